@@ -1,0 +1,51 @@
+#ifndef ROTWIZ_APP_APP_H
+#define ROTWIZ_APP_APP_H
+
+#include "forms/field.h"
+
+/*
+ * The one struct app, made in main.c and passed down by pointer to every
+ * front-end (style lesson 9).  Front-ends add what they need in their own
+ * marked block; nothing here is an extern global.
+ */
+
+struct rw_api;			/* net/api.h: the server session */
+
+enum app_mode {
+	APP_MODE_CURSES,		/* the default on a terminal */
+	APP_MODE_PLAIN,			/* --plain, ACCESSIBLE=1, TERM=dumb */
+	APP_MODE_BATCH,			/* --yes / --dry-run: asks nothing */
+};
+
+struct app_options {
+	int plain;
+	int demo;
+	int yes;
+	int dry_run;
+	int print_curl;
+	int json;
+	int no_color;
+	const char *from_file;
+	const char *domain;		/* --domain, before the environment */
+	const char *token_file;
+	const char *cacert;
+};
+
+struct app {
+	struct app_options opt;
+	enum app_mode mode;
+	struct rw_answers answers;	/* owned; every mode reads and writes these */
+
+	/* Connection, filled in by the sign-in step or the environment. */
+	char *api_base;			/* "https://us.infisical.com/api", no trailing slash */
+	char *token;			/* secret: wiped with secret_free() */
+	char *ua_client_id;
+	char *ua_client_secret;		/* secret */
+	int token_is_user_session;	/* may list Azure apps */
+	struct rw_api *api;		/* NULL until signed in */
+
+	/* --demo: the sandbox child started for this run (app/demo.c). */
+	int demo_pid;
+};
+
+#endif

@@ -1,0 +1,15 @@
+# Tests: C programs and shell scripts, all speaking TAP to automake's driver.
+TEST_EXTENSIONS = .sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+SH_LOG_COMPILER = $(SHELL)
+if ENABLE_VALGRIND
+LOG_COMPILER = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99
+endif
+
+EXTRA_DIST += tests/tap.h tests/lib/tap.sh tests/lib/sandbox.sh
+
+include tests/unit/local.mk
+include tests/sandbox/local.mk
+include tests/net/local.mk
+include tests/cli/local.mk
+include tests/screen/local.mk

@@ -1,0 +1,1 @@
+# tests/net: filled in by its owner

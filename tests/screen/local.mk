@@ -1,0 +1,1 @@
+# tests/screen: filled in by its owner
