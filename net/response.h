@@ -1,0 +1,116 @@
+#ifndef ROTWIZ_NET_RESPONSE_H
+#define ROTWIZ_NET_RESPONSE_H
+
+/*
+ * Server replies parsed into plain C structs.  cJSON stays inside
+ * response.c: nothing here exposes it.  Every parser treats its input as
+ * untrusted: wrong types, missing keys, truncated or oversized bodies give
+ * RW_EPROTO, never a crash.  Every struct is freed by its *_free(), which
+ * NULLs what it freed and is safe on a zeroed or half-filled struct.
+ */
+
+#include <stddef.h>
+
+#include "common/status.h"
+#include "forms/field.h"
+
+/* Larger replies are refused before parsing. */
+#define RW_RESPONSE_MAX_BYTES (4u * 1024 * 1024)
+
+/* What the server said when it refused, in plain data (infisical-api.md s.4). */
+struct rw_api_error {
+	long http_status;	/* 0: no HTTP answer at all */
+	char *error;		/* "BadRequest", "ValidationFailure", "TokenError"... or NULL */
+	char *message;		/* human text; 422 issues joined with "; " */
+	char *req_id;
+	enum rw_field field;	/* the field it is about (422 path, known 400 texts), or RW_FIELD_NONE */
+	long retry_after;	/* seconds, from a 429; -1 when unknown */
+};
+
+struct rw_environment {
+	char *id, *name, *slug;
+};
+
+struct rw_project {
+	char *id, *name, *slug;
+	struct rw_environment *environments;
+	size_t environment_count;
+};
+
+struct rw_project_list { struct rw_project *items; size_t count; };
+
+struct rw_folder { char *id, *name; };
+struct rw_folder_list { struct rw_folder *items; size_t count; };
+
+struct rw_connection { char *id, *name, *app; };
+struct rw_connection_list { struct rw_connection *items; size_t count; };
+
+/* One Azure app registration from .../:connectionId/clients. */
+struct rw_azure_app {
+	char *object_id;	/* "id": Graph application object id */
+	char *name;		/* display name */
+	char *client_id;	/* "appId" */
+};
+struct rw_azure_app_list { struct rw_azure_app *items; size_t count; };
+
+/* Secret names in a folder (GET /api/v4/secrets): names only, never values. */
+struct rw_name_list { char **items; size_t count; };
+
+struct rw_login {
+	char *access_token;	/* secret: wiped by rw_login_free() */
+	long expires_in;
+};
+
+struct rw_rotation {
+	char *id, *name, *description, *type;
+	char *project_id, *connection_id, *connection_name;
+	char *environment_slug, *environment_name, *folder_path;
+	char *object_id, *client_id, *app_name;
+	char *map_client_id, *map_client_secret;
+	char *rotation_status;		/* "success" | "failed" */
+	char *created_at, *next_rotation_at, *last_rotated_at, *last_message;
+	int auto_rotation;
+	long interval_days;
+	int hours, minutes;
+	int active_index;
+};
+struct rw_rotation_list { struct rw_rotation *items; size_t count; };
+
+/* GET .../generated-credentials: key ids and client ids only; secrets are dropped. */
+struct rw_generated {
+	int active_index;
+	size_t count;
+	char *key_id[2];
+	char *client_id[2];
+};
+
+/*
+ * Parses an error reply of any status.  Always fills err (a body that is not
+ * JSON still gives http_status and a message describing what came back).
+ */
+void rw_parse_error(long http_status, const char *body, size_t len, struct rw_api_error *err);
+
+enum rw_status rw_parse_login(const char *body, size_t len, struct rw_login *out);
+enum rw_status rw_parse_projects(const char *body, size_t len, struct rw_project_list *out);
+enum rw_status rw_parse_folders(const char *body, size_t len, struct rw_folder_list *out);
+enum rw_status rw_parse_connections(const char *body, size_t len, struct rw_connection_list *out);
+enum rw_status rw_parse_azure_apps(const char *body, size_t len, struct rw_azure_app_list *out);
+enum rw_status rw_parse_secret_names(const char *body, size_t len, struct rw_name_list *out);
+/* {"secretRotation": {...}} */
+enum rw_status rw_parse_rotation(const char *body, size_t len, struct rw_rotation *out);
+/* {"secretRotations": [...]} */
+enum rw_status rw_parse_rotation_list(const char *body, size_t len, struct rw_rotation_list *out);
+enum rw_status rw_parse_generated(const char *body, size_t len, struct rw_generated *out);
+
+void rw_api_error_free(struct rw_api_error *err);
+void rw_login_free(struct rw_login *login);
+void rw_project_list_free(struct rw_project_list *list);
+void rw_folder_list_free(struct rw_folder_list *list);
+void rw_connection_list_free(struct rw_connection_list *list);
+void rw_azure_app_list_free(struct rw_azure_app_list *list);
+void rw_name_list_free(struct rw_name_list *list);
+void rw_rotation_free(struct rw_rotation *rotation);
+void rw_rotation_list_free(struct rw_rotation_list *list);
+void rw_generated_free(struct rw_generated *generated);
+
+#endif
