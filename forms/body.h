@@ -16,7 +16,11 @@
 /*
  * The JSON body, pretty-printed, for answers that passed rw_validate_step()
  * for every step.  rotateAtUtc, rotationInterval and isAutoRotationEnabled
- * are always sent; description is left out when empty.  Caller frees.
+ * are always sent; description and parameters.appName are left out when
+ * empty.  Values go through rw_normalize_field(); an unanswered number
+ * takes its field's default.  (Answers that did not pass are still sent
+ * faithfully, a number that is not one as a string, so a server names the
+ * problem; the wizard never sends those.)  Caller frees with free().
  * NULL when out of memory.
  */
 char *rw_body_build(const struct rw_answers *answers);
@@ -28,14 +32,36 @@ char *rw_body_build(const struct rw_answers *answers);
  * refused with problems naming the key.  Keys the server would drop
  * (unknown ones) are refused too, since they are likely typos.
  * Returns RW_OK or RW_EUSAGE (with *problems filled).
+ *
+ * Details: keys absent from the body leave their answers untouched (so
+ * defaults and flags can fill them); a null description sets it to "";
+ * rotationInterval may be a number or a string (the server coerces it);
+ * isAutoRotationEnabled becomes "yes"/"no".  Problems name the key as a
+ * dotted path ("rotateAtUtc.hours") and are appended to *problems (start
+ * zeroed).  Refused before parsing: more than RW_BODY_MAX bytes, NUL bytes,
+ * "\u0000" escapes (a value would be cut short), nesting deeper than 16.
+ * On refusal answers may hold the keys read before the problem.
+ * RW_ENOMEM when out of memory.
  */
 enum rw_status rw_body_parse(const char *json, size_t len, struct rw_answers *answers,
 			     struct rw_problems *problems);
 
+/* The largest body rw_body_parse() accepts. */
+#define RW_BODY_MAX (1024 * 1024)
+
+/*
+ * rw_body_parse() on a file's contents ("-": standard input), read up to
+ * RW_BODY_MAX bytes.  RW_EIO (with a problem naming the file and the
+ * reason) when it cannot be read, else as rw_body_parse().
+ */
+enum rw_status rw_body_parse_file(const char *path, struct rw_answers *answers,
+				  struct rw_problems *problems);
+
 /*
  * `curl` command line that sends body to api_base, with the token as
  * "$INFISICAL_TOKEN" (never the token itself), quoted for a POSIX shell.
- * Caller frees.
+ * api_base is the server's ".../api" (trailing slashes dropped).  Caller
+ * frees; NULL when out of memory or an argument is NULL.
  */
 char *rw_curl_command(const char *api_base, const char *body);
 

@@ -25,28 +25,68 @@ struct rw_problems {
 	int count;
 };
 
-/* One field alone.  RW_OK, or RW_EINVAL with the message in msg. */
+/*
+ * One field alone.  RW_OK, or RW_EINVAL with the message in msg (truncated
+ * to msgsz on a UTF-8 boundary; RW_MESSAGE_MAX always fits).  value may be
+ * NULL (not answered).
+ *
+ * The rule is applied to the value as rw_normalize_field() would store it,
+ * so a pasted '  "3C90C3CC-..."  ' GUID, a path typed without its leading
+ * "/" and "True" for the toggle pass; the message still quotes the value
+ * as given (control characters and invisible characters escaped, at most
+ * 40 characters then "...").  Numbers, name and environment are checked as
+ * typed: " 7", "+7", "7.5", "07x" and "My-Rot" are refused, not repaired.
+ * An empty (or all-blank) required value gives "<Label>: required"; an
+ * empty optional one (description, app name) is fine.  Lengths count
+ * characters, not bytes, as the server does (UTF-16 units: 256 "é" fit,
+ * an emoji counts twice); text that is not valid UTF-8 is refused.
+ */
 enum rw_status rw_validate_field(enum rw_field field, const char *value,
 				 char *msg, size_t msgsz);
 
 /*
- * The canonical form of a valid value: the secret path gets its leading "/"
- * and loses a trailing one, "yes"/"no" for toggles, GUIDs lowercase and
- * trimmed of spaces and quotes (pasted).  Returns a new string or NULL
- * (out of memory).
+ * The canonical form of a value, which the body and the screens use:
+ *   GUIDs (connection, object ID, client ID): surrounding spaces and quotes
+ *     trimmed (pasted), lowercase;
+ *   secret path: trimmed, leading "/" added, a trailing "/" after a folder
+ *     name removed ("a/" -> "/a", "/" stays; "a//" is left for the
+ *     validator to refuse);
+ *   auto-rotation: yes/y/true/on -> "yes", no/n/false/off -> "no" (any case);
+ *   interval, hours, minutes: a valid whole number without leading zeros
+ *     ("07" -> "7");
+ *   description, project, app name, secret names: surrounding whitespace
+ *     trimmed (the server trims them too);
+ *   name, environment: unchanged.
+ * A value the rules refuse comes back trimmed but otherwise unchanged.
+ * Returns a new string (caller frees) or NULL (out of memory).
  */
 char *rw_normalize_field(enum rw_field field, const char *value);
 
 /*
  * Every field of one step (RW_STEP_COUNT: all steps), then the rules across
- * fields (mapping names must differ).  Unanswered required fields are
- * problems too.  Returns the number of problems added to *problems.
+ * fields (mapping names must differ: reported on RW_FIELD_MAP_CLIENT_SECRET).
+ * Unanswered required fields are problems too, so apply defaults first.
+ * Problems are appended: start from a zeroed struct rw_problems.
+ * Returns the number of problems added to *problems.
  */
 int rw_validate_step(const struct rw_answers *answers, enum rw_step step,
 		     struct rw_problems *problems);
 
-/* Things worth saying that are not errors (object ID equal to client ID). */
+/*
+ * Things worth saying that are not errors: the object ID equal to the
+ * client ID (reported on RW_FIELD_OBJECT_ID, the one usually pasted wrong).
+ * Appended like problems; returns how many were added.
+ */
 int rw_answers_warnings(const struct rw_answers *answers, struct rw_problems *warnings);
+
+/*
+ * value quoted for a message: control characters, stray bytes and
+ * invisible characters escaped (\n, \x01, \u200B), '"' and '\\'
+ * backslashed, at most 40 characters then "...".  out gets at most
+ * outsz bytes, NUL included; RW_SHOWN_MAX always holds the whole result.
+ */
+#define RW_SHOWN_MAX 136
+void rw_show_value(const char *value, char *out, size_t outsz);
 
 /* Appends a problem; ignores it when the list is full. */
 void rw_problems_add(struct rw_problems *problems, enum rw_field field,

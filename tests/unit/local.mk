@@ -1,1 +1,31 @@
-# tests/unit: filled in by its owner
+# tests/unit: the UI-free core, each test linked only with what it tests.
+UNIT_FORMS_TESTS = \
+	tests/unit/test-validate \
+	tests/unit/test-body \
+	tests/unit/test-draft
+UNIT_COMMON_TESTS = \
+	tests/unit/test-strbuf
+
+check_PROGRAMS += $(UNIT_FORMS_TESTS) $(UNIT_COMMON_TESTS)
+TESTS += $(UNIT_FORMS_TESTS) $(UNIT_COMMON_TESTS)
+
+UNIT_DATA_CPPFLAGS = -DRW_TEST_DATA='"$(abs_top_srcdir)/tests/data"'
+
+tests_unit_test_validate_SOURCES = tests/unit/test-validate.c tests/tap.h
+tests_unit_test_validate_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
+tests_unit_test_validate_LDADD = libforms.a libcommon.a $(CJSON_LIBS)
+
+tests_unit_test_body_SOURCES = tests/unit/test-body.c tests/tap.h
+tests_unit_test_body_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) $(UNIT_DATA_CPPFLAGS)
+tests_unit_test_body_LDADD = libforms.a libcommon.a $(CJSON_LIBS)
+
+tests_unit_test_draft_SOURCES = tests/unit/test-draft.c tests/tap.h
+tests_unit_test_draft_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
+tests_unit_test_draft_LDADD = libforms.a libcommon.a $(CJSON_LIBS)
+
+tests_unit_test_strbuf_SOURCES = tests/unit/test-strbuf.c tests/tap.h
+tests_unit_test_strbuf_LDADD = libcommon.a
+
+EXTRA_DIST += \
+	tests/data/seed-body.json \
+	tests/data/valid-body.json

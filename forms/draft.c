@@ -1,0 +1,328 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "common/strbuf.h"
+#include "forms/draft.h"
+
+#define DRAFT_VERSION	1
+#define DRAFT_MAX	(1024 * 1024)	/* a real draft is well under 4 KiB */
+
+/*
+ * The draft's own key for each answer: the field's flag name, except where
+ * a flag does not name one answer (hours and minutes share --rotate-at;
+ * --no-auto-rotation is negated).  Spelled out here rather than taken from
+ * the field table so that renaming a flag never orphans saved drafts.
+ * There is no key for a token or client secret: answers hold neither.
+ */
+static const char *const draft_key[RW_FIELD_COUNT] = {
+	[RW_FIELD_NAME] = "name",
+	[RW_FIELD_DESCRIPTION] = "description",
+	[RW_FIELD_PROJECT] = "project",
+	[RW_FIELD_ENVIRONMENT] = "environment",
+	[RW_FIELD_SECRET_PATH] = "secret-path",
+	[RW_FIELD_CONNECTION] = "connection",
+	[RW_FIELD_OBJECT_ID] = "object-id",
+	[RW_FIELD_CLIENT_ID] = "client-id",
+	[RW_FIELD_APP_NAME] = "app-name",
+	[RW_FIELD_AUTO_ROTATION] = "auto-rotation",
+	[RW_FIELD_INTERVAL] = "interval",
+	[RW_FIELD_HOURS] = "rotate-at-hours",
+	[RW_FIELD_MINUTES] = "rotate-at-minutes",
+	[RW_FIELD_MAP_CLIENT_ID] = "map-client-id",
+	[RW_FIELD_MAP_CLIENT_SECRET] = "map-client-secret",
+};
+
+char *
+rw_draft_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	/* The XDG spec says a relative XDG_STATE_HOME is invalid and ignored. */
+	if (state && state[0] == '/')
+		strbuf_printf(&sb, "%s/rotwiz/draft.json", state);
+	else if (home && *home)
+		strbuf_printf(&sb, "%s/.local/state/rotwiz/draft.json", home);
+	else
+		return NULL;
+	return strbuf_detach(&sb);
+}
+
+/* Creates every missing folder above path, each 0700.  0 or -1 (errno set). */
+static int
+make_parents(const char *path)
+{
+	char *copy = strdup(path), *slash;
+	struct stat st;
+	int rc = 0;
+
+	if (!copy)
+		return -1;
+	slash = strrchr(copy, '/');
+	if (!slash || slash == copy) {
+		free(copy);
+		return 0;	/* in the current folder, or right under "/" */
+	}
+	*slash = '\0';
+	for (slash = strchr(copy + 1, '/');; slash = strchr(slash + 1, '/')) {
+		if (slash)
+			*slash = '\0';
+		if (mkdir(copy, 0700) < 0 && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		if (!slash)
+			break;
+		*slash = '/';
+	}
+	if (rc == 0 && stat(copy, &st) < 0) {
+		rc = -1;
+	} else if (rc == 0 && !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		rc = -1;
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		data += n;
+		len -= (size_t) n;
+	}
+	return 0;
+}
+
+/* Flushes the folder so the rename itself survives a crash. */
+static void
+sync_parent(const char *path)
+{
+	char *copy = strdup(path), *slash;
+	int fd;
+
+	if (!copy)
+		return;
+	slash = strrchr(copy, '/');
+	if (slash == copy)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	fd = open(slash ? copy : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+static char *
+draft_text(const struct rw_answers *answers, enum rw_step step)
+{
+	cJSON *root, *values;
+	char *printed, *out = NULL;
+	int i, rc = 0;
+
+	if (!(root = cJSON_CreateObject()))
+		return NULL;
+	if (!cJSON_AddNumberToObject(root, "version", DRAFT_VERSION) ||
+	    !cJSON_AddNumberToObject(root, "step", (double) step) ||
+	    !(values = cJSON_AddObjectToObject(root, "answers")))
+		rc = -1;
+	for (i = 0; rc == 0 && i < RW_FIELD_COUNT; i++)
+		if (answers->value[i] &&
+		    !cJSON_AddStringToObject(values, draft_key[i], answers->value[i]))
+			rc = -1;
+	if (rc == 0 && (printed = cJSON_Print(root))) {
+		out = strdup(printed);
+		cJSON_free(printed);
+	}
+	cJSON_Delete(root);
+	return out;
+}
+
+enum rw_status
+rw_draft_save(const char *path, const struct rw_answers *answers, enum rw_step step)
+{
+	struct strbuf tmp = STRBUF_INIT;
+	enum rw_status status = RW_EIO;
+	char *text;
+	int fd;
+
+	if (!path || !*path || !answers || (unsigned) step >= RW_STEP_COUNT)
+		return RW_EUSAGE;
+	if (!(text = draft_text(answers, step)))
+		return RW_ENOMEM;
+	if (make_parents(path) < 0)
+		goto out;
+	/* Same folder as the draft, so the rename cannot cross file systems. */
+	if (strbuf_printf(&tmp, "%s.XXXXXX", path) < 0) {
+		status = RW_ENOMEM;
+		goto out;
+	}
+	fd = mkstemp(tmp.data);		/* creates it 0600 */
+	if (fd < 0)
+		goto out;
+	if (fchmod(fd, 0600) < 0 || write_all(fd, text, strlen(text)) < 0 ||
+	    write_all(fd, "\n", 1) < 0 || fsync(fd) < 0) {
+		close(fd);
+		unlink(tmp.data);
+		goto out;
+	}
+	if (close(fd) < 0 || rename(tmp.data, path) < 0) {
+		unlink(tmp.data);
+		goto out;
+	}
+	sync_parent(path);
+	status = RW_OK;
+out:
+	strbuf_free(&tmp);
+	free(text);
+	return status;
+}
+
+/* The file's bytes, at most DRAFT_MAX of them. */
+static enum rw_status
+read_draft(const char *path, struct strbuf *sb)
+{
+	char chunk[4096];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return RW_EIO;
+	/* Not a regular file (a folder, a fifo): not a draft we wrote. */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return RW_EPROTO;
+	}
+	strbuf_init(sb, DRAFT_MAX);
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			close(fd);
+			return RW_EIO;
+		}
+		if (n == 0)
+			break;
+		if (strbuf_append(sb, chunk, (size_t) n) < 0) {
+			close(fd);
+			return RW_EPROTO;	/* larger than any draft of ours */
+		}
+	}
+	close(fd);
+	return RW_OK;
+}
+
+/* A JSON number that is exactly the integer want_min..want_max; -1 otherwise. */
+static int
+small_int(const cJSON *item, int min, int max)
+{
+	double v;
+
+	if (!cJSON_IsNumber(item))
+		return -1;
+	v = item->valuedouble;
+	if (!(v >= min && v <= max) || v != (double) (int) v)
+		return -1;
+	return (int) v;
+}
+
+static enum rw_status
+parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *step)
+{
+	const cJSON *root, *values, *item;
+	int i, at;
+
+	/* A NUL inside would hide the rest from the parser: not ours. */
+	if (!len || memchr(text, '\0', len))
+		return RW_EPROTO;
+	root = cJSON_ParseWithOpts(text, NULL, 1);
+	if (!root)
+		return RW_EPROTO;
+	if (!cJSON_IsObject(root) ||
+	    small_int(cJSON_GetObjectItemCaseSensitive(root, "version"), DRAFT_VERSION,
+		      DRAFT_VERSION) != DRAFT_VERSION ||
+	    (at = small_int(cJSON_GetObjectItemCaseSensitive(root, "step"), 0,
+			    RW_STEP_COUNT - 1)) < 0 ||
+	    !cJSON_IsObject(values = cJSON_GetObjectItemCaseSensitive(root, "answers"))) {
+		cJSON_Delete((cJSON *) root);
+		return RW_EPROTO;
+	}
+	for (item = values->child; item; item = item->next) {
+		for (i = 0; i < RW_FIELD_COUNT; i++)
+			if (item->string && strcmp(item->string, draft_key[i]) == 0)
+				break;
+		if (i == RW_FIELD_COUNT)
+			continue;	/* a later version's key: ignored */
+		if (!cJSON_IsString(item) || !item->valuestring) {
+			cJSON_Delete((cJSON *) root);
+			return RW_EPROTO;
+		}
+		if (rw_answers_set(out, (enum rw_field) i, item->valuestring) < 0) {
+			cJSON_Delete((cJSON *) root);
+			return RW_ENOMEM;
+		}
+	}
+	cJSON_Delete((cJSON *) root);
+	*step = (enum rw_step) at;
+	return RW_OK;
+}
+
+enum rw_status
+rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step)
+{
+	struct rw_answers loaded;
+	struct strbuf sb = STRBUF_INIT;
+	enum rw_step at = RW_STEP_SIGN_IN;
+	enum rw_status status;
+
+	if (!path || !*path || !answers || !step)
+		return RW_EUSAGE;
+	status = read_draft(path, &sb);
+	if (status == RW_OK) {
+		/* Into a scratch copy: a refused draft leaves the caller's answers alone. */
+		rw_answers_init(&loaded);
+		status = parse_draft(strbuf_str(&sb), sb.len, &loaded, &at);
+		if (status == RW_OK) {
+			rw_answers_free(answers);
+			*answers = loaded;
+			*step = at;
+		} else {
+			rw_answers_free(&loaded);
+		}
+	}
+	strbuf_free(&sb);
+	return status;
+}
+
+enum rw_status
+rw_draft_remove(const char *path)
+{
+	if (!path || !*path)
+		return RW_EUSAGE;
+	if (unlink(path) < 0 && errno != ENOENT)
+		return RW_EIO;
+	return RW_OK;
+}
