@@ -90,6 +90,14 @@ struct rw_generated {
  */
 void rw_parse_error(long http_status, const char *body, size_t len, struct rw_api_error *err);
 
+/*
+ * The status class of a parsed refusal: RW_EAUTH for 401 and a 403
+ * TokenError (the token itself is bad), RW_ESERVER for any other 4xx/5xx
+ * (the reason travels in err), RW_ENET when there was no HTTP answer
+ * (http_status 0), RW_EPROTO for anything else (e.g. a 3xx).
+ */
+enum rw_status rw_api_error_status(const struct rw_api_error *err);
+
 enum rw_status rw_parse_login(const char *body, size_t len, struct rw_login *out);
 enum rw_status rw_parse_projects(const char *body, size_t len, struct rw_project_list *out);
 enum rw_status rw_parse_folders(const char *body, size_t len, struct rw_folder_list *out);
@@ -102,6 +110,7 @@ enum rw_status rw_parse_rotation(const char *body, size_t len, struct rw_rotatio
 enum rw_status rw_parse_rotation_list(const char *body, size_t len, struct rw_rotation_list *out);
 enum rw_status rw_parse_generated(const char *body, size_t len, struct rw_generated *out);
 
+/* Frees and leaves err empty: NULL strings, RW_FIELD_NONE, retry_after -1. */
 void rw_api_error_free(struct rw_api_error *err);
 void rw_login_free(struct rw_login *login);
 void rw_project_list_free(struct rw_project_list *list);
