@@ -55,6 +55,15 @@ struct rw_result {
 	 */
 	int recovered;
 	int outcome_checked;
+	/*
+	 * Create only: 1 when the request may have reached the server and
+	 * neither an answer nor the lookup settled whether it was created
+	 * (the lookup failed too, or the call was cancelled after sending).
+	 * Look before creating again.  0 with status != RW_OK and
+	 * outcome_checked = 0 means the server refused it or it was never
+	 * sent: nothing was created.
+	 */
+	int outcome_unknown;
 	union {
 		struct rw_login login;
 		struct rw_project_list projects;

@@ -1,1 +1,19 @@
-# tests/net: filled in by its owner
+# tests/net: net/http.c + net/api.c against a scripted fake server and a
+# real rotwiz-sandbox (built by `make all`, which `make check` runs first).
+NET_TEST_LIBS = libnet.a libnetjson.a libforms.a libcommon.a $(CURL_LIBS) $(CJSON_LIBS)
+NET_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
+
+check_PROGRAMS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults
+TESTS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults
+
+tests_net_test_http_wire_SOURCES = tests/net/test-http-wire.c tests/net/harness.h
+tests_net_test_http_wire_CPPFLAGS = $(NET_TEST_CPPFLAGS)
+tests_net_test_http_wire_LDADD = $(NET_TEST_LIBS)
+
+tests_net_test_api_sandbox_SOURCES = tests/net/test-api-sandbox.c tests/net/harness.h tests/net/world.h
+tests_net_test_api_sandbox_CPPFLAGS = $(NET_TEST_CPPFLAGS)
+tests_net_test_api_sandbox_LDADD = $(NET_TEST_LIBS)
+
+tests_net_test_api_faults_SOURCES = tests/net/test-api-faults.c tests/net/harness.h tests/net/world.h
+tests_net_test_api_faults_CPPFLAGS = $(NET_TEST_CPPFLAGS)
+tests_net_test_api_faults_LDADD = $(NET_TEST_LIBS)
