@@ -1,0 +1,121 @@
+# Shared by the tests/plain shell tests.  Source after tests/lib/tap.sh and
+# tests/lib/sandbox.sh.
+#   answers LINE...        the session's answers, one per line, into $T/in
+#   plain ARGS...          ./rotwiz --plain ARGS with $T/in on stdin (10 s cap,
+#                          never a hang): $rc, $T/out, $T/err.  Environment
+#                          assignments in $PLAIN_ENV are added for that run.
+#   is_rc WANT NAME        one TAP line: $rc is WANT
+#   shows NAME TEXT        one TAP line: stdout holds TEXT (a fixed string)
+#   hides NAME TEXT        one TAP line: neither stdout nor stderr holds TEXT
+#   server_get NAME ENV PATH   the rotation as the server holds it (GET by
+#                          name with curl and the user token) into $T/got
+#   held NAME DOTTED-PATH WANT  one TAP line: $T/got has WANT at secretRotation.PATH
+#   shown_body             the JSON body the review printed, into $T/body
+# Each test file gets a fresh HOME and XDG_STATE_HOME and none of the
+# variables rotwiz reads; the sandbox's URL is INFISICAL_DOMAIN.  KEEP=1 keeps
+# $T (the last run's in, out and err) for a look afterwards.
+
+ROTWIZ="$top_builddir/rotwiz"
+JSON_GET="$top_builddir/tests/cli/json-get"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-plain.XXXXXX") || exit 1
+mkdir -p "$T/home" "$T/state"
+HOME=$T/home
+XDG_STATE_HOME=$T/state
+DRAFT=$XDG_STATE_HOME/rotwiz/draft.json
+export HOME XDG_STATE_HOME
+unset INFISICAL_DOMAIN INFISICAL_API_URL INFISICAL_TOKEN \
+	INFISICAL_UNIVERSAL_AUTH_ACCESS_TOKEN INFISICAL_UNIVERSAL_AUTH_CLIENT_ID \
+	INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET INFISICAL_PROJECT_ID INFISICAL_ENVIRONMENT \
+	INFISICAL_SECRET_PATH ROTWIZ_TIMEOUT_MS NO_COLOR ACCESSIBLE
+PLAIN_ENV=
+
+# The sandbox's seeded world (sandbox/seed.c).
+PAYMENTS=ec28d541-4984-455a-b145-c3b923b5c5b2
+CONTOSO=9640d92c-838b-4c31-a495-6e6be4e58523
+PAYMENTS_API_OBJECT=607e495a-aa5b-4896-9125-08d1a22c504c
+PAYMENTS_API_CLIENT=b2a0517a-42c2-4a1b-97cb-0472be8a5e0b
+BILLING_WORKER_OBJECT=74a3f82e-531e-45c2-b7d5-d81151298038
+BILLING_WORKER_CLIENT=9c743c18-95ce-4fbe-8f48-3723a676b96e
+REPORTING_2_OBJECT=c5840a68-3dc3-4c5b-a451-4c5dcac829a0
+USER_TOKEN=sandbox-user-token
+
+plain_cleanup() {
+	if [ -n "${SANDBOX_PID:-}" ]; then sandbox_stop; fi
+	[ -n "${KEEP:-}" ] || rm -rf "$T"
+}
+trap plain_cleanup EXIT
+
+plain_sandbox() {
+	sandbox_start "$@"
+	trap plain_cleanup EXIT
+}
+
+answers() {
+	: >"$T/in"
+	for _a in "$@"; do
+		printf '%s\n' "$_a" >>"$T/in"
+	done
+}
+
+plain() {
+	# shellcheck disable=SC2086 # PLAIN_ENV is a list of NAME=value words
+	timeout 10 env INFISICAL_DOMAIN="$SANDBOX_URL" $PLAIN_ENV "$ROTWIZ" --plain "$@" \
+		<"$T/in" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+is_rc() {
+	if [ "$rc" -eq "$1" ]; then
+		ok 0 "$2"
+	else
+		ok 1 "$2"
+		diag "exit status $rc, wanted $1; stderr:"
+		sed 's/^/#   /' "$T/err"
+		diag "last lines of stdout:"
+		tail -n 15 "$T/out" | sed 's/^/#   /'
+	fi
+}
+
+shows() {
+	if grep -qF -- "$2" "$T/out"; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		diag "stdout lacks: $2"
+		tail -n 15 "$T/out" | sed 's/^/#   /'
+	fi
+}
+
+hides() {
+	if grep -qF -- "$2" "$T/out" "$T/err"; then
+		ok 1 "$1"
+		diag "shown: $2"
+	else
+		ok 0 "$1"
+	fi
+}
+
+# server_get NAME ENV PATH: PATH with its slashes as %2F.
+server_get() {
+	_path=$(printf '%s' "$3" | sed 's|/|%2F|g')
+	_code=$(curl -sS -o "$T/got" -w '%{http_code}' \
+		-H "Authorization: Bearer $USER_TOKEN" \
+		"$SANDBOX_URL/api/v2/secret-rotations/azure-client-secret/rotation-name/$1?projectId=$PAYMENTS&environment=$2&secretPath=$_path")
+	[ "$_code" = 200 ]
+}
+
+held() {
+	_got=$("$JSON_GET" "$T/got" "secretRotation.$2" 2>/dev/null)
+	if [ "$_got" = "$3" ]; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		diag "server holds \"$_got\" at $2, wanted \"$3\""
+	fi
+}
+
+# The review prints "Request body (...):" then the pretty JSON, ending at a lone "}".
+shown_body() {
+	awk '/^Request body/ { on = 1; next } on { print } on && /^}$/ { exit }' "$T/out" >"$T/body"
+}

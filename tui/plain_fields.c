@@ -1,0 +1,928 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "app/report.h"
+#include "common/status.h"
+#include "common/strbuf.h"
+#include "forms/validate.h"
+#include "tui/plain_pick.h"
+#include "tui/plain_schedule.h"
+#include "tui/plain_steps.h"
+
+/*
+ * Steps 1 to 6 of plain mode: each field asked until it passes its rule,
+ * pick-lists from the background loads, and the checks only the server's
+ * lists allow (the folder exists, the secret names are free).
+ */
+
+#define CONNECTION_DOCS "https://infisical.com/docs/integrations/app-connections/azure-client-secrets"
+
+/*
+ * A check beyond the field's own rule (the folder exists, the name is
+ * free): 0 accepts, 1 refuses with msg, -1 when the session ended.
+ */
+typedef int (*field_check)(struct plain_session *s, enum rw_field field, const char *value,
+			   char *msg, size_t msgsz);
+
+/* ---- answers ---- */
+
+static const char *
+answer(const struct plain_session *s, enum rw_field field)
+{
+	return rw_answers_get(&s->app->answers, field);
+}
+
+static int
+answer_valid(const struct plain_session *s, enum rw_field field)
+{
+	return rw_answers_is_set(&s->app->answers, field) &&
+	       rw_validate_field(field, answer(s, field), NULL, 0) == RW_OK;
+}
+
+static int
+set_answer(struct plain_session *s, enum rw_field field, const char *value)
+{
+	if (rw_answers_set(&s->app->answers, field, value) == 0)
+		return 0;
+	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	return -1;
+}
+
+/* The secret path as the server and the load keys see it ("a/" -> "/a"). */
+static char *
+current_path(const struct plain_session *s)
+{
+	return rw_normalize_field(RW_FIELD_SECRET_PATH,
+				  answer_valid(s, RW_FIELD_SECRET_PATH) ?
+				  answer(s, RW_FIELD_SECRET_PATH) : "/");
+}
+
+/* ---- background loads ---- */
+
+void
+plain_start_loads(struct plain_session *s)
+{
+	struct plain_slot *folders = &s->loads.slot[PLAIN_LIST_FOLDERS];
+	const char *project = answer(s, RW_FIELD_PROJECT), *env = answer(s, RW_FIELD_ENVIRONMENT);
+	char *path, *where = NULL;
+
+	if (!s->loads.api)
+		return;
+	if (!s->app->projects_loaded || s->reload_projects)
+		plain_load_start(&s->loads, PLAIN_LIST_PROJECTS, NULL, NULL, NULL);
+	if (!answer_valid(s, RW_FIELD_PROJECT))
+		return;
+	plain_load_start(&s->loads, PLAIN_LIST_CONNECTIONS, project, NULL, NULL);
+	if (answer_valid(s, RW_FIELD_CONNECTION))
+		plain_load_start(&s->loads, PLAIN_LIST_APPS, answer(s, RW_FIELD_CONNECTION), NULL, NULL);
+	if (!answer_valid(s, RW_FIELD_ENVIRONMENT))
+		return;
+	/* The top folders for Tab, unless the slot already serves this environment. */
+	if ((where = plain_printf("%s\n%s\n", project, env)) &&
+	    (!folders->key || strncmp(folders->key, where, strlen(where)) != 0))
+		plain_load_start(&s->loads, PLAIN_LIST_FOLDERS, project, env, "/");
+	free(where);
+	if ((path = current_path(s))) {
+		plain_load_start(&s->loads, PLAIN_LIST_SECRET_NAMES, project, env, path);
+		free(path);
+	}
+}
+
+static const struct rw_project_list *
+project_list(struct plain_session *s, const struct rw_result **failed)
+{
+	const struct rw_result *r;
+
+	*failed = NULL;
+	if (s->app->projects_loaded && !s->reload_projects)
+		return &s->app->projects;
+	r = plain_load_get(&s->loads, PLAIN_LIST_PROJECTS, NULL, NULL, NULL);
+	if (!r)
+		return NULL;
+	if (r->status != RW_OK) {
+		*failed = r;
+		return NULL;
+	}
+	return &r->u.projects;
+}
+
+static const struct rw_project *
+find_project(const struct rw_project_list *list, const char *value)
+{
+	size_t i;
+
+	for (i = 0; list && value && i < list->count; i++)
+		if ((list->items[i].id && strcasecmp(list->items[i].id, value) == 0) ||
+		    (list->items[i].slug && strcmp(list->items[i].slug, value) == 0))
+			return &list->items[i];
+	return NULL;
+}
+
+/* The finished list of a slot when it loaded fine for the answers now given, else NULL. */
+static const struct rw_result *
+ready_list(struct plain_session *s, enum plain_list list)
+{
+	const struct plain_slot *slot = &s->loads.slot[list];
+
+	return slot->done && slot->result.status == RW_OK ? &slot->result : NULL;
+}
+
+/* The project list if it is at hand, without waiting for it. */
+static const struct rw_project_list *
+known_projects(struct plain_session *s)
+{
+	const struct rw_result *r;
+
+	if (s->app->projects_loaded && !s->reload_projects)
+		return &s->app->projects;
+	r = ready_list(s, PLAIN_LIST_PROJECTS);
+	return r ? &r->u.projects : NULL;
+}
+
+void
+plain_describe(struct plain_session *s, enum rw_field field, char *buf, size_t bufsz)
+{
+	const struct rw_project *p;
+	const struct rw_result *r;
+	const char *value = answer(s, field);
+	char clean[256];
+	size_t i;
+
+	snprintf(buf, bufsz, "%s", *value ? value : "-");
+	switch (field) {
+	case RW_FIELD_PROJECT:
+		if ((p = find_project(known_projects(s), value)) && p->name) {
+			report_clean(p->name, clean, sizeof(clean));
+			snprintf(buf, bufsz, "%s (%s)", clean, value);
+		}
+		break;
+	case RW_FIELD_ENVIRONMENT:
+		p = find_project(known_projects(s), answer(s, RW_FIELD_PROJECT));
+		for (i = 0; p && i < p->environment_count; i++)
+			if (p->environments[i].slug && p->environments[i].name &&
+			    strcmp(p->environments[i].slug, value) == 0) {
+				report_clean(p->environments[i].name, clean, sizeof(clean));
+				snprintf(buf, bufsz, "%s (%s)", clean, value);
+			}
+		break;
+	case RW_FIELD_CONNECTION:
+		if (!(r = ready_list(s, PLAIN_LIST_CONNECTIONS)))
+			break;
+		for (i = 0; i < r->u.connections.count; i++)
+			if (r->u.connections.items[i].id && r->u.connections.items[i].name &&
+			    strcasecmp(r->u.connections.items[i].id, value) == 0) {
+				report_clean(r->u.connections.items[i].name, clean, sizeof(clean));
+				snprintf(buf, bufsz, "%s (%s)", clean, value);
+			}
+		break;
+	default:
+		break;
+	}
+}
+
+int
+plain_names_taken(struct plain_session *s, const char *const *names, int count,
+		  char *taken, size_t takensz, char *why, size_t whysz)
+{
+	const struct rw_result *r;
+	struct strbuf list = STRBUF_INIT;
+	char *path = current_path(s), *t;
+	int found = 0, i, j;
+	size_t k;
+
+	taken[0] = '\0';
+	why[0] = '\0';
+	if (!path || !s->loads.api) {
+		free(path);
+		snprintf(why, whysz, "%s", rw_status_message(path ? RW_EAUTH : RW_ENOMEM));
+		return -1;
+	}
+	r = plain_load_get(&s->loads, PLAIN_LIST_SECRET_NAMES, answer(s, RW_FIELD_PROJECT),
+			   answer(s, RW_FIELD_ENVIRONMENT), path);
+	free(path);
+	if (!r || r->status != RW_OK) {
+		if (r)
+			report_failure(r, s->app->api_base, NULL, REPORT_WIZARD, why, whysz);
+		else
+			snprintf(why, whysz, "%s", rw_status_message(RW_ENOMEM));
+		return -1;
+	}
+	for (i = 0; i < count; i++) {
+		/* The same name twice is one clash (and the "must differ" rule's business). */
+		for (j = 0; j < i && strcmp(names[j], names[i]) != 0; j++)
+			;
+		if (j < i || !(t = plain_trim(names[i])))
+			continue;
+		for (k = 0; k < r->u.secret_names.count; k++)
+			if (r->u.secret_names.items[k] && strcmp(r->u.secret_names.items[k], t) == 0)
+				break;
+		if (k < r->u.secret_names.count) {
+			strbuf_printf(&list, "%s%s", found ? ", " : "", t);
+			found++;
+		}
+		free(t);
+	}
+	report_clean(strbuf_str(&list), taken, takensz);
+	strbuf_free(&list);
+	return found;
+}
+
+/* ---- asking ---- */
+
+static void
+print_help(enum rw_field field)
+{
+	const struct rw_field_info *info = rw_field_info(field);
+
+	printf("%s: %s\n", info->label, info->help);
+}
+
+/* The text shown in brackets: the value with control characters made visible. */
+static void
+shown_default(struct strbuf *sb, const char *value)
+{
+	char *clean;
+	size_t n = strlen(value);
+
+	if (!(clean = malloc(n + 1)))
+		return;
+	report_clean(value, clean, n + 1);
+	strbuf_printf(sb, " [%s]", clean);
+	free(clean);
+}
+
+/*
+ * Asks one field until its answer passes the field's rule and check;
+ * stores the normalised value.  Enter keeps the current value (or the
+ * default), "-" empties an optional field, "?" prints the help.
+ */
+static int
+ask_field(struct plain_session *s, enum rw_field field, field_check check)
+{
+	const struct rw_field_info *info = rw_field_info(field);
+	struct strbuf prompt = STRBUF_INIT;
+	char msg[1024], *line, *t, *norm;
+	const char *value, *cur;
+	int rc;
+
+	for (;;) {
+		cur = rw_answers_is_set(&s->app->answers, field) ? answer(s, field) :
+		      info->default_value ? info->default_value : "";
+		strbuf_reset(&prompt);
+		strbuf_puts(&prompt, info->label);
+		if (info->kind == RW_KIND_TOGGLE)
+			strbuf_puts(&prompt, " (yes/no)");
+		else if (!info->required)
+			strbuf_puts(&prompt, *cur ? " (optional, - for none)" : " (optional)");
+		if (*cur)
+			shown_default(&prompt, cur);
+		strbuf_puts(&prompt, ": ");
+		if (prompt.failed) {
+			strbuf_free(&prompt);
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return -1;
+		}
+		if (plain_ask(s, strbuf_str(&prompt), PLAIN_ECHO, &line) < 0) {
+			strbuf_free(&prompt);
+			return -1;
+		}
+		if (!(t = plain_trim(line))) {
+			free(line);
+			strbuf_free(&prompt);
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return -1;
+		}
+		if (strcmp(t, "?") == 0) {
+			print_help(field);
+			free(t);
+			free(line);
+			continue;
+		}
+		/* As typed, spaces and all: the rule decides what may be trimmed. */
+		value = !*t ? cur : (!info->required && strcmp(t, "-") == 0) ? "" : line;
+		if (rw_validate_field(field, value, msg, sizeof(msg)) != RW_OK) {
+			printf("%s\n", msg);
+			free(t);
+			free(line);
+			continue;
+		}
+		norm = rw_normalize_field(field, value);
+		free(t);
+		free(line);
+		if (!norm) {
+			strbuf_free(&prompt);
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return -1;
+		}
+		rc = check ? check(s, field, norm, msg, sizeof(msg)) : 0;
+		if (rc != 0) {
+			free(norm);
+			if (rc < 0) {
+				strbuf_free(&prompt);
+				return -1;
+			}
+			printf("%s\n", msg);
+			continue;
+		}
+		strbuf_free(&prompt);
+		rc = set_answer(s, field, norm);
+		free(norm);
+		if (rc == 0)
+			plain_start_loads(s);
+		return rc;
+	}
+}
+
+/*
+ * Asks for an entry of a pick-list (label: what the prompt calls it, NULL:
+ * the field's label): *choice gets its index, or
+ * PLAIN_PICK_LETTER with *letter.  default_letter (0: none) is what Enter
+ * means when the current value is not in the list.  0, or -1 when the
+ * session ended.
+ */
+static int
+ask_pick(struct plain_session *s, enum rw_field field, const char *label,
+	 struct plain_pick *pick, const char *hint, int default_letter, int *choice, int *letter)
+{
+	const struct rw_field_info *info = rw_field_info(field);
+	char prompt[512], msg[512], shown[RW_SHOWN_MAX], *line, *t;
+	int cur = plain_pick_find(pick, answer(s, field)), index, rc = -1;
+	const char *cur_label = "";
+
+	if (cur >= 0)
+		cur_label = pick->entries[cur].label && *pick->entries[cur].label ?
+			    pick->entries[cur].label : pick->entries[cur].value;
+	if (cur < 0 && *answer(s, field) && !default_letter) {
+		rw_show_value(answer(s, field), shown, sizeof(shown));
+		printf("The %s given, \"%s\", is not in the list.\n", info->label, shown);
+	}
+	plain_pick_print(pick);
+	report_clean(cur_label, shown, sizeof(shown));
+	if (!label)
+		label = info->label;
+	if (cur >= 0)
+		snprintf(prompt, sizeof(prompt), "%s (number or name%s) [%s]: ", label,
+			 hint ? hint : "", shown);
+	else if (default_letter)
+		snprintf(prompt, sizeof(prompt), "%s (number or name%s) [%c]: ", label,
+			 hint ? hint : "", default_letter);
+	else
+		snprintf(prompt, sizeof(prompt), "%s (number or name%s): ", label,
+			 hint ? hint : "");
+	plain_io_set_completion(plain_pick_complete, pick);
+	for (;;) {
+		if (plain_ask(s, prompt, PLAIN_ECHO, &line) < 0)
+			break;
+		t = plain_trim(line);
+		free(line);
+		if (!t) {
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			break;
+		}
+		if (strcmp(t, "?") == 0) {
+			print_help(field);
+			free(t);
+			continue;
+		}
+		if (!*t && (cur >= 0 || default_letter)) {
+			free(t);
+			*choice = cur >= 0 ? cur : PLAIN_PICK_LETTER;
+			*letter = default_letter;
+			rc = 0;
+			break;
+		}
+		if (!*t) {
+			printf("%s: required -- type a number from 1 to %zu, or a name.\n",
+			       label, pick->count);
+			free(t);
+			continue;
+		}
+		index = plain_pick_match(pick, t, letter, msg, sizeof(msg));
+		free(t);
+		if (index >= 0 || index == PLAIN_PICK_LETTER) {
+			*choice = index;
+			rc = 0;
+			break;
+		}
+		if (index == PLAIN_PICK_NONE && msg[0])
+			printf("%s\n", msg);
+	}
+	plain_io_set_completion(NULL, NULL);
+	return rc;
+}
+
+static void
+say_failure(struct plain_session *s, const char *what, const struct rw_result *r)
+{
+	char line[1024];
+
+	report_failure(r, s->app->api_base, NULL, REPORT_WIZARD, line, sizeof(line));
+	printf("Could not load the %s: %s\n", what, line);
+}
+
+/* ---- field checks ---- */
+
+/* The path's last folder must exist under its parent (when the parent can be listed). */
+static int
+check_folder(struct plain_session *s, enum rw_field field, const char *path, char *msg,
+	     size_t msgsz)
+{
+	const struct rw_result *r;
+	const char *slash = strrchr(path, '/'), *base;
+	struct strbuf names = STRBUF_INIT;
+	char *parent, clean[512];
+	size_t i;
+
+	(void) field;
+	if (!slash || strcmp(path, "/") == 0 || !s->loads.api)
+		return 0;
+	base = slash + 1;
+	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
+		return 0;
+	r = plain_load_get(&s->loads, PLAIN_LIST_FOLDERS, answer(s, RW_FIELD_PROJECT),
+			   answer(s, RW_FIELD_ENVIRONMENT), parent);
+	/* Not listable (the parent is missing too, or the network): the server will say. */
+	if (!r || r->status != RW_OK) {
+		free(parent);
+		return 0;
+	}
+	for (i = 0; i < r->u.folders.count; i++) {
+		const char *name = r->u.folders.items[i].name;
+
+		if (name && strcmp(name, base) == 0) {
+			strbuf_free(&names);
+			free(parent);
+			return 0;
+		}
+		if (name)
+			strbuf_printf(&names, "%s%s", names.len ? ", " : "", name);
+	}
+	report_clean(strbuf_str(&names), clean, sizeof(clean));
+	snprintf(msg, msgsz, "There is no folder \"%s\" in \"%s\" of environment %s%s%s. "
+		 "Create it in Infisical first, or type an existing folder (Tab completes).",
+		 base, parent, answer(s, RW_FIELD_ENVIRONMENT),
+		 names.len ? "; the folders there are: " : "; it has no folders",
+		 names.len ? clean : "");
+	strbuf_free(&names);
+	free(parent);
+	return 1;
+}
+
+/* A secret name must not exist in the folder yet, and the two must differ. */
+static int
+check_secret_name(struct plain_session *s, enum rw_field field, const char *value,
+		  char *msg, size_t msgsz)
+{
+	struct rw_problems problems;
+	struct rw_answers both;
+	char taken[512], why[512], *path;
+	const char *names[1] = { value };
+	int n;
+
+	if (field == RW_FIELD_MAP_CLIENT_SECRET) {
+		memset(&problems, 0, sizeof(problems));
+		rw_answers_init(&both);
+		if (rw_answers_copy(&both, &s->app->answers) == 0 &&
+		    rw_answers_set(&both, field, value) == 0 &&
+		    rw_validate_step(&both, RW_STEP_SECRETS, &problems) > 0) {
+			snprintf(msg, msgsz, "%s", problems.item[0].message);
+			rw_answers_free(&both);
+			return 1;
+		}
+		rw_answers_free(&both);
+	}
+	n = plain_names_taken(s, names, 1, taken, sizeof(taken), why, sizeof(why));
+	if (n < 0) {
+		printf("Could not check the names already in the folder (%s); the server "
+		       "checks them again on create.\n", why);
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	path = current_path(s);
+	snprintf(msg, msgsz, "The folder \"%s\" of environment %s already holds a secret named "
+		 "%s; the rotation creates its own secrets, so choose a name not taken there.",
+		 path ? path : "/", answer(s, RW_FIELD_ENVIRONMENT), taken);
+	free(path);
+	return 1;
+}
+
+/* ---- the steps ---- */
+
+static enum plain_next
+step_rotation(struct plain_session *s)
+{
+	if (ask_field(s, RW_FIELD_NAME, NULL) < 0 || ask_field(s, RW_FIELD_DESCRIPTION, NULL) < 0)
+		return PLAIN_STOP;
+	return PLAIN_NEXT;
+}
+
+/* Project and environment typed by hand, when the list cannot be had. */
+static enum plain_next
+where_by_hand(struct plain_session *s)
+{
+	plain_io_set_completion(NULL, NULL);
+	if (ask_field(s, RW_FIELD_PROJECT, NULL) < 0 || ask_field(s, RW_FIELD_ENVIRONMENT, NULL) < 0)
+		return PLAIN_STOP;
+	return PLAIN_NEXT;
+}
+
+static char **
+complete_path(void *ctx, const char *text)
+{
+	struct plain_session *s = ctx;
+	const struct rw_result *r;
+	const char *slash = strrchr(text, '/'), *partial;
+	size_t dirlen = slash ? (size_t) (slash - text) + 1 : 0, i, n = 0, plen;
+	char *dir, *query, **out = NULL;
+
+	if (!(dir = strndup(text, dirlen)))
+		return NULL;
+	partial = text + dirlen;
+	plen = strlen(partial);
+	query = rw_normalize_field(RW_FIELD_SECRET_PATH, dirlen ? dir : "/");
+	s->loads.quiet = 1;
+	r = query ? plain_load_get(&s->loads, PLAIN_LIST_FOLDERS, answer(s, RW_FIELD_PROJECT),
+				   answer(s, RW_FIELD_ENVIRONMENT), query) : NULL;
+	s->loads.quiet = 0;
+	if (r && r->status == RW_OK && (out = calloc(r->u.folders.count + 1, sizeof(*out)))) {
+		for (i = 0; i < r->u.folders.count; i++) {
+			const char *name = r->u.folders.items[i].name;
+
+			if (name && strncmp(name, partial, plen) == 0 &&
+			    (out[n] = plain_printf("%s%s/", dir, name)))
+				n++;
+		}
+		if (!n) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(query);
+	free(dir);
+	return out;
+}
+
+static enum plain_next
+step_where(struct plain_session *s)
+{
+	const struct rw_project_list *list;
+	const struct rw_project *project;
+	const struct rw_result *failed;
+	struct plain_entry *entries;
+	struct plain_pick pick;
+	char **details;
+	int choice, letter, c, rc;
+	size_t i;
+
+	for (;;) {
+		list = project_list(s, &failed);
+		if (!list) {
+			if (failed)
+				say_failure(s, "project list", failed);
+			else
+				printf("The project list cannot be loaded now.\n");
+			c = plain_ask_letter(s, "r) try again, m) type the project ID and environment "
+				       "by hand, q) quit", "rmq", 'r');
+			if (c < 0)
+				return PLAIN_STOP;
+			if (c == 'm') {
+				if (where_by_hand(s) == PLAIN_STOP)
+					return PLAIN_STOP;
+				break;
+			}
+			s->reload_projects = 1;
+			plain_load_forget(&s->loads, PLAIN_LIST_PROJECTS);
+			continue;
+		}
+		if (!list->count) {
+			printf("These credentials see no projects on %s. Create a project in "
+			       "Infisical, or ask an admin to add you (or the machine identity) "
+			       "to one.\n", s->app->api_base);
+			c = plain_ask_letter(s, "r) try again, q) quit", "rq", 'r');
+			if (c < 0)
+				return PLAIN_STOP;
+			s->reload_projects = 1;
+			plain_load_forget(&s->loads, PLAIN_LIST_PROJECTS);
+			continue;
+		}
+
+		entries = calloc(list->count, sizeof(*entries));
+		details = calloc(list->count, sizeof(*details));
+		if (!entries || !details) {
+			free(entries);
+			free(details);
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return PLAIN_STOP;
+		}
+		for (i = 0; i < list->count; i++) {
+			entries[i].value = list->items[i].id;
+			entries[i].label = list->items[i].name;
+			entries[i].alt[0] = list->items[i].slug;
+			details[i] = plain_printf("(%s)", list->items[i].id ? list->items[i].id : "?");
+			entries[i].detail = details[i];
+		}
+		pick = (struct plain_pick) { "project", entries, list->count, NULL };
+		printf("Projects:\n");
+		rc = ask_pick(s, RW_FIELD_PROJECT, NULL, &pick, "", 0, &choice, &letter);
+		for (i = 0; i < list->count; i++)
+			free(details[i]);
+		free(details);
+		free(entries);
+		if (rc < 0)
+			return PLAIN_STOP;
+		project = &list->items[choice];
+		if (!project->id || set_answer(s, RW_FIELD_PROJECT, project->id) < 0)
+			return PLAIN_STOP;
+		plain_start_loads(s);
+		if (!project->environment_count) {
+			printf("The project has no environments; pick another project, or add an "
+			       "environment in Infisical.\n");
+			continue;
+		}
+
+		entries = calloc(project->environment_count, sizeof(*entries));
+		details = calloc(project->environment_count, sizeof(*details));
+		if (!entries || !details) {
+			free(entries);
+			free(details);
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return PLAIN_STOP;
+		}
+		for (i = 0; i < project->environment_count; i++) {
+			entries[i].value = project->environments[i].slug;
+			entries[i].label = project->environments[i].name;
+			details[i] = plain_printf("(%s)", project->environments[i].slug ?
+						  project->environments[i].slug : "?");
+			entries[i].detail = details[i];
+		}
+		pick = (struct plain_pick) { "environment", entries, project->environment_count, NULL };
+		printf("Environments of %s:\n", project->name ? project->name : project->id);
+		rc = ask_pick(s, RW_FIELD_ENVIRONMENT, NULL, &pick, "", 0, &choice, &letter);
+		for (i = 0; i < project->environment_count; i++)
+			free(details[i]);
+		free(details);
+		free(entries);
+		if (rc < 0 || set_answer(s, RW_FIELD_ENVIRONMENT,
+					 project->environments[choice].slug) < 0)
+			return PLAIN_STOP;
+		plain_start_loads(s);
+		break;
+	}
+
+	plain_io_set_completion(complete_path, s);
+	rc = ask_field(s, RW_FIELD_SECRET_PATH, check_folder);
+	plain_io_set_completion(NULL, NULL);
+	return rc < 0 ? PLAIN_STOP : PLAIN_NEXT;
+}
+
+static enum plain_next
+step_connection(struct plain_session *s)
+{
+	const struct rw_result *r;
+	const struct rw_connection_list *list;
+	struct plain_entry *entries;
+	struct plain_pick pick;
+	char **details;
+	int choice, letter, c, rc;
+	size_t i;
+
+	for (;;) {
+		r = plain_load_get(&s->loads, PLAIN_LIST_CONNECTIONS, answer(s, RW_FIELD_PROJECT),
+				   NULL, NULL);
+		if (!r || r->status != RW_OK) {
+			if (r)
+				say_failure(s, "connection list", r);
+			c = plain_ask_letter(s, "r) try again, m) type the connection ID by hand, q) quit",
+				       "rmq", 'r');
+			if (c < 0)
+				return PLAIN_STOP;
+			if (c == 'm')
+				return ask_field(s, RW_FIELD_CONNECTION, NULL) < 0 ? PLAIN_STOP : PLAIN_NEXT;
+			plain_load_forget(&s->loads, PLAIN_LIST_CONNECTIONS);
+			continue;
+		}
+		list = &r->u.connections;
+		if (!list->count) {
+			printf("This project can use no Azure Client Secrets connection yet. An "
+			       "organization admin creates one in Infisical under Organization "
+			       "Settings > App Connections > Azure Client Secrets (it needs Microsoft "
+			       "Graph permission to manage app registrations), and gives this "
+			       "project access to it. How: %s\n", CONNECTION_DOCS);
+			c = plain_ask_letter(s, "r) try again, b) back to step 2 (Where), q) quit", "rbq", 'r');
+			if (c < 0)
+				return PLAIN_STOP;
+			if (c == 'b') {
+				s->jump = RW_STEP_WHERE;
+				return PLAIN_GOTO;
+			}
+			plain_load_forget(&s->loads, PLAIN_LIST_CONNECTIONS);
+			continue;
+		}
+		break;
+	}
+
+	entries = calloc(list->count, sizeof(*entries));
+	details = calloc(list->count, sizeof(*details));
+	if (!entries || !details) {
+		free(entries);
+		free(details);
+		plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+		return PLAIN_STOP;
+	}
+	for (i = 0; i < list->count; i++) {
+		entries[i].value = list->items[i].id;
+		entries[i].label = list->items[i].name;
+		details[i] = plain_printf("(%s)", list->items[i].id ? list->items[i].id : "?");
+		entries[i].detail = details[i];
+	}
+	pick = (struct plain_pick) { "connection", entries, list->count, NULL };
+	printf("Azure Client Secrets connections:\n");
+	rc = ask_pick(s, RW_FIELD_CONNECTION, NULL, &pick, "", 0, &choice, &letter);
+	if (rc == 0 && (!list->items[choice].id ||
+			set_answer(s, RW_FIELD_CONNECTION, list->items[choice].id) < 0))
+		rc = -1;
+	for (i = 0; i < list->count; i++)
+		free(details[i]);
+	free(details);
+	free(entries);
+	if (rc < 0)
+		return PLAIN_STOP;
+	plain_start_loads(s);
+	return PLAIN_NEXT;
+}
+
+/* The three app fields typed by hand, with the same-GUID warning. */
+static enum plain_next
+app_by_hand(struct plain_session *s)
+{
+	struct rw_problems warnings;
+	int i, yes;
+
+	for (;;) {
+		if (ask_field(s, RW_FIELD_OBJECT_ID, NULL) < 0 ||
+		    ask_field(s, RW_FIELD_CLIENT_ID, NULL) < 0 ||
+		    ask_field(s, RW_FIELD_APP_NAME, NULL) < 0)
+			return PLAIN_STOP;
+		memset(&warnings, 0, sizeof(warnings));
+		if (!rw_answers_warnings(&s->app->answers, &warnings))
+			return PLAIN_NEXT;
+		for (i = 0; i < warnings.count; i++)
+			printf("Warning: %s\n", warnings.item[i].message);
+		if (plain_ask_yes_no(s, "Use these IDs anyway?", 0, &yes) < 0)
+			return PLAIN_STOP;
+		if (yes)
+			return PLAIN_NEXT;
+	}
+}
+
+static enum plain_next
+step_azure_app(struct plain_session *s)
+{
+	const struct rw_result *r;
+	const struct rw_azure_app_list *list;
+	const struct rw_azure_app *app;
+	struct plain_entry *entries;
+	struct plain_pick pick;
+	char **details;
+	int choice, letter = 0, c, rc, manual_now;
+	size_t i;
+
+	for (;;) {
+		r = plain_load_get(&s->loads, PLAIN_LIST_APPS, answer(s, RW_FIELD_CONNECTION),
+				   NULL, NULL);
+		if (r && r->status != RW_OK && r->error.http_status == 403) {
+			/* The /clients route serves user sessions only (infisical-api.md s.6). */
+			printf("The server will not list the Azure apps for these credentials: "
+			       "this token is a machine identity; Infisical lists Azure apps for "
+			       "user sessions only, so type the IDs from Entra ID > App "
+			       "registrations (the app's Overview page).\n");
+			return app_by_hand(s);
+		}
+		if (!r || r->status != RW_OK) {
+			if (r)
+				say_failure(s, "Azure app list", r);
+			c = plain_ask_letter(s, "r) try again, m) type the IDs by hand, q) quit", "rmq", 'r');
+			if (c < 0)
+				return PLAIN_STOP;
+			if (c == 'm')
+				return app_by_hand(s);
+			plain_load_forget(&s->loads, PLAIN_LIST_APPS);
+			continue;
+		}
+		list = &r->u.apps;
+		if (!list->count) {
+			printf("The connection sees no app registrations. Check in Entra ID that "
+			       "the app exists and that the connection may manage it, or type its "
+			       "IDs by hand.\n");
+			c = plain_ask_letter(s, "r) try again, m) type the IDs by hand, q) quit", "rmq", 'm');
+			if (c < 0)
+				return PLAIN_STOP;
+			if (c == 'm')
+				return app_by_hand(s);
+			plain_load_forget(&s->loads, PLAIN_LIST_APPS);
+			continue;
+		}
+		break;
+	}
+
+	entries = calloc(list->count, sizeof(*entries));
+	details = calloc(list->count, sizeof(*details));
+	if (!entries || !details) {
+		free(entries);
+		free(details);
+		plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+		return PLAIN_STOP;
+	}
+	for (i = 0; i < list->count; i++) {
+		app = &list->items[i];
+		entries[i].value = app->object_id;
+		entries[i].label = app->name;
+		entries[i].alt[0] = app->client_id;
+		details[i] = plain_printf("Application (client) ID %s, Object ID %s",
+					  app->client_id ? app->client_id : "?",
+					  app->object_id ? app->object_id : "?");
+		entries[i].detail = details[i];
+	}
+	pick = (struct plain_pick) { "Azure app", entries, list->count, "m" };
+	/* IDs typed by hand before (not in the list) are kept by Enter. */
+	manual_now = rw_answers_is_set(&s->app->answers, RW_FIELD_OBJECT_ID) &&
+		     plain_pick_find(&pick, answer(s, RW_FIELD_OBJECT_ID)) < 0;
+	printf("Azure apps the connection can manage:\n");
+	rc = ask_pick(s, RW_FIELD_OBJECT_ID, "Azure app", &pick, "; m types the IDs by hand",
+		      manual_now ? 'm' : 0, &choice, &letter);
+	for (i = 0; i < list->count; i++)
+		free(details[i]);
+	free(details);
+	free(entries);
+	if (rc < 0)
+		return PLAIN_STOP;
+	if (choice == PLAIN_PICK_LETTER)
+		return app_by_hand(s);
+	app = &list->items[choice];
+	if (!app->object_id || !app->client_id ||
+	    set_answer(s, RW_FIELD_OBJECT_ID, app->object_id) < 0 ||
+	    set_answer(s, RW_FIELD_CLIENT_ID, app->client_id) < 0 ||
+	    set_answer(s, RW_FIELD_APP_NAME, app->name ? app->name : "") < 0)
+		return PLAIN_STOP;
+	printf("Chosen: %s\n", app->name ? app->name : app->object_id);
+	return PLAIN_NEXT;
+}
+
+static enum plain_next
+step_schedule(struct plain_session *s)
+{
+	char text[512];
+
+	if (ask_field(s, RW_FIELD_AUTO_ROTATION, NULL) < 0 ||
+	    ask_field(s, RW_FIELD_INTERVAL, NULL) < 0 ||
+	    ask_field(s, RW_FIELD_HOURS, NULL) < 0 ||
+	    ask_field(s, RW_FIELD_MINUTES, NULL) < 0)
+		return PLAIN_STOP;
+	plain_schedule_text(time(NULL), strcmp(answer(s, RW_FIELD_AUTO_ROTATION), "yes") == 0,
+			    atol(answer(s, RW_FIELD_INTERVAL)), atoi(answer(s, RW_FIELD_HOURS)),
+			    atoi(answer(s, RW_FIELD_MINUTES)), text, sizeof(text));
+	printf("%s\n", text);
+	return PLAIN_NEXT;
+}
+
+static enum plain_next
+step_secrets(struct plain_session *s)
+{
+	char *path = current_path(s);
+
+	printf("The rotation creates two secrets in %s of environment %s, one for each "
+	       "credential.\n", path ? path : "the folder", answer(s, RW_FIELD_ENVIRONMENT));
+	free(path);
+	if (ask_field(s, RW_FIELD_MAP_CLIENT_ID, check_secret_name) < 0 ||
+	    ask_field(s, RW_FIELD_MAP_CLIENT_SECRET, check_secret_name) < 0)
+		return PLAIN_STOP;
+	return PLAIN_NEXT;
+}
+
+enum plain_next
+plain_step_fields(struct plain_session *s, enum rw_step step)
+{
+	switch (step) {
+	case RW_STEP_ROTATION:
+		return step_rotation(s);
+	case RW_STEP_WHERE:
+		return step_where(s);
+	case RW_STEP_CONNECTION:
+		return step_connection(s);
+	case RW_STEP_AZURE_APP:
+		return step_azure_app(s);
+	case RW_STEP_SCHEDULE:
+		return step_schedule(s);
+	case RW_STEP_SECRETS:
+		return step_secrets(s);
+	default:
+		return PLAIN_NEXT;
+	}
+}

@@ -1,0 +1,251 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "app/report.h"
+#include "common/status.h"
+#include "forms/body.h"
+#include "forms/draft.h"
+#include "forms/validate.h"
+#include "tui/plain_steps.h"
+
+static enum plain_next
+out_of_memory(struct plain_session *s)
+{
+	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	return PLAIN_STOP;
+}
+
+/*
+ * Every rule once more before showing the body: values from flags, a file
+ * or a draft may not have passed through a question, and a change made
+ * from the review may have made another answer wrong.  Returns 1 (and
+ * where to go) when something must be fixed first.
+ */
+static int
+precheck(struct plain_session *s)
+{
+	const char *names[2] = {
+		rw_answers_get(&s->app->answers, RW_FIELD_MAP_CLIENT_ID),
+		rw_answers_get(&s->app->answers, RW_FIELD_MAP_CLIENT_SECRET),
+	};
+	struct rw_problems problems;
+	const struct rw_field_info *info;
+	char taken[512], why[512], *path;
+	int i, n;
+
+	memset(&problems, 0, sizeof(problems));
+	if (rw_validate_step(&s->app->answers, RW_STEP_COUNT, &problems) > 0) {
+		printf("\nSome answers need a fix before the review:\n");
+		for (i = 0; i < problems.count; i++)
+			printf("  %s\n", problems.item[i].message);
+		info = rw_field_info(problems.item[0].field);
+		s->jump = info ? info->step : RW_STEP_ROTATION;
+		s->back_to_review = 1;
+		return 1;
+	}
+	n = plain_names_taken(s, names, 2, taken, sizeof(taken), why, sizeof(why));
+	if (n < 0) {
+		printf("\nCould not check the secret names in the folder (%s); the server checks "
+		       "them again on create.\n", why);
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	path = rw_normalize_field(RW_FIELD_SECRET_PATH,
+				  rw_answers_get(&s->app->answers, RW_FIELD_SECRET_PATH));
+	printf("\nThe folder \"%s\" of environment %s already holds %s named %s; the rotation "
+	       "creates its own secrets, so choose names not taken there.\n",
+	       path ? path : "/", rw_answers_get(&s->app->answers, RW_FIELD_ENVIRONMENT),
+	       n == 1 ? "a secret" : "secrets", taken);
+	free(path);
+	s->jump = RW_STEP_SECRETS;
+	s->back_to_review = 1;
+	return 1;
+}
+
+static void
+print_answers(struct plain_session *s)
+{
+	const struct rw_step_info *step;
+	const struct rw_field_info *info;
+	char value[600];
+	int i, j;
+
+	for (i = RW_STEP_ROTATION; i <= RW_STEP_SECRETS; i++) {
+		step = rw_step_info((enum rw_step) i);
+		printf("  %d. %s\n", i, step->title);
+		for (j = 0; j < step->field_count; j++) {
+			info = rw_field_info(step->fields[j]);
+			plain_describe(s, step->fields[j], value, sizeof(value));
+			printf("       %-26s ", info->label);
+			plain_print_clean(value);
+			fputc('\n', stdout);
+		}
+	}
+}
+
+enum plain_next
+plain_step_review(struct plain_session *s)
+{
+	struct rw_problems warnings;
+	char *body, *curl, *line, *t, *end;
+	long n;
+	int i;
+
+	if (precheck(s))
+		return PLAIN_GOTO;
+	s->back_to_review = 0;
+
+	printf("\nStep 7 of 8: Review\n");
+	print_answers(s);
+	if (!(body = rw_body_build(&s->app->answers)))
+		return out_of_memory(s);
+	curl = rw_curl_command(s->app->api_base, body);
+	printf("\nRequest body (POST %s/v2/secret-rotations/azure-client-secret):\n%s\n",
+	       s->app->api_base, body);
+	if (curl)
+		printf("\nThe same request with curl (the token is read from $INFISICAL_TOKEN):\n"
+		       "%s\n", curl);
+	free(curl);
+	free(body);
+	memset(&warnings, 0, sizeof(warnings));
+	rw_answers_warnings(&s->app->answers, &warnings);
+	for (i = 0; i < warnings.count; i++)
+		printf("Warning: %s\n", warnings.item[i].message);
+
+	for (;;) {
+		if (plain_ask(s, "c) create, 1-6) change that step, q) quit: ",
+			      PLAIN_ECHO_NO_HISTORY, &line) < 0)
+			return PLAIN_STOP;
+		t = plain_trim(line);
+		free(line);
+		if (!t)
+			return out_of_memory(s);
+		if (strcasecmp(t, "c") == 0 || strcasecmp(t, "create") == 0) {
+			free(t);
+			return PLAIN_NEXT;
+		}
+		if (strcasecmp(t, "q") == 0 || strcasecmp(t, "quit") == 0) {
+			free(t);
+			s->end = PLAIN_END_QUIT;
+			return PLAIN_STOP;
+		}
+		n = strtol(t, &end, 10);
+		if (*t && !*end && n >= RW_STEP_ROTATION && n <= RW_STEP_SECRETS) {
+			free(t);
+			s->jump = (enum rw_step) n;
+			s->back_to_review = 1;
+			return PLAIN_GOTO;
+		}
+		free(t);
+		/* No default on purpose: creating calls Azure, so it takes a deliberate "c". */
+		printf("Type c to create the rotation, a step number from 1 to 6 to change "
+		       "that step, or q to quit.\n");
+	}
+}
+
+/* After a create: rotate now, another one, or quit.  The run has succeeded either way. */
+static enum plain_next
+after_create(struct plain_session *s, const struct rw_rotation *rotation)
+{
+	struct rw_result res;
+	char line[1024];
+	int c, active = rotation->active_index;
+
+	for (;;) {
+		c = plain_ask_letter(s, "What next? r) rotate now, n) create another rotation, "
+				     "q) quit", "rnq", 'q');
+		if (c < 0) {
+			/* Quit, Ctrl-C or end of input: the rotation exists, so this run succeeded. */
+			if (s->end != PLAIN_END_EXIT)
+				plain_stop(s, 0);
+			return PLAIN_STOP;
+		}
+		if (c == 'n') {
+			/* The name and the secret names are taken now; the rest is likely the same. */
+			rw_answers_set(&s->app->answers, RW_FIELD_NAME, NULL);
+			rw_answers_set(&s->app->answers, RW_FIELD_DESCRIPTION, NULL);
+			s->back_to_review = 0;
+			s->jump = RW_STEP_ROTATION;
+			return PLAIN_GOTO;
+		}
+		printf("Rotating \"%s\" now...\n", rotation->name ? rotation->name : "");
+		plain_load_wait_call(&s->loads, rw_api_rotate_now(s->loads.api, rotation->id, NULL),
+				     0, &res);
+		if (res.status == RW_OK) {
+			printf("Rotated. The active credential is now index %d (it was %d).\n",
+			       res.u.rotation.active_index, active);
+			active = res.u.rotation.active_index;
+		} else {
+			report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD,
+				       line, sizeof(line));
+			printf("Rotate now failed: %s\n", line);
+		}
+		rw_result_free(&res);
+	}
+}
+
+enum plain_next
+plain_step_result(struct plain_session *s)
+{
+	const struct rw_field_info *info;
+	struct rw_result res;
+	enum plain_next next;
+	enum rw_step back = RW_STEP_REVIEW;
+	char line[1024], *body, *summary;
+
+	printf("\nStep 8 of 8: Result\nCreating the rotation \"");
+	plain_print_clean(rw_answers_get(&s->app->answers, RW_FIELD_NAME));
+	printf("\"...\n");
+	fflush(stdout);
+	if (!(body = rw_body_build(&s->app->answers)))
+		return out_of_memory(s);
+	/* Not cancellable: once sent, only the server's answer tells whether it exists. */
+	plain_load_wait_call(&s->loads, rw_api_create(s->loads.api, body, NULL), 0, &res);
+	free(body);
+	/* The folder changed (or holds names the list did not show): list it afresh. */
+	plain_load_forget(&s->loads, PLAIN_LIST_SECRET_NAMES);
+
+	if (res.status == RW_OK) {
+		s->created++;
+		if (res.recovered)
+			printf("The server's answer was lost on the way, but the server holds the "
+			       "rotation: it was created.\n");
+		if ((summary = report_summary(&res.u.rotation))) {
+			printf("%s\n", summary);
+			free(summary);
+		}
+		if (s->draft_path)
+			rw_draft_remove(s->draft_path);
+		next = after_create(s, &res.u.rotation);
+		rw_result_free(&res);
+		return next;
+	}
+
+	report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD, line, sizeof(line));
+	printf("Create failed: %s\n", line);
+	if (res.status == RW_EAUTH) {
+		back = RW_STEP_SIGN_IN;
+		s->force_signin = 1;
+	} else if ((info = rw_field_info(res.error.field))) {
+		back = info->step;
+	}
+	if (res.status == RW_ENOMEM) {
+		rw_result_free(&res);
+		return out_of_memory(s);
+	}
+	rw_result_free(&res);
+	if (back == RW_STEP_REVIEW)
+		printf("Back to the review; every answer is kept.\n");
+	else
+		printf("Back to step %d (%s); every answer is kept.\n", (int) back,
+		       rw_step_info(back)->title);
+	s->jump = back;
+	s->back_to_review = 1;
+	return PLAIN_GOTO;
+}

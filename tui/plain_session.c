@@ -1,0 +1,202 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/status.h"
+#include "common/strbuf.h"
+#include "forms/draft.h"
+#include "tui/plain_session.h"
+
+void
+plain_stop(struct plain_session *s, int exit_code)
+{
+	s->end = PLAIN_END_EXIT;
+	s->exit_code = exit_code;
+}
+
+char *
+plain_printf(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	return strbuf_detach(&sb);
+}
+
+char *
+plain_trim(const char *text)
+{
+	size_t n;
+
+	while (*text == ' ' || *text == '\t')
+		text++;
+	n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	return strndup(text, n);
+}
+
+void
+plain_print_clean(const char *text)
+{
+	for (; text && *text; text++) {
+		unsigned char ch = (unsigned char) *text;
+
+		fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, stdout);
+	}
+}
+
+/* Anything typed or given beyond the defaults: else there is nothing worth keeping. */
+static int
+has_own_answers(const struct rw_answers *answers)
+{
+	const struct rw_field_info *info;
+	const char *v;
+	int i;
+
+	for (i = 0; i < RW_FIELD_COUNT; i++) {
+		info = rw_field_info((enum rw_field) i);
+		v = rw_answers_get(answers, (enum rw_field) i);
+		if (*v && (!info->default_value || strcmp(v, info->default_value) != 0))
+			return 1;
+	}
+	return 0;
+}
+
+int
+plain_save_draft(struct plain_session *s)
+{
+	if (!s->draft_path || !has_own_answers(&s->app->answers))
+		return -1;
+	return rw_draft_save(s->draft_path, &s->app->answers, s->step) == RW_OK ? 0 : -1;
+}
+
+/* 1: quit; 0: go on asking; -1: the session ended while asking. */
+static int
+confirm_quit(struct plain_session *s)
+{
+	enum plain_read r;
+	char *line = NULL;
+	int quit;
+
+	r = plain_io_read(s->draft_path ? "Quit? Your answers are saved as a draft. [y/N]: "
+					: "Quit? [y/N]: ", PLAIN_ECHO_NO_HISTORY, &line);
+	if (r == PLAIN_READ_EOF) {
+		s->end = PLAIN_END_EOF;
+		return -1;
+	}
+	/* Ctrl-C twice means it. */
+	if (r == PLAIN_READ_INTERRUPT)
+		return 1;
+	if (r != PLAIN_READ_LINE)
+		return 0;
+	quit = strcasecmp(line, "y") == 0 || strcasecmp(line, "yes") == 0;
+	free(line);
+	return quit;
+}
+
+int
+plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, char **answer)
+{
+	int q;
+
+	*answer = NULL;
+	for (;;) {
+		switch (plain_io_read(prompt, echo, answer)) {
+		case PLAIN_READ_LINE:
+			return 0;
+		case PLAIN_READ_EOF:
+			s->end = PLAIN_END_EOF;
+			return -1;
+		case PLAIN_READ_TOO_LONG:
+			printf("That answer is longer than %d bytes, so it was dropped. "
+			       "Try again.\n", PLAIN_LINE_MAX);
+			continue;
+		case PLAIN_READ_INTERRUPT:
+			/* From a pipe nobody could answer the question. */
+			if (!plain_io_is_tty()) {
+				s->end = PLAIN_END_QUIT;
+				return -1;
+			}
+			q = confirm_quit(s);
+			if (q == 0)
+				continue;
+			if (q > 0)
+				s->end = PLAIN_END_QUIT;
+			return -1;
+		case PLAIN_READ_NOMEM:
+		default:
+			fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return -1;
+		}
+	}
+}
+
+int
+plain_ask_yes_no(struct plain_session *s, const char *question, int default_yes, int *yes)
+{
+	char prompt[512], *line, *t;
+
+	snprintf(prompt, sizeof(prompt), "%s [%s]: ", question, default_yes ? "Y/n" : "y/N");
+	for (;;) {
+		if (plain_ask(s, prompt, PLAIN_ECHO_NO_HISTORY, &line) < 0)
+			return -1;
+		t = plain_trim(line);
+		free(line);
+		if (!t) {
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return -1;
+		}
+		if (!*t) {
+			*yes = default_yes;
+		} else if (strcasecmp(t, "y") == 0 || strcasecmp(t, "yes") == 0) {
+			*yes = 1;
+		} else if (strcasecmp(t, "n") == 0 || strcasecmp(t, "no") == 0) {
+			*yes = 0;
+		} else {
+			printf("Please answer y or n.\n");
+			free(t);
+			continue;
+		}
+		free(t);
+		return 0;
+	}
+}
+
+int
+plain_ask_letter(struct plain_session *s, const char *choices, const char *letters, int def)
+{
+	char prompt[512], *line, *t;
+	int c;
+
+	snprintf(prompt, sizeof(prompt), "%s [%c]: ", choices, def);
+	for (;;) {
+		if (plain_ask(s, prompt, PLAIN_ECHO_NO_HISTORY, &line) < 0)
+			return -1;
+		t = plain_trim(line);
+		free(line);
+		if (!t) {
+			fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+			return -1;
+		}
+		c = !*t ? def : !t[1] ? (t[0] | 0x20) : 0;
+		free(t);
+		if (c && strchr(letters, c)) {
+			if (c == 'q') {
+				s->end = PLAIN_END_QUIT;
+				return -1;
+			}
+			return c;
+		}
+		printf("Type one of the letters shown: %s.\n", choices);
+	}
+}

@@ -1,0 +1,295 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/signin.h"
+#include "common/secret.h"
+#include "common/status.h"
+#include "tui/plain_steps.h"
+
+#define US_CLOUD "https://us.infisical.com"
+#define EU_CLOUD "https://eu.infisical.com"
+
+/* The origin a user would type for an API base: "https://host/api" -> "https://host". */
+static char *
+origin_of(const char *api_base)
+{
+	size_t n = api_base ? strlen(api_base) : 0;
+
+	if (n >= 4 && strcmp(api_base + n - 4, "/api") == 0)
+		n -= 4;
+	return strndup(api_base ? api_base : "", n);
+}
+
+/* Takes a typed URL: 0 when app->api_base now names it, 1 when refused (said why). */
+static int
+take_url(struct plain_session *s, const char *url)
+{
+	char msg[512], *base = NULL;
+
+	if (signin_normalize_url(url, &base, msg, sizeof(msg)) != RW_OK) {
+		printf("%s\n", msg);
+		return 1;
+	}
+	free(s->app->api_base);
+	s->app->api_base = base;
+	return 0;
+}
+
+static int
+nomem(struct plain_session *s)
+{
+	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	return -1;
+}
+
+/* A self-hosted server's URL: 0, or -1 when the session ended. */
+static int
+ask_url(struct plain_session *s, const char *current)
+{
+	char prompt[600], *line, *t;
+	int rc;
+
+	if (*current)
+		snprintf(prompt, sizeof(prompt), "Server URL [%.500s]: ", current);
+	else
+		snprintf(prompt, sizeof(prompt), "Server URL (such as https://infisical.example.com): ");
+	for (;;) {
+		if (plain_ask(s, prompt, PLAIN_ECHO, &line) < 0)
+			return -1;
+		t = plain_trim(line);
+		free(line);
+		if (!t)
+			return nomem(s);
+		if (!*t && !*current) {
+			printf("Server URL: required -- type the address you open Infisical at.\n");
+			free(t);
+			continue;
+		}
+		rc = take_url(s, *t ? t : current);
+		free(t);
+		if (rc == 0)
+			return 0;
+	}
+}
+
+/* Which server: 0 with app->api_base set, or -1 when the session ended. */
+static int
+ask_server(struct plain_session *s)
+{
+	char prompt[32], *origin, *line, *t;
+	int def, choice, rc;
+
+	if (!(origin = origin_of(s->app->api_base)))
+		return nomem(s);
+	def = strcmp(origin, US_CLOUD) == 0 ? 1 : strcmp(origin, EU_CLOUD) == 0 ? 2 :
+	      *origin ? 3 : 1;
+	printf("Which Infisical server?\n"
+	       "   1) US cloud     %s\n"
+	       "   2) EU cloud     %s\n"
+	       "   3) Self-hosted  (its URL comes next)\n", US_CLOUD, EU_CLOUD);
+	snprintf(prompt, sizeof(prompt), "Server [%d]: ", def);
+	for (;;) {
+		if (plain_ask(s, prompt, PLAIN_ECHO, &line) < 0) {
+			rc = -1;
+			break;
+		}
+		t = plain_trim(line);
+		free(line);
+		if (!t) {
+			rc = nomem(s);
+			break;
+		}
+		choice = !*t ? def : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 :
+			 strcmp(t, "3") == 0 ? 3 : 0;
+		/* A URL typed straight away is a self-hosted answer too. */
+		if (!choice && (strchr(t, '.') || strchr(t, ':'))) {
+			rc = take_url(s, t);
+			free(t);
+			if (rc == 0)
+				break;
+			continue;
+		}
+		free(t);
+		if (!choice) {
+			printf("Type 1, 2 or 3 (or the server's URL).\n");
+			continue;
+		}
+		if (choice == 3) {
+			rc = ask_url(s, def == 3 ? origin : "");
+			break;
+		}
+		rc = take_url(s, choice == 1 ? US_CLOUD : EU_CLOUD);
+		if (rc == 0)
+			break;
+	}
+	free(origin);
+	return rc;
+}
+
+/* A required answer; secrets are trimmed into a new string and the line wiped. */
+static int
+ask_required(struct plain_session *s, const char *prompt, enum plain_echo echo,
+	     const char *missing, char **out)
+{
+	char *line, *t;
+
+	for (;;) {
+		if (plain_ask(s, prompt, echo, &line) < 0)
+			return -1;
+		t = plain_trim(line);
+		secret_free(&line);
+		if (!t)
+			return nomem(s);
+		if (*t) {
+			*out = t;
+			return 0;
+		}
+		free(t);
+		printf("%s\n", missing);
+	}
+}
+
+/*
+ * The credentials: a token, or a Universal Auth pair.  0 with them in
+ * *token or *id / *secret (caller owns and wipes), or -1.
+ */
+static int
+ask_credentials(struct plain_session *s, int *method, char **token, char **id, char **secret)
+{
+	char prompt[32], *line, *t;
+	int m;
+
+	*token = *id = *secret = NULL;
+	printf("How do you sign in?\n"
+	       "   1) Access token\n"
+	       "   2) Universal Auth: a machine identity's client ID and client secret\n");
+	snprintf(prompt, sizeof(prompt), "Sign in with [%d]: ", *method);
+	for (;;) {
+		if (plain_ask(s, prompt, PLAIN_ECHO_NO_HISTORY, &line) < 0)
+			return -1;
+		t = plain_trim(line);
+		free(line);
+		if (!t)
+			return nomem(s);
+		m = !*t ? *method : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 : 0;
+		free(t);
+		if (m)
+			break;
+		printf("Type 1 for an access token or 2 for Universal Auth.\n");
+	}
+	*method = m;
+	if (m == 1)
+		return ask_required(s, "Access token (input hidden): ", PLAIN_ECHO_SECRET,
+				    "An access token is required: paste it (nothing is shown "
+				    "while you type).", token);
+	if (ask_required(s, "Client ID: ", PLAIN_ECHO_NO_HISTORY,
+			 "The machine identity's client ID is required.", id) < 0)
+		return -1;
+	if (ask_required(s, "Client secret (input hidden): ", PLAIN_ECHO_SECRET,
+			 "The client secret is required (nothing is shown while you type).",
+			 secret) < 0) {
+		free(*id);
+		*id = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * signin_connect(), but with Ctrl-C live: it cancels the login or the
+ * check (RW_ECANCEL) instead of leaving the user waiting on a dead server.
+ */
+static enum rw_status
+connect(struct plain_session *s, char *msg, size_t msgsz)
+{
+	struct app *app = s->app;
+	struct rw_result res;
+	enum rw_status st;
+
+	/* The loads hold calls of the old session, which signin_open() frees. */
+	plain_load_free(&s->loads);
+	if ((st = signin_open(app, msg, msgsz)) != RW_OK)
+		return st;
+	s->loads.api = app->api;
+	if (!app->token) {
+		plain_load_wait_call(&s->loads, rw_api_login(app->api, app->ua_client_id,
+							     app->ua_client_secret, NULL), 1, &res);
+		st = signin_take_login(app, &res, msg, msgsz);
+		rw_result_free(&res);
+		if (st != RW_OK)
+			return st;
+	}
+	plain_load_wait_call(&s->loads, rw_api_projects(app->api, NULL), 1, &res);
+	st = signin_take_projects(app, &res, msg, msgsz);
+	rw_result_free(&res);
+	return st;
+}
+
+enum plain_next
+plain_step_signin(struct plain_session *s)
+{
+	struct app *app = s->app;
+	char msg[1024], *token, *id, *secret;
+	enum rw_status st;
+	int need_server = 1, method = 1;
+
+	if (!s->force_signin && (app->credentials_given || app->opt.demo)) {
+		if (!app->signed_in || !app->api) {
+			printf("Signing in to %s... (Ctrl-C cancels)\n",
+			       app->api_base ? app->api_base : "the server");
+			fflush(stdout);
+			st = connect(s, msg, sizeof(msg));
+			if (st == RW_ECANCEL) {
+				s->end = PLAIN_END_QUIT;
+				return PLAIN_STOP;
+			}
+			if (st != RW_OK) {
+				/* Given credentials are not asked for again: fix them where they came from. */
+				fprintf(stderr, "rotwiz: %s\n", msg);
+				plain_stop(s, rw_status_exit_code(st));
+				return PLAIN_STOP;
+			}
+		}
+		s->loads.api = app->api;
+		printf("Signed in.\n");
+		plain_start_loads(s);
+		return PLAIN_NEXT;
+	}
+
+	printf("\nStep 0 of 8: Sign in\n");
+	if (s->force_signin)
+		printf("The server refused the credentials; sign in again (your answers are kept).\n");
+	for (;;) {
+		if (need_server && ask_server(s) < 0)
+			return PLAIN_STOP;
+		if (ask_credentials(s, &method, &token, &id, &secret) < 0)
+			return PLAIN_STOP;
+		/* Everything tied to the old session goes first: it may hold calls of the old api. */
+		plain_load_free(&s->loads);
+		signin_forget(app);
+		app->token = token;
+		app->ua_client_id = id;
+		app->ua_client_secret = secret;
+		printf("Signing in to %s... (Ctrl-C cancels)\n", app->api_base);
+		fflush(stdout);
+		st = connect(s, msg, sizeof(msg));
+		if (st == RW_OK) {
+			s->force_signin = 0;
+			s->reload_projects = 0;
+			printf("Signed in.\n");
+			plain_start_loads(s);
+			return PLAIN_NEXT;
+		}
+		if (st == RW_ECANCEL)
+			printf("Sign-in cancelled.\n");
+		else
+			printf("Sign-in failed: %s\n", msg);
+		/* Refused credentials: ask them again; an unreachable server: ask it again too. */
+		need_server = st == RW_ENET || st == RW_ETIMEOUT || st == RW_ETLS ||
+			      st == RW_EPROTO || st == RW_EUSAGE || st == RW_ECANCEL;
+	}
+}

@@ -1,0 +1,39 @@
+#ifndef ROTWIZ_TUI_PLAIN_STEPS_H
+#define ROTWIZ_TUI_PLAIN_STEPS_H
+
+/*
+ * The steps of wizard.md section 2 as plain-mode questions, one function
+ * per step, each returning what the loop in plain.c should do next.
+ */
+
+#include <stddef.h>
+
+#include "forms/field.h"
+#include "tui/plain_session.h"
+
+/* Step 0 (plain_signin.c): skipped when credentials were given, unless s->force_signin. */
+enum plain_next plain_step_signin(struct plain_session *s);
+
+/* Steps 1-6 (plain_fields.c). */
+enum plain_next plain_step_fields(struct plain_session *s, enum rw_step step);
+
+/* Step 7 and 8 (plain_review.c). */
+enum plain_next plain_step_review(struct plain_session *s);
+enum plain_next plain_step_result(struct plain_session *s);
+
+/* Starts every pick-list load whose inputs are now known (plain_fields.c). */
+void plain_start_loads(struct plain_session *s);
+
+/*
+ * The secret names among names[0..count) that already exist in the chosen
+ * folder, listed in taken ("A, B"); returns how many, or -1 when the
+ * folder could not be listed (why says why; the server checks again on
+ * create).
+ */
+int plain_names_taken(struct plain_session *s, const char *const *names, int count,
+		      char *taken, size_t takensz, char *why, size_t whysz);
+
+/* A value for the review: the ID with its name where a list knows it. */
+void plain_describe(struct plain_session *s, enum rw_field field, char *buf, size_t bufsz);
+
+#endif
