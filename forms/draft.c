@@ -291,28 +291,47 @@ parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *
 }
 
 enum rw_status
-rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step)
+rw_draft_parse(const char *json, size_t len, struct rw_answers *answers, enum rw_step *step)
 {
 	struct rw_answers loaded;
-	struct strbuf sb = STRBUF_INIT;
 	enum rw_step at = RW_STEP_SIGN_IN;
+	enum rw_status status;
+	char *text;
+
+	if (!json || !answers || !step)
+		return RW_EUSAGE;
+	if (len > DRAFT_MAX)
+		return RW_EPROTO;	/* as read_draft() refuses it */
+	/* cJSON wants a terminated string; the caller's bytes need not be one. */
+	if (!(text = malloc(len + 1)))
+		return RW_ENOMEM;
+	memcpy(text, json, len);
+	text[len] = '\0';
+	/* Into a scratch copy: a refused draft leaves the caller's answers alone. */
+	rw_answers_init(&loaded);
+	status = parse_draft(text, len, &loaded, &at);
+	if (status == RW_OK) {
+		rw_answers_free(answers);
+		*answers = loaded;
+		*step = at;
+	} else {
+		rw_answers_free(&loaded);
+	}
+	free(text);
+	return status;
+}
+
+enum rw_status
+rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step)
+{
+	struct strbuf sb = STRBUF_INIT;
 	enum rw_status status;
 
 	if (!path || !*path || !answers || !step)
 		return RW_EUSAGE;
 	status = read_draft(path, &sb);
-	if (status == RW_OK) {
-		/* Into a scratch copy: a refused draft leaves the caller's answers alone. */
-		rw_answers_init(&loaded);
-		status = parse_draft(strbuf_str(&sb), sb.len, &loaded, &at);
-		if (status == RW_OK) {
-			rw_answers_free(answers);
-			*answers = loaded;
-			*step = at;
-		} else {
-			rw_answers_free(&loaded);
-		}
-	}
+	if (status == RW_OK)
+		status = rw_draft_parse(strbuf_str(&sb), sb.len, answers, step);
 	strbuf_free(&sb);
 	return status;
 }

@@ -13,6 +13,8 @@
  * XDG_STATE_HOME is ignored, as the XDG spec says.
  */
 
+#include <stddef.h>
+
 #include "common/status.h"
 #include "forms/field.h"
 
@@ -32,6 +34,14 @@ enum rw_status rw_draft_save(const char *path, const struct rw_answers *answers,
  * failure *answers and *step are left as they were.
  */
 enum rw_status rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step);
+/*
+ * rw_draft_load() on len bytes already in memory (need not end in a NUL;
+ * one inside is refused), with the same results and the same promise:
+ * *answers and *step change only on RW_OK.  RW_EUSAGE for a NULL argument.
+ * rw_draft_load() reads the file and hands its bytes to this.
+ */
+enum rw_status rw_draft_parse(const char *json, size_t len, struct rw_answers *answers,
+			      enum rw_step *step);
 /* RW_OK also when there was no draft. */
 enum rw_status rw_draft_remove(const char *path);
 

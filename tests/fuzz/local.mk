@@ -1,0 +1,50 @@
+# tests/fuzz: fuzz targets for the body and draft parsers (STYLE.md "Fuzz the
+# parsers"; net/response.c has its own in tests/unit/response.mk).
+#
+# Each fuzz-*.c is built twice.  Always, as a TAP test whose main() feeds the
+# entry its seeds (tests/data/*.json, tests/data/drafts/*.json), their
+# prefixes and mutations, so every `make check` runs the target's checks.
+# With --enable-fuzz (CC=clang), also as the real libFuzzer target; the
+# libraries it links are instrumented too (configure adds
+# -fsanitize=fuzzer-no-link to every object).
+FUZZ_LIBS = libforms.a libcommon.a $(CJSON_LIBS)
+
+check_PROGRAMS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft
+TESTS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft
+
+tests_fuzz_test_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c tests/fuzz/corpus.h tests/tap.h
+tests_fuzz_test_fuzz_body_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) \
+	-DRW_FUZZ_SEEDS='"$(abs_top_srcdir)/tests/data"'
+tests_fuzz_test_fuzz_body_LDADD = $(FUZZ_LIBS)
+
+tests_fuzz_test_fuzz_draft_SOURCES = tests/fuzz/fuzz-draft.c tests/fuzz/corpus.h tests/tap.h
+tests_fuzz_test_fuzz_draft_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) \
+	-DRW_FUZZ_DRAFTS='"$(abs_top_srcdir)/tests/data/drafts"'
+tests_fuzz_test_fuzz_draft_LDADD = $(FUZZ_LIBS) -lm
+
+if ENABLE_FUZZ
+noinst_PROGRAMS += tests/fuzz/fuzz-body tests/fuzz/fuzz-draft
+
+tests_fuzz_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c
+tests_fuzz_fuzz_body_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) -DRW_FUZZ_LIBFUZZER
+tests_fuzz_fuzz_body_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_body_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_body_LDADD = $(FUZZ_LIBS)
+
+tests_fuzz_fuzz_draft_SOURCES = tests/fuzz/fuzz-draft.c
+tests_fuzz_fuzz_draft_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) -DRW_FUZZ_LIBFUZZER
+tests_fuzz_fuzz_draft_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_draft_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_draft_LDADD = $(FUZZ_LIBS) -lm
+endif
+
+EXTRA_DIST += \
+	tests/fuzz/body.dict \
+	tests/fuzz/draft.dict \
+	tests/data/drafts/bad-answer-not-a-string.json \
+	tests/data/drafts/bad-later-version.json \
+	tests/data/drafts/bad-step-out-of-range.json \
+	tests/data/drafts/empty-at-sign-in.json \
+	tests/data/drafts/full-at-review.json \
+	tests/data/drafts/odd-values-at-schedule.json \
+	tests/data/drafts/partial-at-where.json
