@@ -2,6 +2,7 @@
 #define ROTWIZ_APP_APP_H
 
 #include "forms/field.h"
+#include "net/response.h"
 
 /*
  * The one struct app, made in main.c and passed down by pointer to every
@@ -14,7 +15,7 @@ struct rw_api;			/* net/api.h: the server session */
 enum app_mode {
 	APP_MODE_CURSES,		/* the default on a terminal */
 	APP_MODE_PLAIN,			/* --plain, ACCESSIBLE=1, TERM=dumb */
-	APP_MODE_BATCH,			/* --yes / --dry-run: asks nothing */
+	APP_MODE_BATCH,			/* --yes / --dry-run / --print-curl: asks nothing */
 };
 
 struct app_options {
@@ -24,7 +25,7 @@ struct app_options {
 	int dry_run;
 	int print_curl;
 	int json;
-	int no_color;
+	int no_color;			/* --no-color, or NO_COLOR non-empty */
 	const char *from_file;
 	const char *domain;		/* --domain, before the environment */
 	const char *token_file;
@@ -44,8 +45,23 @@ struct app {
 	int token_is_user_session;	/* may list Azure apps */
 	struct rw_api *api;		/* NULL until signed in */
 
+	/* --- app/: sign-in state (app/signin.h) --- */
+	int api_base_given;		/* URL came from --domain or the environment */
+	int credentials_given;		/* token or UA from env / --token-file / --demo: step 0 skipped */
+	int signed_in;			/* signin_connect() succeeded */
+	long timeout_ms;		/* ROTWIZ_TIMEOUT_MS; 0: net's default */
+	/* The sign-in check's GET /api/v1/projects answer, kept for step 2. */
+	struct rw_project_list projects;
+	int projects_loaded;
+	/* --- end app/ --- */
+
 	/* --demo: the sandbox child started for this run (app/demo.c). */
 	int demo_pid;
 };
+
+/* Zeroes the struct and its answers. */
+void app_init(struct app *app);
+/* Wipes the secrets, frees everything app_init() and the sign-in made. */
+void app_free(struct app *app);
 
 #endif

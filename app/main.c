@@ -1,12 +1,83 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
+#include "app/batch.h"
+#include "app/setup.h"
+#include "app/demo.h"
+#include "app/options.h"
+#include "common/secret.h"
+#include "tui/plain.h"
+#include "tui/tui.h"
+
+/* Starts --demo's sandbox when something will be sent, runs the front-end. */
+static int
+run(struct app *app)
+{
+	int demo = app->opt.demo && (app->mode != APP_MODE_BATCH || app->opt.yes);
+	char msg[1024];
+	enum rw_status st;
+	int rc;
+
+	if (demo) {
+		free(app->api_base);
+		app->api_base = NULL;
+		if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
+			fprintf(stderr, "rotwiz: %s\n", msg);
+			return rw_status_exit_code(st);
+		}
+		app->api_base_given = 1;
+		app->credentials_given = 1;
+	}
+	switch (app->mode) {
+	case APP_MODE_BATCH:
+		rc = batch_run(app);
+		break;
+	case APP_MODE_PLAIN:
+		rc = plain_run(app);
+		break;
+	default:
+		rc = tui_run(app);
+		break;
+	}
+	if (demo)
+		demo_stop(app);
+	return rc;
+}
 
 int
-main(void)
+main(int argc, char **argv)
 {
-	puts(PACKAGE_STRING);
-	return 0;
+	struct app app;
+	struct rw_answers flags;
+	struct rw_problems problems;
+	enum options_action action;
+	char msg[512];
+	int rc;
+
+	secret_protect_process();
+	app_init(&app);
+	rw_answers_init(&flags);
+	memset(&problems, 0, sizeof(problems));
+	if (options_parse(argc, argv, &app.opt, &flags, &problems, &action, msg,
+			  sizeof(msg)) != RW_OK) {
+		fprintf(stderr, "rotwiz: %s\n", msg);
+		rc = 2;
+	} else if (action == OPTIONS_HELP) {
+		fputs(options_help_text(), stdout);
+		rc = 0;
+	} else if (action == OPTIONS_VERSION) {
+		printf("%s\n", PACKAGE_STRING);
+		rc = 0;
+	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 &&
+		   (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
+		rc = run(&app);
+	}
+	rw_answers_free(&flags);
+	app_free(&app);
+	return rc;
 }

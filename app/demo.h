@@ -1,0 +1,30 @@
+#ifndef ROTWIZ_APP_DEMO_H
+#define ROTWIZ_APP_DEMO_H
+
+#include <stddef.h>
+
+#include "common/status.h"
+
+/*
+ * --demo: a private rotwiz-sandbox for this run.  demo_start() finds the
+ * binary beside rotwiz or in the install path, starts it with --port 0,
+ * reads the port it announces and points the app at it, signed in with the
+ * sandbox's user session token.
+ */
+
+struct app;
+
+/*
+ * Starts the sandbox child and sets app->api_base, app->token,
+ * app->token_is_user_session, app->credentials_given and app->demo_pid.
+ * On failure writes a sentence for the user into msg.
+ */
+enum rw_status demo_start(struct app *app, char *msg, size_t msgsz);
+
+/*
+ * Stops the child (SIGTERM, then waitpid).  Idempotent, and uses only
+ * async-signal-safe calls, so a signal handler's exit path may call it.
+ */
+void demo_stop(struct app *app);
+
+#endif

@@ -1,0 +1,393 @@
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/report.h"
+#include "common/strbuf.h"
+
+void
+report_clean(const char *text, char *buf, size_t bufsz)
+{
+	size_t i;
+
+	if (!bufsz)
+		return;
+	for (i = 0; text && text[i] && i + 1 < bufsz; i++) {
+		unsigned char ch = (unsigned char) text[i];
+
+		buf[i] = (ch < 0x20 || ch == 0x7f) ? (ch == '\n' || ch == '\t' ? ' ' : '?') : (char) ch;
+	}
+	buf[i] = '\0';
+}
+
+/* Two digits at p into *out; 0 or -1. */
+static int
+two_digits(const char *p, int *out)
+{
+	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+		return -1;
+	*out = (p[0] - '0') * 10 + (p[1] - '0');
+	return 0;
+}
+
+int
+report_parse_time(const char *iso, time_t *out)
+{
+	struct tm tm;
+	int year = 0, mon, day, hour, min, sec, oh, om, i;
+	const char *p = iso;
+	long offset = 0;
+	time_t t;
+
+	if (!iso)
+		return -1;
+	for (i = 0; i < 4; i++, p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		year = year * 10 + (*p - '0');
+	}
+	if (*p++ != '-' || two_digits(p, &mon) < 0 || p[2] != '-' ||
+	    two_digits(p + 3, &day) < 0 || (p[5] != 'T' && p[5] != 't' && p[5] != ' ') ||
+	    two_digits(p + 6, &hour) < 0 || p[8] != ':' || two_digits(p + 9, &min) < 0 ||
+	    p[11] != ':' || two_digits(p + 12, &sec) < 0)
+		return -1;
+	p += 14;
+	if (mon < 1 || mon > 12 || day < 1 || day > 31 || hour > 23 || min > 59 || sec > 60)
+		return -1;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return -1;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'Z' || *p == 'z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		if (two_digits(p + 1, &oh) < 0 || p[3] != ':' || two_digits(p + 4, &om) < 0 ||
+		    oh > 23 || om > 59)
+			return -1;
+		offset = (oh * 60L + om) * 60L * (*p == '-' ? -1 : 1);
+		p += 6;
+	} else {
+		return -1;
+	}
+	if (*p)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = year - 1900;
+	tm.tm_mon = mon - 1;
+	tm.tm_mday = day;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	if (t == (time_t) -1)
+		return -1;
+	/* timegm normalises 31 February into March: such a date is not a date. */
+	if (tm.tm_mday != day || tm.tm_mon != mon - 1)
+		return -1;
+	*out = t - offset;
+	return 0;
+}
+
+void
+report_format_time(time_t t, int local, char *buf, size_t bufsz)
+{
+	struct tm tm;
+
+	if (!(local ? localtime_r(&t, &tm) : gmtime_r(&t, &tm)) ||
+	    !strftime(buf, bufsz, local ? "%Y-%m-%d %H:%M %Z" : "%Y-%m-%d %H:%M UTC", &tm))
+		snprintf(buf, bufsz, "?");
+}
+
+/* "2026-11-28 00:00 UTC (local 2026-11-28 01:00 CET)", or the raw text if it is no time. */
+static void
+both_times(struct strbuf *sb, const char *iso)
+{
+	char utc[64], local[64], raw[80];
+	time_t t;
+
+	if (!iso || !*iso) {
+		strbuf_puts(sb, "-");
+		return;
+	}
+	if (report_parse_time(iso, &t) < 0) {
+		report_clean(iso, raw, sizeof(raw));
+		strbuf_puts(sb, raw);
+		return;
+	}
+	report_format_time(t, 0, utc, sizeof(utc));
+	report_format_time(t, 1, local, sizeof(local));
+	strbuf_printf(sb, "%s (local time %s)", utc, local);
+}
+
+static void
+line(struct strbuf *sb, const char *label, const char *value)
+{
+	char clean[512];
+
+	report_clean(value && *value ? value : "-", clean, sizeof(clean));
+	strbuf_printf(sb, "\n  %-24s %s", label, clean);
+}
+
+/* "value (extra)" for connection and environment, as far as the server told. */
+static void
+line_pair(struct strbuf *sb, const char *label, const char *first, const char *second)
+{
+	char text[512];
+
+	if (first && *first && second && *second && strcmp(first, second) != 0)
+		snprintf(text, sizeof(text), "%s (%s)", first, second);
+	else
+		snprintf(text, sizeof(text), "%s", first && *first ? first : second ? second : "");
+	line(sb, label, text);
+}
+
+char *
+report_summary(const struct rw_rotation *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char text[512], clean[256];
+
+	report_clean(r->name ? r->name : "", clean, sizeof(clean));
+	strbuf_printf(&sb, "Created the Azure Client Secret rotation \"%s\".", clean);
+	line(&sb, "Name", r->name);
+	line(&sb, "ID", r->id);
+	if (r->rotation_status && strcmp(r->rotation_status, "success") != 0 && r->last_message) {
+		snprintf(text, sizeof(text), "%s: %s", r->rotation_status, r->last_message);
+		line(&sb, "Status", text);
+	} else {
+		line(&sb, "Status", r->rotation_status);
+	}
+	line_pair(&sb, "Connection", r->connection_name, r->connection_id);
+	line_pair(&sb, "Environment", r->environment_name, r->environment_slug);
+	line(&sb, "Folder", r->folder_path);
+	line(&sb, "Secret for client ID", r->map_client_id);
+	line(&sb, "Secret for client secret", r->map_client_secret);
+	snprintf(text, sizeof(text), "every %ld day%s at %02d:%02d UTC", r->interval_days,
+		 r->interval_days == 1 ? "" : "s", r->hours, r->minutes);
+	line(&sb, "Interval", text);
+	line(&sb, "Auto-rotation", r->auto_rotation ? "on" : "off (rotates only when asked)");
+	strbuf_printf(&sb, "\n  %-24s ", "Next rotation");
+	if (!r->next_rotation_at || !*r->next_rotation_at)
+		strbuf_puts(&sb, r->auto_rotation ? "-" : "none (auto-rotation is off)");
+	else
+		both_times(&sb, r->next_rotation_at);
+	strbuf_printf(&sb, "\n  %-24s ", "Created at");
+	both_times(&sb, r->created_at);
+	return strbuf_detach(&sb);
+}
+
+/* Adds a string, or JSON null for NULL (the server's nullable fields). */
+static void
+add_string(cJSON *obj, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddStringToObject(obj, key, value);
+	else
+		cJSON_AddNullToObject(obj, key);
+}
+
+char *
+report_rotation_json(const struct rw_rotation *r)
+{
+	cJSON *root = cJSON_CreateObject(), *rot, *o;
+	char *text = NULL;
+
+	if (!root || !(rot = cJSON_AddObjectToObject(root, "secretRotation")))
+		goto out;
+	add_string(rot, "id", r->id);
+	add_string(rot, "name", r->name);
+	add_string(rot, "description", r->description);
+	add_string(rot, "type", r->type);
+	cJSON_AddBoolToObject(rot, "isAutoRotationEnabled", r->auto_rotation);
+	cJSON_AddNumberToObject(rot, "activeIndex", r->active_index);
+	add_string(rot, "connectionId", r->connection_id);
+	add_string(rot, "projectId", r->project_id);
+	add_string(rot, "createdAt", r->created_at);
+	cJSON_AddNumberToObject(rot, "rotationInterval", (double) r->interval_days);
+	if ((o = cJSON_AddObjectToObject(rot, "rotateAtUtc"))) {
+		cJSON_AddNumberToObject(o, "hours", r->hours);
+		cJSON_AddNumberToObject(o, "minutes", r->minutes);
+	}
+	add_string(rot, "rotationStatus", r->rotation_status);
+	add_string(rot, "lastRotatedAt", r->last_rotated_at);
+	add_string(rot, "nextRotationAt", r->next_rotation_at);
+	add_string(rot, "lastRotationMessage", r->last_message);
+	if ((o = cJSON_AddObjectToObject(rot, "connection"))) {
+		add_string(o, "app", "azure-client-secrets");
+		add_string(o, "name", r->connection_name);
+		add_string(o, "id", r->connection_id);
+	}
+	if ((o = cJSON_AddObjectToObject(rot, "environment"))) {
+		add_string(o, "slug", r->environment_slug);
+		add_string(o, "name", r->environment_name);
+	}
+	if ((o = cJSON_AddObjectToObject(rot, "folder")))
+		add_string(o, "path", r->folder_path);
+	if ((o = cJSON_AddObjectToObject(rot, "parameters"))) {
+		add_string(o, "objectId", r->object_id);
+		add_string(o, "clientId", r->client_id);
+		if (r->app_name)
+			add_string(o, "appName", r->app_name);
+	}
+	if ((o = cJSON_AddObjectToObject(rot, "secretsMapping"))) {
+		add_string(o, "clientId", r->map_client_id);
+		add_string(o, "clientSecret", r->map_client_secret);
+	}
+	text = cJSON_Print(root);
+out:
+	cJSON_Delete(root);
+	return text;
+}
+
+/* How a fix names a field: "--name" on the command line, "the Name field" in the wizard. */
+static void
+field_hint(enum rw_field field, enum report_style style, char *buf, size_t bufsz)
+{
+	const struct rw_field_info *info = rw_field_info(field);
+
+	if (!info)
+		snprintf(buf, bufsz, "the values");
+	else if (style == REPORT_CLI)
+		snprintf(buf, bufsz, "--%s", info->flag);
+	else
+		snprintf(buf, bufsz, "the %s field", info->label);
+}
+
+static int
+contains(const char *haystack, const char *needle)
+{
+	return haystack && strstr(haystack, needle) != NULL;
+}
+
+/* The fix for a refusal (RW_ESERVER), from what the server said. */
+static void
+server_fix(const struct rw_result *r, enum report_style style, char *fix, size_t fixsz)
+{
+	const struct rw_api_error *e = &r->error;
+	char hint[80], hint2[80];
+
+	fix[0] = '\0';
+	if (e->http_status == 429) {
+		if (e->retry_after > 0)
+			snprintf(fix, fixsz, "wait %ld seconds and try again", e->retry_after);
+		else
+			snprintf(fix, fixsz, "wait a minute and try again");
+	} else if (e->http_status >= 500) {
+		snprintf(fix, fixsz, "the server failed; try again later");
+	} else if (contains(e->message, "secrets already exist") ||
+		   e->field == RW_FIELD_MAP_CLIENT_ID || e->field == RW_FIELD_MAP_CLIENT_SECRET) {
+		field_hint(RW_FIELD_MAP_CLIENT_ID, style, hint, sizeof(hint));
+		field_hint(RW_FIELD_MAP_CLIENT_SECRET, style, hint2, sizeof(hint2));
+		snprintf(fix, fixsz, "choose other secret names (%s / %s)", hint, hint2);
+	} else if (e->field == RW_FIELD_NAME && contains(e->message, "already exists")) {
+		snprintf(fix, fixsz, "choose another %s", style == REPORT_CLI ? "--name" : "name");
+	} else if (contains(e->message, "Could not find folder")) {
+		field_hint(RW_FIELD_SECRET_PATH, style, hint, sizeof(hint));
+		snprintf(fix, fixsz, "create the folder in Infisical first, or check %s", hint);
+	} else if (e->field != RW_FIELD_NONE && rw_field_info(e->field)) {
+		field_hint(e->field, style, hint, sizeof(hint));
+		snprintf(fix, fixsz, "check %s", hint);
+	} else if (e->http_status == 403) {
+		snprintf(fix, fixsz, "ask a project admin for permission to manage secret rotations");
+	} else if (e->http_status == 404 && r->kind == RW_CALL_CREATE) {
+		field_hint(RW_FIELD_CONNECTION, style, hint, sizeof(hint));
+		snprintf(fix, fixsz, "check %s", hint);
+	}
+}
+
+void
+report_failure(const struct rw_result *r, const char *api_base,
+	       const struct rw_answers *answers, enum report_style style,
+	       char *buf, size_t bufsz)
+{
+	const struct rw_api_error *e = &r->error;
+	const char *server = api_base ? api_base : "the server";
+	char said[400], fix[200], name[80], code[32];
+	int create = r->kind == RW_CALL_CREATE;
+
+	report_clean(e->message && *e->message ? e->message : rw_status_message(r->status),
+		     said, sizeof(said));
+	report_clean(answers ? rw_answers_get(answers, RW_FIELD_NAME) : "", name, sizeof(name));
+	code[0] = '\0';
+	if (e->http_status > 0)
+		snprintf(code, sizeof(code), " (HTTP %ld)", e->http_status);
+
+	if (create && r->outcome_checked && !r->recovered) {
+		snprintf(buf, bufsz, "the create request got no answer (%s), and the server shows "
+			 "that rotation \"%s\" was not created -- it is safe to try again",
+			 said, name);
+		return;
+	}
+	if (create && r->outcome_unknown) {
+		snprintf(buf, bufsz, "the create request got no usable answer (%s), so whether "
+			 "rotation \"%s\" was made is not known -- look for it in Infisical before "
+			 "trying again", said, name);
+		return;
+	}
+	switch (r->status) {
+	case RW_OK:
+		snprintf(buf, bufsz, "success");
+		return;
+	case RW_ENET:
+		/* net's words already name host and port: add the URL they came from. */
+		snprintf(buf, bufsz, "%s -- is the server URL %s right?%s", said, server,
+			 style == REPORT_CLI ? " (--domain / INFISICAL_DOMAIN)" : "");
+		return;
+	case RW_ETIMEOUT:
+		snprintf(buf, bufsz, "%s -- try again later%s", said,
+			 style == REPORT_CLI ? ", or allow more time with ROTWIZ_TIMEOUT_MS" : "");
+		return;
+	case RW_ETLS:
+		snprintf(buf, bufsz, "%s -- for a server with its own CA, %s", said,
+			 style == REPORT_CLI ? "pass --cacert FILE" : "start rotwiz with --cacert FILE");
+		return;
+	case RW_EAUTH:
+		if (r->kind == RW_CALL_LOGIN)
+			snprintf(buf, bufsz, "the Universal Auth login was refused: %s%s -- check "
+				 "the client ID and client secret%s", said, code,
+				 style == REPORT_CLI ? " (INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / "
+						       "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET)" : "");
+		else
+			snprintf(buf, bufsz, "the server refused the credentials: %s%s -- %s",
+				 said, code, style == REPORT_CLI ?
+				 "check INFISICAL_TOKEN or --token-file (tokens expire)" :
+				 "check the access token (tokens expire)");
+		return;
+	case RW_ESERVER:
+		server_fix(r, style, fix, sizeof(fix));
+		snprintf(buf, bufsz, "the server refused: %s%s%s%s", said, code,
+			 fix[0] ? " -- " : "", fix);
+		return;
+	case RW_EPROTO:
+		snprintf(buf, bufsz, "the server's reply could not be understood: %s%s -- is %s "
+			 "an Infisical server?", said, code, server);
+		return;
+	default:
+		snprintf(buf, bufsz, "%s", said);
+		return;
+	}
+}
+
+void
+report_problems(FILE *out, const struct rw_problems *problems)
+{
+	const struct rw_field_info *info;
+	char clean[RW_MESSAGE_MAX];
+	int i;
+
+	for (i = 0; i < problems->count; i++) {
+		const struct rw_problem *p = &problems->item[i];
+
+		report_clean(p->message, clean, sizeof(clean));
+		info = rw_field_info(p->field);
+		if (info && !strstr(clean, "--"))
+			fprintf(out, "rotwiz: %s (--%s)\n", clean, info->flag);
+		else
+			fprintf(out, "rotwiz: %s\n", clean);
+	}
+}

@@ -1,0 +1,75 @@
+#ifndef ROTWIZ_APP_REPORT_H
+#define ROTWIZ_APP_REPORT_H
+
+/*
+ * What rotwiz tells the user about a finished call: the result summary of
+ * a rotation (wizard.md step 8), the one-line "cause -- fix" text for a
+ * failure (wizard.md section 6), and the rotation as JSON for --json.
+ * Every front-end uses these, so the words are the same in each mode.
+ * The exit code of a final status is rw_status_exit_code() (common/status.h).
+ *
+ * Server text is untrusted: control characters are replaced before it
+ * reaches the terminal, and a failure stays on one line.
+ */
+
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "forms/field.h"
+#include "forms/validate.h"
+#include "net/api.h"
+#include "net/response.h"
+
+/* How a fix is phrased: with flags (--name) or with field labels (the Name field). */
+enum report_style {
+	REPORT_CLI,
+	REPORT_WIZARD,
+};
+
+/*
+ * The summary: a title line, then "  Label  value" lines joined with "\n"
+ * (no trailing newline): name, id, status, connection, environment,
+ * folder, the two mapped secret names, interval and time, auto-rotation,
+ * next rotation in UTC and local time, created at.  Caller frees; NULL
+ * when out of memory.
+ */
+char *report_summary(const struct rw_rotation *rotation);
+
+/*
+ * The rotation in the server's answer shape {"secretRotation": {...}},
+ * pretty-printed, from the parsed fields (keys the parser does not keep
+ * are not in it).  Caller frees; NULL when out of memory.
+ */
+char *report_rotation_json(const struct rw_rotation *rotation);
+
+/*
+ * One line, without the "rotwiz: " prefix and without a newline, naming
+ * the cause and, where there is one, the fix, e.g.
+ *   could not connect to http://127.0.0.1:9/api: Connection refused -- is the server URL right? (--domain / INFISICAL_DOMAIN)
+ * api_base names the server in network failures; answers (may be NULL)
+ * give the rotation's name for a create whose outcome was unknown.
+ */
+void report_failure(const struct rw_result *result, const char *api_base,
+		    const struct rw_answers *answers, enum report_style style,
+		    char *buf, size_t bufsz);
+
+/*
+ * A list of problems, one "rotwiz: message" line each, to out.  A field's
+ * flag is named after its message (CLI style) unless the message names one.
+ */
+void report_problems(FILE *out, const struct rw_problems *problems);
+
+/*
+ * "2026-11-28T00:00:00.000Z" (fraction optional; "Z", "+HH:MM" or
+ * "-HH:MM") into *out.  Returns 0, or -1 when it is not such a time.
+ */
+int report_parse_time(const char *iso, time_t *out);
+
+/* "2026-11-28 00:00 UTC" (local 0) or "2026-11-28 01:00 CET" (local 1). */
+void report_format_time(time_t t, int local, char *buf, size_t bufsz);
+
+/* Copies text with control characters replaced by '?' (server text to a terminal). */
+void report_clean(const char *text, char *buf, size_t bufsz);
+
+#endif

@@ -1,0 +1,268 @@
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/report.h"
+#include "app/setup.h"
+#include "app/signin.h"
+#include "common/strbuf.h"
+#include "forms/body.h"
+
+/*
+ * The whole file into a new NUL-terminated buffer.  0, or -1 with errno
+ * (EFBIG when larger than SETUP_FILE_MAX).
+ */
+static int
+read_small_file(const char *path, char **out, size_t *outlen)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	size_t len;
+	int saved;
+
+	if (!fp)
+		return -1;
+	if (!(buf = malloc(SETUP_FILE_MAX + 1))) {
+		fclose(fp);
+		errno = ENOMEM;
+		return -1;
+	}
+	len = fread(buf, 1, SETUP_FILE_MAX + 1, fp);
+	if (ferror(fp) || len > SETUP_FILE_MAX) {
+		saved = ferror(fp) ? errno : EFBIG;
+		fclose(fp);
+		free(buf);
+		errno = saved ? saved : EIO;
+		return -1;
+	}
+	fclose(fp);
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+/* The string at key of a JSON object, or NULL. */
+static const char *
+json_string(const cJSON *obj, const char *key)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsString(item) && item->valuestring[0] ? item->valuestring : NULL;
+}
+
+static void
+prefill(struct app *app, enum rw_field field, const char *env_value, const char *file_value)
+{
+	if (rw_answers_is_set(&app->answers, field))
+		return;
+	if (env_value && *env_value)
+		rw_answers_set(&app->answers, field, env_value);
+	else if (file_value)
+		rw_answers_set(&app->answers, field, file_value);
+}
+
+void
+setup_prefill_where(struct app *app)
+{
+	cJSON *json = NULL;
+	char *text = NULL;
+	size_t len;
+
+	/* The Infisical CLI's project file; anything odd in it is ignored. */
+	if (read_small_file(".infisical.json", &text, &len) == 0) {
+		json = cJSON_ParseWithLength(text, len);
+		free(text);
+		if (json && !cJSON_IsObject(json)) {
+			cJSON_Delete(json);
+			json = NULL;
+		}
+	}
+	prefill(app, RW_FIELD_PROJECT, getenv("INFISICAL_PROJECT_ID"),
+		json ? json_string(json, "workspaceId") : NULL);
+	prefill(app, RW_FIELD_ENVIRONMENT, getenv("INFISICAL_ENVIRONMENT"),
+		json ? json_string(json, "defaultEnvironment") : NULL);
+	prefill(app, RW_FIELD_SECRET_PATH, getenv("INFISICAL_SECRET_PATH"), NULL);
+	cJSON_Delete(json);
+}
+
+/* ROTWIZ_TIMEOUT_MS: whole milliseconds, 1 to one hour.  0 or -1. */
+static int
+read_timeout(struct app *app)
+{
+	const char *v = getenv("ROTWIZ_TIMEOUT_MS");
+	char *end;
+	long ms;
+
+	if (!v || !*v)
+		return 0;
+	errno = 0;
+	ms = strtol(v, &end, 10);
+	if (errno || *end || ms < 1 || ms > 3600000L) {
+		fprintf(stderr, "rotwiz: ROTWIZ_TIMEOUT_MS must be a whole number of milliseconds "
+			"from 1 to 3600000, got \"%.20s\" -- fix or unset it\n", v);
+		return -1;
+	}
+	app->timeout_ms = ms;
+	return 0;
+}
+
+/*
+ * Each given value alone, flags over the file: a bad file value that a
+ * flag replaces is not worth a word.
+ */
+static void
+take_answers(struct app *app, const struct rw_answers *flags, const struct rw_answers *file,
+	     struct rw_problems *problems)
+{
+	char msg[RW_MESSAGE_MAX];
+	int i;
+
+	for (i = 0; i < RW_FIELD_COUNT; i++) {
+		enum rw_field f = (enum rw_field) i;
+		const char *value;
+		int from_flag = rw_answers_is_set(flags, f);
+
+		if (!from_flag && !rw_answers_is_set(file, f))
+			continue;
+		value = rw_answers_get(from_flag ? flags : file, f);
+		rw_answers_set(&app->answers, f, value);
+		if (rw_validate_field(f, value, msg, sizeof(msg)) == RW_OK)
+			continue;
+		if (from_flag)
+			rw_problems_add(problems, f, "%s", msg);
+		else
+			rw_problems_add(problems, f, "%s: %s", app->opt.from_file, msg);
+	}
+}
+
+int
+setup_run(struct app *app, const struct rw_answers *flags,
+	  const struct rw_problems *flag_problems)
+{
+	struct rw_problems problems = *flag_problems, file_problems;
+	struct rw_answers file;
+	const char *v;
+	char msg[1024];
+	int found = 0, i;
+	enum rw_status st;
+
+	v = getenv("NO_COLOR");
+	if (v && *v)
+		app->opt.no_color = 1;
+	if (read_timeout(app) < 0)
+		return 2;
+
+	rw_answers_init(&file);
+	if (app->opt.from_file) {
+		memset(&file_problems, 0, sizeof(file_problems));
+		st = rw_body_parse_file(app->opt.from_file, &file, &file_problems);
+		if (st == RW_ENOMEM) {
+			fprintf(stderr, "rotwiz: out of memory\n");
+			rw_answers_free(&file);
+			return 1;
+		}
+		for (i = 0; i < file_problems.count; i++) {
+			/* A read failure names the file itself; a content problem only the key. */
+			if (st == RW_EIO)
+				rw_problems_add(&problems, RW_FIELD_NONE, "%s -- check --from-file",
+						file_problems.item[i].message);
+			else
+				rw_problems_add(&problems, RW_FIELD_NONE, "%s: %s -- fix the file",
+						app->opt.from_file, file_problems.item[i].message);
+		}
+		if (st != RW_OK && !file_problems.count)
+			rw_problems_add(&problems, RW_FIELD_NONE, "%s: not a create body -- fix "
+					"the file", app->opt.from_file);
+	}
+	take_answers(app, flags, &file, &problems);
+	rw_answers_free(&file);
+	if (problems.count) {
+		report_problems(stderr, &problems);
+		return 2;
+	}
+	setup_prefill_where(app);
+
+	/* --demo's sandbox brings its own URL and token (app/demo.c). */
+	if (app->opt.demo) {
+		signin_wipe_environment();
+		return -1;
+	}
+	if (signin_api_base(app->opt.domain, &app->api_base, msg, sizeof(msg)) != RW_OK) {
+		fprintf(stderr, "rotwiz: %s\n", msg);
+		return 2;
+	}
+	app->api_base_given = app->opt.domain || (getenv("INFISICAL_DOMAIN") &&
+			      *getenv("INFISICAL_DOMAIN")) || (getenv("INFISICAL_API_URL") &&
+			      *getenv("INFISICAL_API_URL"));
+	/* A pure --dry-run / --print-curl sends nothing and needs no credentials. */
+	if ((app->opt.dry_run || app->opt.print_curl) && !app->opt.yes)
+		return -1;
+	st = signin_load_credentials(app, &found, msg, sizeof(msg));
+	if (st != RW_OK) {
+		fprintf(stderr, "rotwiz: %s\n", msg);
+		return rw_status_exit_code(st);
+	}
+	if (msg[0])
+		fprintf(stderr, "rotwiz: warning: %s\n", msg);
+	return -1;
+}
+
+/* The flags of the required fields still unanswered after the defaults. */
+static void
+missing_fields(const struct app *app, struct strbuf *sb)
+{
+	struct rw_answers all;
+	int i;
+
+	rw_answers_init(&all);
+	if (rw_answers_copy(&all, &app->answers) < 0 || rw_answers_apply_defaults(&all) < 0) {
+		rw_answers_free(&all);
+		return;
+	}
+	for (i = 0; i < RW_FIELD_COUNT; i++) {
+		const struct rw_field_info *info = rw_field_info((enum rw_field) i);
+
+		if (info->required && !rw_answers_is_set(&all, (enum rw_field) i))
+			strbuf_printf(sb, "%s--%s", sb->len ? ", " : "", info->flag);
+	}
+	if (!app->credentials_given && !app->opt.demo)
+		strbuf_printf(sb, "%scredentials (INFISICAL_TOKEN or --token-file)",
+			      sb->len ? ", " : "");
+	rw_answers_free(&all);
+}
+
+int
+setup_choose_mode(struct app *app, int stdin_is_tty)
+{
+	const char *accessible = getenv("ACCESSIBLE"), *term = getenv("TERM");
+	struct strbuf missing = STRBUF_INIT;
+
+	if (app->opt.yes || app->opt.dry_run || app->opt.print_curl) {
+		app->mode = APP_MODE_BATCH;
+		return -1;
+	}
+	if (!stdin_is_tty && !app->opt.plain) {
+		missing_fields(app, &missing);
+		if (missing.len)
+			fprintf(stderr, "rotwiz: stdin is not a terminal, so rotwiz will not ask; "
+				"missing: %s -- give them and add --yes, or use --plain to answer "
+				"line by line\n", strbuf_str(&missing));
+		else
+			fprintf(stderr, "rotwiz: stdin is not a terminal, so rotwiz will not ask "
+				"-- add --yes to create with these values (--dry-run to check them), "
+				"or use --plain\n");
+		strbuf_free(&missing);
+		return 2;
+	}
+	if (app->opt.plain || (accessible && *accessible && strcmp(accessible, "0") != 0) ||
+	    (term && strcmp(term, "dumb") == 0))
+		app->mode = APP_MODE_PLAIN;
+	else
+		app->mode = APP_MODE_CURSES;
+	return -1;
+}

@@ -1,0 +1,365 @@
+#include "config.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/report.h"
+#include "tests/tap.h"
+
+/* The structs hold char *; the literals here are never written to. */
+#define S(text) ((char *) (text))
+
+static int
+has(const char *haystack, const char *needle)
+{
+	return haystack && strstr(haystack, needle) != NULL;
+}
+
+/* A "--flag" in text (the " -- " before a fix is not one). */
+static int
+names_flag(const char *text)
+{
+	const char *p = text;
+
+	while (p && (p = strstr(p, "--"))) {
+		if (p[2] >= 'a' && p[2] <= 'z')
+			return 1;
+		p += 2;
+	}
+	return 0;
+}
+
+static time_t
+utc(int year, int mon, int day, int hour, int min, int sec)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = year - 1900;
+	tm.tm_mon = mon - 1;
+	tm.tm_mday = day;
+	tm.tm_hour = hour;
+	tm.tm_min = min;
+	tm.tm_sec = sec;
+	return timegm(&tm);
+}
+
+static void
+test_parse_time(void)
+{
+	static const char *const refused[] = {
+		"", "garbage", "2026-11-28", "2026-11-28T00:00:00", "2026-02-31T00:00:00Z",
+		"2026-11-28T24:00:00Z", "2026-13-01T00:00:00Z", "2026-11-28T00:00:00.Z",
+		"2026-11-28T00:00:00Zjunk", "2026-11-28T00:00:00+0100", "20261128T000000Z",
+		"2026-11-28T00:00:00+25:00",
+	};
+	time_t t = 0;
+	size_t i;
+
+	ok(report_parse_time(NULL, &t) < 0, "null_time_is_refused");
+	for (i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		ok(report_parse_time(refused[i], &t) < 0, "time_%s_is_refused",
+		   refused[i][0] ? refused[i] : "empty");
+	ok(report_parse_time("2026-11-28T00:00:00.000Z", &t) == 0 &&
+	   t == utc(2026, 11, 28, 0, 0, 0), "server_time_with_millis_parses");
+	ok(report_parse_time("2026-11-28T07:05:09Z", &t) == 0 &&
+	   t == utc(2026, 11, 28, 7, 5, 9), "time_without_fraction_parses");
+	ok(report_parse_time("2026-11-28T01:00:00+01:00", &t) == 0 &&
+	   t == utc(2026, 11, 28, 0, 0, 0), "positive_offset_is_taken_off");
+	ok(report_parse_time("2026-11-27T23:30:00.5-00:30", &t) == 0 &&
+	   t == utc(2026, 11, 28, 0, 0, 0), "negative_offset_is_added");
+	ok(report_parse_time("2028-02-29T00:00:00Z", &t) == 0, "leap_day_parses");
+}
+
+static void
+test_format_time(void)
+{
+	char buf[64];
+	time_t t = utc(2026, 11, 28, 0, 0, 0);
+
+	report_format_time(t, 0, buf, sizeof(buf));
+	is_str(buf, "2026-11-28 00:00 UTC", "utc_format");
+	if (access("/usr/share/zoneinfo/Europe/Berlin", R_OK) == 0) {
+		setenv("TZ", "Europe/Berlin", 1);
+		tzset();
+		report_format_time(t, 1, buf, sizeof(buf));
+		is_str(buf, "2026-11-28 01:00 CET", "local_format_uses_tz");
+		setenv("TZ", "UTC", 1);
+		tzset();
+	} else {
+		ok(1, "# SKIP no tzdata for Europe/Berlin");
+	}
+}
+
+static void
+fill(struct rw_rotation *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = S("2f0a9c1e-0000-4000-8000-000000000001");
+	r->name = S("azure-app-secret");
+	r->description = NULL;
+	r->type = S("azure-client-secret");
+	r->project_id = S("proj-1");
+	r->connection_id = S("3d1f7a52-8c6b-4e0f-9a2d-5b7e1c9f4a10");
+	r->connection_name = S("azure-main");
+	r->environment_slug = S("prod");
+	r->environment_name = S("Production");
+	r->folder_path = S("/azure");
+	r->object_id = S("0b8c2f4e-1d3a-4c5b-8e7f-9a0b1c2d3e4f");
+	r->client_id = S("7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3921");
+	r->app_name = S("Billing API");
+	r->map_client_id = S("BILLING_CLIENT_ID");
+	r->map_client_secret = S("BILLING_CLIENT_SECRET");
+	r->rotation_status = S("success");
+	r->created_at = S("2026-10-29T12:00:01.000Z");
+	r->next_rotation_at = S("2026-11-28T07:05:00.000Z");
+	r->last_rotated_at = S("2026-10-29T12:00:01.000Z");
+	r->auto_rotation = 1;
+	r->interval_days = 30;
+	r->hours = 7;
+	r->minutes = 5;
+}
+
+static void
+test_summary(void)
+{
+	struct rw_rotation r;
+	char *text, *line;
+
+	fill(&r);
+	text = report_summary(&r);
+	ok(text != NULL, "summary_is_made");
+	ok(has(text, "azure-app-secret") && has(text, r.id) && has(text, "success") &&
+	   has(text, "azure-main") && has(text, "Production (prod)") && has(text, "/azure") &&
+	   has(text, "BILLING_CLIENT_ID") && has(text, "BILLING_CLIENT_SECRET"),
+	   "summary_names_name_id_status_connection_environment_folder_secrets");
+	ok(has(text, "every 30 days at 07:05 UTC"), "summary_states_interval_and_time");
+	ok(has(text, "2026-11-28 07:05 UTC (local time 2026-11-28 07:05 UTC)"),
+	   "summary_states_next_rotation_in_utc_and_local");
+	ok(has(text, "2026-10-29 12:00 UTC"), "summary_states_created_at");
+	ok(text && text[strlen(text) - 1] != '\n', "summary_has_no_trailing_newline");
+	for (line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		diag("%s", line);
+	free(text);
+
+	r.name = S("evil\x1b[2Jname");
+	r.auto_rotation = 0;
+	r.next_rotation_at = NULL;
+	r.interval_days = 1;
+	text = report_summary(&r);
+	ok(text && !strchr(text, '\x1b') && has(text, "evil?[2Jname"),
+	   "summary_replaces_control_characters_from_the_server");
+	ok(has(text, "none (auto-rotation is off)") && has(text, "every 1 day at"),
+	   "summary_without_auto_rotation_says_so");
+	free(text);
+
+	memset(&r, 0, sizeof(r));
+	text = report_summary(&r);
+	ok(text != NULL, "summary_of_an_empty_rotation_does_not_crash");
+	free(text);
+
+	fill(&r);
+	r.created_at = S("yesterday");
+	text = report_summary(&r);
+	ok(has(text, "yesterday"), "summary_shows_an_unreadable_time_as_given");
+	free(text);
+}
+
+static const char *
+str_at(const cJSON *root, const char *a, const char *b, const char *c)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(root, a);
+
+	if (b)
+		item = cJSON_GetObjectItemCaseSensitive(item, b);
+	if (c)
+		item = cJSON_GetObjectItemCaseSensitive(item, c);
+	return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+static void
+test_rotation_json(void)
+{
+	struct rw_rotation r;
+	cJSON *root, *rot;
+	char *text;
+
+	fill(&r);
+	text = report_rotation_json(&r);
+	root = text ? cJSON_Parse(text) : NULL;
+	rot = cJSON_GetObjectItemCaseSensitive(root, "secretRotation");
+	ok(cJSON_IsObject(rot), "json_has_the_server_wrapper");
+	is_str(str_at(rot, "id", NULL, NULL), r.id, "json_id");
+	is_str(str_at(rot, "name", NULL, NULL), r.name, "json_name");
+	ok(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(rot, "description")),
+	   "json_null_description_stays_null");
+	is_str(str_at(rot, "environment", "slug", NULL), "prod", "json_environment_slug");
+	is_str(str_at(rot, "folder", "path", NULL), "/azure", "json_folder_path");
+	is_str(str_at(rot, "secretsMapping", "clientSecret", NULL), "BILLING_CLIENT_SECRET",
+	       "json_mapping");
+	is_str(str_at(rot, "parameters", "objectId", NULL), r.object_id, "json_object_id");
+	ok(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(rot, "rotationInterval")) == 30 &&
+	   cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
+		   cJSON_GetObjectItemCaseSensitive(rot, "rotateAtUtc"), "minutes")) == 5,
+	   "json_numbers_are_numbers");
+	ok(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rot, "isAutoRotationEnabled")),
+	   "json_bool_is_bool");
+	is_str(str_at(rot, "nextRotationAt", NULL, NULL), r.next_rotation_at,
+	       "json_next_rotation_as_the_server_wrote_it");
+	cJSON_Delete(root);
+	free(text);
+}
+
+static void
+test_failures(void)
+{
+	const char *base = "http://127.0.0.1:9/api";
+	struct rw_answers answers;
+	struct rw_result r;
+	char line[1024];
+
+	rw_answers_init(&answers);
+	rw_answers_set(&answers, RW_FIELD_NAME, "my-rotation");
+
+	memset(&r, 0, sizeof(r));
+	r.kind = RW_CALL_PROJECTS;
+	r.status = RW_ENET;
+	r.error.message = S("could not connect to 127.0.0.1 port 9: Connection refused");
+	r.error.field = RW_FIELD_NONE;
+	report_failure(&r, base, NULL, REPORT_CLI, line, sizeof(line));
+	is_str(line, "could not connect to 127.0.0.1 port 9: Connection refused -- is the "
+	       "server URL http://127.0.0.1:9/api right? (--domain / INFISICAL_DOMAIN)",
+	       "network_failure_names_url_and_fix");
+	r.error.message = NULL;
+	report_failure(&r, base, NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "could not reach the server -- is the server URL"),
+	   "network_failure_without_words_uses_the_status_message");
+
+	r.status = RW_ETIMEOUT;
+	r.error.message = S("no answer from 127.0.0.1 port 9 within 500 ms");
+	report_failure(&r, base, NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "within 500 ms -- try again later") && has(line, "ROTWIZ_TIMEOUT_MS"),
+	   "timeout_names_the_knob");
+
+	r.status = RW_ETLS;
+	r.error.message = S("self-signed certificate");
+	report_failure(&r, "https://vault.example/api", NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "--cacert"), "tls_failure_points_at_cacert");
+
+	r.status = RW_EAUTH;
+	r.error.http_status = 401;
+	r.error.message = S("Token missing");
+	report_failure(&r, base, NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "Token missing (HTTP 401)") && has(line, "INFISICAL_TOKEN"),
+	   "auth_failure_names_the_token_sources");
+	report_failure(&r, base, NULL, REPORT_WIZARD, line, sizeof(line));
+	ok(!names_flag(line) && has(line, "access token"), "wizard_style_names_no_flags");
+	r.kind = RW_CALL_LOGIN;
+	report_failure(&r, base, NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "Universal Auth") && has(line, "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET"),
+	   "login_failure_names_the_pair");
+
+	r.kind = RW_CALL_CREATE;
+	r.status = RW_ESERVER;
+	r.error.http_status = 400;
+	r.error.field = RW_FIELD_NAME;
+	r.error.message = S("A Secret Rotation with the name \"x\" already exists at the secret path \"/\"");
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	is_str(line, "the server refused: A Secret Rotation with the name \"x\" already exists at "
+	       "the secret path \"/\" (HTTP 400) -- choose another --name", "name_conflict_line");
+	report_failure(&r, base, &answers, REPORT_WIZARD, line, sizeof(line));
+	ok(has(line, "choose another name") && !names_flag(line),
+	   "name_conflict_in_wizard_names_the_field");
+
+	r.error.field = RW_FIELD_NONE;
+	r.error.message = S("The following secrets already exist at the path \"/\": AZURE_CLIENT_ID");
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "--map-client-id") && has(line, "--map-client-secret"),
+	   "mapping_conflict_points_at_the_mapping_flags");
+
+	r.error.http_status = 429;
+	r.error.retry_after = 12;
+	r.error.message = S("Rate limit exceeded. Please try again in 12 seconds");
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "wait 12 seconds"), "rate_limit_says_how_long_to_wait");
+
+	r.error.http_status = 500;
+	r.error.message = S("Something went wrong\nsecond line\x1b[31m");
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(!strchr(line, '\n') && !strchr(line, '\x1b') && has(line, "try again later"),
+	   "server_failure_is_one_clean_line");
+
+	r.status = RW_EPROTO;
+	r.error.http_status = 200;
+	r.error.message = S("the reply is not JSON");
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "could not be understood") && has(line, base), "garbage_reply_line");
+
+	r.status = RW_ETIMEOUT;
+	r.error.http_status = 0;
+	r.error.message = S("Timeout was reached");
+	r.outcome_checked = 1;
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "my-rotation") && has(line, "not created") && has(line, "safe to try again"),
+	   "unknown_outcome_checked_says_not_created_and_retryable");
+
+	r.outcome_checked = 0;
+	r.outcome_unknown = 1;
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "whether rotation \"my-rotation\" was made is not known") &&
+	   has(line, "look for it in Infisical before trying again"),
+	   "unknown_outcome_unchecked_says_to_look_first");
+
+	r.outcome_unknown = 0;
+	r.status = RW_ENET;
+	r.error.message = S("could not connect to 127.0.0.1 port 9: Connection refused");
+	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "Connection refused -- is the server URL"),
+	   "create_never_sent_is_a_plain_network_failure");
+
+	memset(&r, 0, sizeof(r));
+	r.status = RW_ENOMEM;
+	report_failure(&r, NULL, NULL, REPORT_CLI, line, sizeof(line));
+	is_str(line, "out of memory", "empty_error_falls_back_to_the_status_message");
+	rw_answers_free(&answers);
+}
+
+static void
+test_problems(void)
+{
+	struct rw_problems problems;
+	char buf[2048];
+	FILE *fp = tmpfile();
+	size_t n;
+
+	memset(&problems, 0, sizeof(problems));
+	rw_problems_add(&problems, RW_FIELD_INTERVAL, "Interval (days): must be 1 to 909, got \"0\"");
+	rw_problems_add(&problems, RW_FIELD_HOURS, "Rotate at (UTC): bad (--rotate-at)");
+	rw_problems_add(&problems, RW_FIELD_NONE, "file.json: broken");
+	report_problems(fp, &problems);
+	rewind(fp);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	is_str(buf, "rotwiz: Interval (days): must be 1 to 909, got \"0\" (--interval)\n"
+	       "rotwiz: Rotate at (UTC): bad (--rotate-at)\n"
+	       "rotwiz: file.json: broken\n", "problems_one_line_each_with_their_flag");
+}
+
+int
+main(void)
+{
+	setenv("TZ", "UTC", 1);
+	tzset();
+	test_parse_time();
+	test_format_time();
+	test_summary();
+	test_rotation_json();
+	test_failures();
+	test_problems();
+	return done_testing();
+}

@@ -1,0 +1,101 @@
+# The command line itself: help, version, usage errors, no terminal, and
+# what is refused before anything is sent.  No server.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/cli/lib.sh"
+
+FIELDS="--name usage-test --project p1 --environment dev --connection $CONN --object-id $OBJ --client-id $CLI"
+
+rw --help
+is_rc 0 help_exits_0
+check help_goes_to_stdout grep -q '^Usage: rotwiz' "$T/out"
+check help_leaves_stderr_empty test ! -s "$T/err"
+check help_names_the_man_page grep -q 'man rotwiz' "$T/out"
+
+rw --version
+is_rc 0 version_exits_0
+check version_prints_name_and_number grep -qE '^rotwiz [0-9]+\.[0-9]+' "$T/out"
+
+rw --nmae x
+is_rc 2 unknown_option_exits_2
+one_line unknown_option_is_one_line
+says unknown_option_suggests_the_nearest "did you mean --name?"
+
+rw --token hunter2-token-value --yes
+is_rc 2 token_option_exits_2
+one_line token_option_is_one_line
+says token_option_names_the_environment_variable INFISICAL_TOKEN
+says token_option_names_token_file --token-file
+check token_option_never_echoes_the_value sh -c "! grep -q hunter2 '$T/err' '$T/out'"
+
+rw --token=hunter2-token-value
+is_rc 2 token_equals_option_exits_2
+check token_equals_option_never_echoes_the_value sh -c "! grep -q hunter2 '$T/err'"
+
+rw --yes create
+is_rc 2 stray_word_exits_2
+says stray_word_is_named "'create'"
+
+# No terminal on stdin, no --yes, no --plain: never wait for an answer.
+start=$(date +%s)
+timeout 5 "$ROTWIZ" --name half-given </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+is_rc 2 no_terminal_without_yes_exits_2_at_once
+one_line no_terminal_message_is_one_line
+says no_terminal_lists_missing_fields "missing: --project, --environment, --connection, --object-id, --client-id"
+says no_terminal_lists_missing_credentials "credentials (INFISICAL_TOKEN or --token-file)"
+check no_terminal_does_not_list_given_name sh -c "! grep -q -- '--name' '$T/err'"
+check no_terminal_answers_within_two_seconds test $(( $(date +%s) - start )) -le 2
+
+INFISICAL_TOKEN=t; export INFISICAL_TOKEN
+rw $FIELDS
+is_rc 2 no_terminal_with_everything_still_needs_yes
+says no_terminal_with_everything_points_at_yes "add --yes"
+
+# Plain http to anything but loopback is refused before any connection:
+# 10.0.0.1 would take the whole timeout to fail, so a quick answer shows
+# that nothing was tried.
+ROTWIZ_TIMEOUT_MS=60000; export ROTWIZ_TIMEOUT_MS
+start=$(date +%s)
+rw --yes $FIELDS --domain http://10.0.0.1
+is_rc 2 http_to_a_remote_host_exits_2
+one_line http_refusal_is_one_line
+says http_refusal_says_why "unencrypted"
+says http_refusal_names_its_source "(from --domain)"
+check http_refusal_comes_before_any_connection test $(( $(date +%s) - start )) -le 2
+
+INFISICAL_DOMAIN=http://example.com; export INFISICAL_DOMAIN
+rw --yes $FIELDS
+is_rc 2 http_domain_from_the_environment_exits_2
+says http_refusal_names_the_variable "INFISICAL_DOMAIN"
+unset INFISICAL_DOMAIN
+
+rw --yes $FIELDS --domain 'https://admin:pw-secret@vault.example'
+is_rc 2 url_with_credentials_exits_2
+check url_with_credentials_is_not_echoed sh -c "! grep -q pw-secret '$T/err'"
+
+ROTWIZ_TIMEOUT_MS=soon
+rw --dry-run $FIELDS
+is_rc 2 bad_timeout_variable_exits_2
+says bad_timeout_variable_is_named ROTWIZ_TIMEOUT_MS
+unset ROTWIZ_TIMEOUT_MS INFISICAL_TOKEN
+
+rw --yes $FIELDS --domain http://127.0.0.1:9
+is_rc 2 yes_without_credentials_exits_2
+one_line no_credentials_is_one_line
+says no_credentials_names_the_ways_in "set INFISICAL_TOKEN"
+
+rw --yes --name x
+is_rc 2 yes_with_missing_fields_exits_2
+check yes_with_missing_fields_lists_each_one test "$(wc -l <"$T/err")" -eq 5
+says missing_project_is_named "(--project)"
+says missing_client_id_is_named "(--client-id)"
+
+rw --yes $FIELDS --token-file "$T/no-such-file"
+is_rc 2 missing_token_file_exits_2
+says missing_token_file_is_named "$T/no-such-file"
+
+rw --dry-run $FIELDS --from-file "$T/no-such-body.json"
+is_rc 2 missing_body_file_exits_2
+says missing_body_file_is_named "no-such-body.json"
+
+done_testing
