@@ -9,7 +9,10 @@ endif
 EXTRA_DIST += tests/tap.h tests/lib/tap.sh tests/lib/sandbox.sh
 
 include tests/unit/local.mk
+include tests/unit/response.mk
+include tests/fuzz/local.mk
 include tests/sandbox/local.mk
 include tests/net/local.mk
 include tests/cli/local.mk
+include tests/plain/local.mk
 include tests/screen/local.mk
