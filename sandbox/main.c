@@ -1,0 +1,197 @@
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sandbox/clock.h"
+#include "sandbox/fault.h"
+#include "sandbox/router.h"
+#include "sandbox/server.h"
+#include "sandbox/stats.h"
+#include "sandbox/world.h"
+
+/*
+ * rotwiz-sandbox: a local stand-in for Infisical (wizard.md s.7).  main()
+ * reads the options, builds the world, starts the server, prints the one
+ * line tests and `rotwiz --demo` wait for, and sleeps until SIGTERM or
+ * SIGINT, then shuts everything down and exits 0.
+ */
+
+static const char usage_text[] =
+	"Usage: rotwiz-sandbox [OPTION]...\n"
+	"A local server that answers like Infisical's API, with demo data, for\n"
+	"rotwiz --demo and the test suite.  It listens on 127.0.0.1 only and\n"
+	"prints \"rotwiz-sandbox listening on http://127.0.0.1:PORT\" first.\n"
+	"\n"
+	"  -p, --port N          port to listen on; 0 (the default) picks a free one\n"
+	"  -l, --latency MS      wait MS milliseconds before every answer\n"
+	"  -f, --fault SPEC      make a route fail; repeatable.  SPEC is\n"
+	"                        'METHOD PATH=ACTION[@N]', PATH without its query,\n"
+	"                        ACTION an HTTP status 400-599, drop, stall, garbage,\n"
+	"                        truncate, drop-after or stall-after; @N fails only\n"
+	"                        the first N matching requests\n"
+	"      --now TIME        freeze the clock at TIME (2025-01-15T10:30:00.000Z)\n"
+	"  -h, --help            show this help and exit\n"
+	"\n"
+	"Credentials: Universal Auth sandbox-client-id / sandbox-client-secret\n"
+	"(a machine identity), user session token sandbox-user-token.\n"
+	"State lives in memory and is gone when the sandbox stops.\n"
+	"GET /sandbox/stats reports connections and requests served.\n"
+	"See sandbox/README.md for the seeded projects, folders and apps.\n";
+
+struct options {
+	unsigned port;
+	long latency_ms;
+	int frozen;
+	int64_t now;
+};
+
+/* A whole number in [min, max], or -1 in *ok. */
+static long
+number(const char *text, long min, long max, int *ok)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(text, &end, 10);
+	*ok = !errno && end != text && !*end && n >= min && n <= max;
+	return n;
+}
+
+/* 0 to run, or the exit code to leave with. */
+static int
+parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faults)
+{
+	static const struct option longs[] = {
+		{ "port", required_argument, NULL, 'p' },
+		{ "latency", required_argument, NULL, 'l' },
+		{ "fault", required_argument, NULL, 'f' },
+		{ "now", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char err[200];
+	int c, ok;
+
+	memset(opt, 0, sizeof(*opt));
+	while ((c = getopt_long(argc, argv, "p:l:f:h", longs, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			opt->port = (unsigned) number(optarg, 0, 65535, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --port '%s': a port from 0 to 65535\n", optarg);
+				return 2;
+			}
+			break;
+		case 'l':
+			opt->latency_ms = number(optarg, 0, 600000, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --latency '%s': milliseconds from 0 to 600000\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'f':
+			if (sb_faults_add(faults, optarg, err, sizeof(err)) < 0) {
+				fprintf(stderr, "rotwiz-sandbox: --fault '%s': %s\n", optarg, err);
+				return 2;
+			}
+			break;
+		case 'n':
+			if (sb_time_parse(optarg, &opt->now) < 0) {
+				fprintf(stderr, "rotwiz-sandbox: --now '%s': expected a UTC time such as "
+					"2025-01-15T10:30:00.000Z\n", optarg);
+				return 2;
+			}
+			opt->frozen = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return -1;
+		default:
+			fputs("Try 'rotwiz-sandbox --help'.\n", stderr);
+			return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "rotwiz-sandbox: unexpected argument '%s'\nTry 'rotwiz-sandbox --help'.\n",
+			argv[optind]);
+		return 2;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sb_server_config config;
+	struct sb_server *server = NULL;
+	struct sb_faults faults;
+	struct sb_stats stats;
+	struct sb_world *world = NULL;
+	struct options opt;
+	sigset_t stop_signals;
+	unsigned port;
+	char err[256];
+	int rc, signo;
+
+	sb_faults_init(&faults);
+	rc = parse_options(argc, argv, &opt, &faults);
+	if (rc != 0) {
+		sb_faults_free(&faults);
+		return rc < 0 ? 0 : rc;
+	}
+	if (opt.frozen)
+		sb_clock_freeze(opt.now);
+	/* Writes to a closed connection must fail, not kill the process. */
+	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * Blocked before any thread starts, so every thread inherits the mask
+	 * and the signals wait for sigwait() below.
+	 */
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+
+	rc = 1;
+	if (sb_stats_init(&stats, sb_router_count()) < 0) {
+		fputs("rotwiz-sandbox: out of memory\n", stderr);
+		goto out_faults;
+	}
+	world = sb_world_new(sb_now_ms());
+	if (!world) {
+		fputs("rotwiz-sandbox: out of memory\n", stderr);
+		goto out_stats;
+	}
+	config.port = opt.port;
+	config.latency_ms = opt.latency_ms;
+	config.world = world;
+	config.stats = &stats;
+	config.faults = &faults;
+	if (sb_server_start(&config, &server, &port, err, sizeof(err)) < 0) {
+		fprintf(stderr, "rotwiz-sandbox: %s\n", err);
+		goto out_world;
+	}
+	printf("rotwiz-sandbox listening on http://127.0.0.1:%u\n", port);
+	fflush(stdout);
+
+	do {
+		if (sigwait(&stop_signals, &signo) != 0)
+			break;
+	} while (signo != SIGTERM && signo != SIGINT);
+	sb_server_stop(&server);
+	rc = 0;
+out_world:
+	sb_world_free(&world);
+out_stats:
+	sb_stats_free(&stats);
+out_faults:
+	sb_faults_free(&faults);
+	return rc;
+}

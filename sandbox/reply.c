@@ -1,0 +1,136 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/strbuf.h"
+#include "sandbox/rand.h"
+#include "sandbox/reply.h"
+
+static const char json_type[] = "application/json; charset=utf-8";
+
+void
+sb_reply_init(struct sb_reply *reply)
+{
+	memset(reply, 0, sizeof(*reply));
+	reply->retry_after = -1;
+	memcpy(reply->req_id, "req-", 4);
+	sb_random_alnum(reply->req_id + 4, SB_REQ_ID_LEN - 4);
+}
+
+void
+sb_reply_free(struct sb_reply *reply)
+{
+	free(reply->body);
+	reply->body = NULL;
+	reply->len = 0;
+}
+
+static void
+set_body(struct sb_reply *reply, unsigned status, const char *type, char *body)
+{
+	free(reply->body);
+	reply->status = status;
+	reply->content_type = type;
+	reply->body = body;
+	reply->len = body ? strlen(body) : 0;
+}
+
+void
+sb_reply_json(struct sb_reply *reply, unsigned status, cJSON *json)
+{
+	char *text = json ? cJSON_PrintUnformatted(json) : NULL;
+
+	cJSON_Delete(json);
+	if (!text) {
+		/* Out of memory: still answer, with a body that needs no allocation. */
+		status = 500;
+		text = strdup("{\"statusCode\":500,\"error\":\"InternalServerError\","
+			      "\"message\":\"Something went wrong\"}");
+	}
+	set_body(reply, status, json_type, text);
+}
+
+void
+sb_reply_error_ex(struct sb_reply *reply, unsigned status, const char *error,
+		  const char *message, const char *code, cJSON *details)
+{
+	cJSON *body = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(body, "reqId", reply->req_id);
+	cJSON_AddNumberToObject(body, "statusCode", status);
+	if (code)
+		cJSON_AddStringToObject(body, "code", code);
+	cJSON_AddStringToObject(body, "message", message);
+	cJSON_AddStringToObject(body, "error", error);
+	if (details)
+		cJSON_AddItemToObject(body, "details", details);
+	sb_reply_json(reply, status, body);
+}
+
+void
+sb_reply_error(struct sb_reply *reply, unsigned status, const char *error, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	sb_reply_error_ex(reply, status, error, strbuf_str(&sb), NULL, NULL);
+	strbuf_free(&sb);
+}
+
+void
+sb_reply_issues(struct sb_reply *reply, cJSON *issues)
+{
+	cJSON *body = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(body, "reqId", reply->req_id);
+	cJSON_AddNumberToObject(body, "statusCode", 422);
+	cJSON_AddStringToObject(body, "error", "ValidationFailure");
+	if (issues)
+		cJSON_AddItemToObject(body, "message", issues);
+	else
+		cJSON_AddItemToObject(body, "message", cJSON_CreateArray());
+	sb_reply_json(reply, 422, body);
+}
+
+void
+sb_reply_raw(struct sb_reply *reply, unsigned status, const char *content_type,
+	     const char *data, size_t len)
+{
+	char *copy = malloc(len + 1);
+
+	if (copy) {
+		memcpy(copy, data, len);
+		copy[len] = '\0';
+	}
+	free(reply->body);
+	reply->status = status;
+	reply->content_type = content_type;
+	reply->body = copy;
+	reply->len = copy ? len : 0;
+}
+
+const char *
+sb_error_name(unsigned status)
+{
+	switch (status) {
+	case 400: return "BadRequest";
+	case 401: return "UnauthorizedError";
+	case 403: return "PermissionDenied";
+	case 404: return "NotFound";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 422: return "ValidationFailure";
+	case 429: return "RateLimitExceeded";
+	case 500: return "InternalServerError";
+	case 502: return "BadGateway";
+	case 503: return "ServiceUnavailable";
+	case 504: return "GatewayTimeout";
+	default: return status >= 500 ? "InternalServerError" : "BadRequest";
+	}
+}

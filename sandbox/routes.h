@@ -1,0 +1,55 @@
+#ifndef ROTWIZ_SANDBOX_ROUTES_H
+#define ROTWIZ_SANDBOX_ROUTES_H
+
+#include "sandbox/request.h"
+#include "sandbox/zod.h"
+
+/*
+ * The handlers behind router.c's table, one file per group of routes.
+ * Each validates its input the way the real route's zod schemas do
+ * (params, then body, then query: the first group with issues is
+ * answered), then applies Infisical's rules in Infisical's order.
+ */
+
+/* routes_auth.c: infisical-api.md s.5 */
+sb_handler sb_h_login, sb_h_renew, sb_h_revoke;
+
+/* routes_projects.c: projects, folders, secret names (s.6, s.11) */
+sb_handler sb_h_projects, sb_h_project, sb_h_project_by_slug, sb_h_folders, sb_h_secrets;
+
+/* routes_connections.c: Azure app connections and their apps (s.6) */
+sb_handler sb_h_connections, sb_h_connections_available, sb_h_connection,
+	   sb_h_connection_by_name, sb_h_connection_clients;
+
+/* routes_rotations.c: s.1 to s.3 */
+sb_handler sb_h_rotation_options, sb_h_rotations_all, sb_h_rotations, sb_h_rotation,
+	   sb_h_rotation_by_name, sb_h_rotation_create, sb_h_rotation_update,
+	   sb_h_rotation_delete, sb_h_rotation_rotate, sb_h_rotation_generated;
+
+/* routes_sandbox.c: the sandbox's own /sandbox/stats */
+sb_handler sb_h_stats;
+
+/* ---- shared by the handlers (routes_common.c) ---- */
+
+/* A query parameter: a string, an array when repeated, or NULL. */
+const cJSON *sb_query(const struct sb_request *req, const char *name);
+
+/*
+ * The project a secret-manager route acts in, as Infisical's permission
+ * check finds it: 404 when unknown, 400 when it is not a secret-manager
+ * project.  NULL when the reply has been filled.
+ */
+const struct sb_project *sb_secret_project(const char *project_id, struct sb_reply *reply);
+
+/* Answers 422 with the issues when there are any; returns 1 then. */
+int sb_zod_answer(struct sb_zod *z, struct sb_reply *reply);
+
+/* Infisical's folder lookup by path, with its two 400s.  NULL when the reply has been filled. */
+const struct sb_folder *sb_find_folder(const struct sb_project *project, const char *project_id,
+				       const char *environment, const char *path,
+				       struct sb_reply *reply);
+
+/* A path with a leading slash added and one trailing slash removed (malloc'd). */
+char *sb_normalise_path(const char *path);
+
+#endif

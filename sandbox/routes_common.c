@@ -1,0 +1,91 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sandbox/routes.h"
+
+const cJSON *
+sb_query(const struct sb_request *req, const char *name)
+{
+	return sb_json_get(req->query, name);
+}
+
+const struct sb_project *
+sb_secret_project(const char *project_id, struct sb_reply *reply)
+{
+	const struct sb_project *project = sb_world_project(project_id);
+
+	if (!project) {
+		sb_reply_error(reply, 404, "NotFound", "Project with ID '%s' not found", project_id);
+		return NULL;
+	}
+	if (strcmp(project->type, "secret-manager") != 0) {
+		sb_reply_error(reply, 400, "BadRequest",
+			       "The project is of type %s. Operations of type secret-manager are not allowed.",
+			       project->type);
+		return NULL;
+	}
+	return project;
+}
+
+int
+sb_zod_answer(struct sb_zod *z, struct sb_reply *reply)
+{
+	if (!sb_zod_failed(z))
+		return 0;
+	sb_reply_issues(reply, sb_zod_take(z));
+	return 1;
+}
+
+/* Infisical's isValidSecretPath: every segment in [a-zA-Z0-9-_]. */
+static int
+valid_secret_path(const char *path)
+{
+	for (; *path; path++)
+		if (*path != '/' && *path != '-' && *path != '_' &&
+		    !(*path >= 'a' && *path <= 'z') && !(*path >= 'A' && *path <= 'Z') &&
+		    !(*path >= '0' && *path <= '9'))
+			return 0;
+	return 1;
+}
+
+const struct sb_folder *
+sb_find_folder(const struct sb_project *project, const char *project_id, const char *environment,
+	       const char *path, struct sb_reply *reply)
+{
+	const struct sb_folder *folder = NULL;
+
+	if (!valid_secret_path(path)) {
+		sb_reply_error(reply, 400, "BadRequest",
+			       "Invalid secret path. Only alphanumeric characters, dashes, and underscores are allowed.");
+		return NULL;
+	}
+	if (project)
+		folder = sb_world_folder(project, sb_world_env(project, environment), path);
+	if (!folder)
+		sb_reply_error(reply, 400, "BadRequest",
+			       "Could not find folder with path \"%s\" in environment \"%s\" for project with ID \"%s\"",
+			       path, environment, project_id);
+	return folder;
+}
+
+char *
+sb_normalise_path(const char *path)
+{
+	size_t len = strlen(path);
+	char *out = malloc(len + 2);
+
+	if (!out)
+		return NULL;
+	if (path[0] == '/')
+		memcpy(out, path, len + 1);
+	else {
+		out[0] = '/';
+		memcpy(out + 1, path, len + 1);
+		len++;
+	}
+	if (len > 1 && out[len - 1] == '/')
+		out[len - 1] = '\0';
+	return out;
+}

@@ -1,0 +1,180 @@
+#include "config.h"
+
+#include "sandbox/seed.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct sb_env payments_envs[] = {
+	{ "fd2227a1-486d-4e3e-9ffd-b21a47282331", "dev", "Development" },
+	{ "0cdf098f-cac5-41e1-8534-31b6842d361a", "staging", "Staging" },
+	{ "aa986e26-f202-4b86-96a2-50ff64b12f2d", "prod", "Production" },
+};
+
+static const struct sb_env tools_envs[] = {
+	{ "1dd5b750-6fe6-4e9c-a123-9efafb9c218e", "dev", "Development" },
+	{ "bab1ab81-c855-4ac2-a0b3-ee95c2a4142a", "staging", "Staging" },
+	{ "37e6d7fd-c3ab-4b41-af92-821f75105379", "prod", "Production" },
+};
+
+/*
+ * The third project is a certificate-manager project: it shows up in an
+ * unfiltered project list, as on a real organisation, and secret routes
+ * refuse it.  Clients should ask for ?type=secret-manager.
+ */
+static const struct sb_project projects[] = {
+	{ "ec28d541-4984-455a-b145-c3b923b5c5b2", "Payments Platform", "payments-platform",
+	  "Card payments, billing and the checkout front end", "secret-manager",
+	  "2024-03-11T08:30:00.000Z", payments_envs, N(payments_envs) },
+	{ "f8992e83-e950-4cf5-868e-479de251590d", "Internal Tools", "internal-tools",
+	  "CI, deployment and operations tooling", "secret-manager",
+	  "2024-05-02T14:05:00.000Z", tools_envs, N(tools_envs) },
+	{ "e6c1bc1f-806a-409f-88fc-13079e8c309c", "Edge Certificates", "edge-certificates",
+	  "TLS certificates for the edge proxies", "cert-manager",
+	  "2024-09-19T10:00:00.000Z", NULL, 0 },
+};
+
+#define PAY (&projects[0])
+#define TOOLS (&projects[1])
+
+static const struct sb_folder folders[] = {
+	{ "2eff0287-6ecc-4a65-bb8d-79a5b9679d50", PAY, &payments_envs[0], "/", "2024-03-11T08:30:00.000Z" },
+	{ "235db25a-746a-48d3-a125-e38f7afc1a91", PAY, &payments_envs[0], "/api", "2024-03-11T09:00:00.000Z" },
+	{ "6b863fda-921b-4a29-9251-a8802954478f", PAY, &payments_envs[0], "/api/billing", "2024-03-12T11:20:00.000Z" },
+	{ "784e7f76-9313-4ba7-969d-c11ced9d2350", PAY, &payments_envs[0], "/workers", "2024-03-12T11:25:00.000Z" },
+	{ "e5cc999c-ab45-4f32-a6ff-525130cfe167", PAY, &payments_envs[0], "/frontend", "2024-04-01T16:40:00.000Z" },
+	{ "3e6b79d1-7267-4d68-b07d-573d750bf2c6", PAY, &payments_envs[1], "/", "2024-03-11T08:30:00.000Z" },
+	{ "50827e82-0515-44a7-894d-262abd7a35aa", PAY, &payments_envs[1], "/api", "2024-03-11T09:00:00.000Z" },
+	{ "ed386d7c-b0ea-4c30-8bc5-8ccaa49a7012", PAY, &payments_envs[1], "/workers", "2024-03-12T11:25:00.000Z" },
+	{ "0ca70893-860e-4f14-a34f-29f305fc8c0e", PAY, &payments_envs[2], "/", "2024-03-11T08:30:00.000Z" },
+	{ "ed5e0982-25ed-4f3a-a5ae-9889e8360f8c", PAY, &payments_envs[2], "/api", "2024-03-11T09:00:00.000Z" },
+	{ "f4b9c8a5-bc99-454b-bf4b-e399da10c97a", PAY, &payments_envs[2], "/workers", "2024-03-12T11:25:00.000Z" },
+	{ "ce7b0a16-2f20-4fa6-922f-4f3ec065c377", PAY, &payments_envs[2], "/legacy", "2024-06-20T07:45:00.000Z" },
+	{ "7ed85642-ed78-4f13-8e07-e55049224134", TOOLS, &tools_envs[0], "/", "2024-05-02T14:05:00.000Z" },
+	{ "42dffa88-1cc1-4f91-b597-cf5cd4f941bc", TOOLS, &tools_envs[0], "/ci", "2024-05-02T14:10:00.000Z" },
+	{ "367263a6-c4f2-41c3-a2a8-df0bb22c7238", TOOLS, &tools_envs[0], "/ops", "2024-05-02T14:12:00.000Z" },
+	{ "300b264a-f78f-4722-a325-ddeadac11d1e", TOOLS, &tools_envs[1], "/", "2024-05-02T14:05:00.000Z" },
+	{ "8b84020c-47df-479c-873a-53ea13287a31", TOOLS, &tools_envs[1], "/ci", "2024-05-02T14:10:00.000Z" },
+	{ "710818b7-70d3-47ca-9843-ec610ce8e3ec", TOOLS, &tools_envs[2], "/", "2024-05-02T14:05:00.000Z" },
+	{ "796986aa-08a5-4544-a1e1-5fea0c7619c3", TOOLS, &tools_envs[2], "/ops", "2024-05-02T14:12:00.000Z" },
+};
+
+/*
+ * Two Azure connections: the machine identity may connect to the first only
+ * (the second is missing from its /available list, and using it answers
+ * 403).  The AWS connection exists so that picking a connection of the wrong
+ * app can be shown.
+ */
+static const struct sb_connection connections[] = {
+	{ "9640d92c-838b-4c31-a495-6e6be4e58523", "azure-contoso-prod",
+	  "Contoso production tenant", "azure-client-secrets", "Azure Client Secrets", "oauth",
+	  "2977d4df-2194-4f94-9abf-509fb7476180", NULL, "2024-03-15T10:00:00.000Z", 1 },
+	{ "0d2add2d-92b6-4566-9081-070bf7c9b5ca", "azure-fabrikam-legacy",
+	  "Fabrikam tenant (admins only)", "azure-client-secrets", "Azure Client Secrets",
+	  "client-secret", "4584eba5-01da-434e-b3c1-bf8a30b6fddc",
+	  "79d09ec3-5475-4dc6-9312-d6a41e0a752f", "2024-07-08T12:30:00.000Z", 0 },
+	{ "fbc2b11c-e7a5-485f-9eb0-3c2945de949d", "aws-shared-services",
+	  "Shared services account", "aws", "AWS", "access-key",
+	  NULL, NULL, "2024-04-22T09:10:00.000Z", 1 },
+};
+
+#define CONTOSO (&connections[0])
+#define FABRIKAM (&connections[1])
+
+/* Object id and client id always differ, as in Azure; two apps share a display name. */
+static const struct sb_azure_app apps[] = {
+	{ "607e495a-aa5b-4896-9125-08d1a22c504c", "b2a0517a-42c2-4a1b-97cb-0472be8a5e0b",
+	  "Payments API", CONTOSO, NULL },
+	{ "74a3f82e-531e-45c2-b7d5-d81151298038", "9c743c18-95ce-4fbe-8f48-3723a676b96e",
+	  "Billing Worker", CONTOSO, NULL },
+	{ "a206ff5c-5924-4b0f-9c70-2575907a80ff", "9d43905a-edc1-4513-a8d3-d5c23c3140ad",
+	  "Checkout Frontend", CONTOSO, NULL },
+	{ "02b9437c-9e85-48d6-bbc7-daf5621b9572", "ddbacd78-a3c0-4214-80c0-ebda27c453fc",
+	  "Reporting Service", CONTOSO, NULL },
+	{ "c5840a68-3dc3-4c5b-a451-4c5dcac829a0", "0b9b3e4c-4221-445f-b00b-6980be330a20",
+	  "Reporting Service", CONTOSO, NULL },
+	{ "a9ce2d85-607b-4a13-a3f6-a2022bae7d51", "c43112eb-796f-4001-bc9b-62cc1e9a620a",
+	  "CI Deployer", CONTOSO, NULL },
+	{ "f903695a-233e-405e-9480-34d9c384bd99", "b50be191-ede9-4404-9c59-5d6b8438087e",
+	  "Legacy Billing Sync", CONTOSO,
+	  "Insufficient privileges to complete the operation." },
+	{ "45dd2a03-224e-4bd4-beb5-5ec5453076b1", "5d89cd7b-ef46-45b4-b994-a80664853bde",
+	  "Fabrikam Portal", FABRIKAM, NULL },
+	{ "b6b5137a-b801-4c71-84d8-7589263d87d6", "c747d64d-8742-497a-8359-93b003652a0a",
+	  "Fabrikam Sync", FABRIKAM, NULL },
+};
+
+/* Folder indexes above, named for readability below. */
+#define PAY_DEV_ROOT (&folders[0])
+#define PAY_DEV_API (&folders[1])
+#define PAY_DEV_BILLING (&folders[2])
+#define PAY_STAGING_API (&folders[6])
+#define PAY_PROD_API (&folders[9])
+#define PAY_PROD_LEGACY (&folders[11])
+#define TOOLS_DEV_CI (&folders[13])
+
+/*
+ * dev:/api already holds AZURE_CLIENT_ID and prod:/api holds both default
+ * names, so a create there with the default mapping fails the way the real
+ * server fails.  staging:/api gets its two through the seeded rotation.
+ */
+static const struct sb_seed_secret secrets[] = {
+	{ PAY_DEV_ROOT, "LOG_LEVEL", "debug", "" },
+	{ PAY_DEV_API, "AZURE_CLIENT_ID", "b2a0517a-42c2-4a1b-97cb-0472be8a5e0b", "set by hand before rotation" },
+	{ PAY_DEV_API, "DATABASE_URL", "postgres://payments:dev-only@db.dev.internal:5432/payments", "" },
+	{ PAY_DEV_API, "STRIPE_API_KEY", "sk_test_sandbox_not_a_real_key", "" },
+	{ PAY_DEV_BILLING, "INVOICE_BUCKET", "payments-dev-invoices", "" },
+	{ PAY_PROD_API, "AZURE_CLIENT_ID", "b2a0517a-42c2-4a1b-97cb-0472be8a5e0b", "" },
+	{ PAY_PROD_API, "AZURE_CLIENT_SECRET", "sandbox-prod-secret-placeholder", "" },
+	{ PAY_PROD_API, "DATABASE_URL", "postgres://payments@db.prod.internal:5432/payments", "" },
+	{ PAY_PROD_LEGACY, "FTP_PASSWORD", "sandbox-legacy-placeholder", "" },
+	{ TOOLS_DEV_CI, "GITHUB_TOKEN", "ghp_sandboxNotARealToken000000000000000", "" },
+};
+
+static const struct sb_seed_rotation rotations[] = {
+	{ "9362c962-2e0f-40a9-9e92-f8fadf7f37cf", "staging-api-azure",
+	  "Payments API client secret for staging", PAY_STAGING_API, CONTOSO, &apps[0],
+	  { "50927ebc-00b0-4766-b179-4d6732fae505", "9f617d3f-cb60-4eb4-b49c-a35cc48f08f0" },
+	  30, "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET" },
+};
+
+const struct sb_project *
+sb_seed_projects(size_t *count)
+{
+	*count = N(projects);
+	return projects;
+}
+
+const struct sb_folder *
+sb_seed_folders(size_t *count)
+{
+	*count = N(folders);
+	return folders;
+}
+
+const struct sb_connection *
+sb_seed_connections(size_t *count)
+{
+	*count = N(connections);
+	return connections;
+}
+
+const struct sb_azure_app *
+sb_seed_apps(size_t *count)
+{
+	*count = N(apps);
+	return apps;
+}
+
+const struct sb_seed_secret *
+sb_seed_secrets(size_t *count)
+{
+	*count = N(secrets);
+	return secrets;
+}
+
+const struct sb_seed_rotation *
+sb_seed_rotations(size_t *count)
+{
+	*count = N(rotations);
+	return rotations;
+}
