@@ -489,9 +489,16 @@ set_options(struct rw_http *http, struct rw_http_request *req, enum rw_http_meth
 	SET(CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
 	SET(CURLOPT_SSL_VERIFYPEER, 1L);
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
-	/* CAINFO replaces the default bundle: --cacert names the CA to trust. */
-	if (http->cacert)
+	/*
+	 * --cacert adds a CA: CAINFO alone would replace the system bundle, so
+	 * the system's CA directory stays trusted beside it (OpenSSL reads both).
+	 */
+	if (http->cacert) {
+		const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+
 		SET(CURLOPT_CAINFO, http->cacert);
+		SET(CURLOPT_CAPATH, info->capath ? info->capath : "/etc/ssl/certs");
+	}
 	SET(CURLOPT_USERAGENT, "rotwiz/" PACKAGE_VERSION);
 	SET(CURLOPT_HTTPHEADER, req->headers);
 	SET(CURLOPT_CONNECTTIMEOUT_MS, http->connect_timeout_ms);
