@@ -87,18 +87,6 @@ print_only(struct app *app, const char *body)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-static enum rw_status
-wait_call(struct app *app, struct rw_call *call, struct rw_result *result)
-{
-	memset(result, 0, sizeof(*result));
-	if (!call) {
-		result->status = RW_ENOMEM;
-		return RW_ENOMEM;
-	}
-	rw_api_wait_for(app->api, call, result);
-	return result->status;
-}
-
 static int
 fail(struct app *app, struct rw_result *result)
 {
@@ -197,7 +185,7 @@ check_mapping(struct app *app)
 	struct rw_result result;
 	int in_id, in_secret, rc = 0;
 
-	if (wait_call(app, rw_api_secret_names(app->api,
+	if (rw_api_wait_for(app->api, rw_api_secret_names(app->api,
 					       rw_answers_get(&app->answers, RW_FIELD_PROJECT),
 					       rw_answers_get(&app->answers, RW_FIELD_ENVIRONMENT),
 					       rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH),
@@ -231,7 +219,7 @@ create(struct app *app, const char *body)
 	char *text;
 	int rc = 0;
 
-	if (wait_call(app, rw_api_create(app->api, body, NULL), &result) != RW_OK) {
+	if (rw_api_wait_for(app->api, rw_api_create(app->api, body, NULL), &result) != RW_OK) {
 		rc = fail(app, &result);
 		rw_result_free(&result);
 		return rc;

@@ -467,19 +467,6 @@ signin_take_projects(struct app *app, struct rw_result *result, char *msg, size_
 	return RW_OK;
 }
 
-/* Starts a call and waits for it; the result is the caller's to free. */
-static enum rw_status
-wait_call(struct app *app, struct rw_call *call, struct rw_result *result)
-{
-	memset(result, 0, sizeof(*result));
-	if (!call) {
-		result->status = RW_ENOMEM;
-		return RW_ENOMEM;
-	}
-	rw_api_wait_for(app->api, call, result);
-	return result->status;
-}
-
 enum rw_status
 signin_connect(struct app *app, char *msg, size_t msgsz)
 {
@@ -496,14 +483,14 @@ signin_connect(struct app *app, char *msg, size_t msgsz)
 	if ((st = signin_open(app, msg, msgsz)) != RW_OK)
 		return st;
 	if (!app->token) {
-		wait_call(app, rw_api_login(app->api, app->ua_client_id, app->ua_client_secret,
+		rw_api_wait_for(app->api, rw_api_login(app->api, app->ua_client_id, app->ua_client_secret,
 					    NULL), &result);
 		st = signin_take_login(app, &result, msg, msgsz);
 		rw_result_free(&result);
 		if (st != RW_OK)
 			return st;
 	}
-	wait_call(app, rw_api_projects(app->api, NULL), &result);
+	rw_api_wait_for(app->api, rw_api_projects(app->api, NULL), &result);
 	st = signin_take_projects(app, &result, msg, msgsz);
 	rw_result_free(&result);
 	return st;

@@ -97,6 +97,18 @@ strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	return rc;
 }
 
+char *
+strbuf_format(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	return strbuf_detach(&sb);
+}
+
 const char *
 strbuf_str(const struct strbuf *sb)
 {

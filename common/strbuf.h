@@ -27,6 +27,8 @@ int strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 int strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 /* The text so far, "" for an empty buffer; owned by the buffer. */
 const char *strbuf_str(const struct strbuf *sb);
+/* A new string made like sprintf (caller frees); NULL when out of memory. */
+char *strbuf_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Hands the text to the caller (NULL when failed) and empties the buffer. */
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_reset(struct strbuf *sb);

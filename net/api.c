@@ -185,21 +185,6 @@ rw_result_free(struct rw_result *result)
 	result->error.retry_after = -1;
 }
 
-static char *
-text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-text(const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	return strbuf_detach(&sb);
-}
-
 static void
 result_fail(struct rw_result *result, enum rw_status status, long http_status, char *message)
 {
@@ -236,7 +221,7 @@ result_from_reply(struct rw_call *call, struct rw_http_reply *reply)
 			result->status = RW_OK;
 		} else {
 			result_fail(result, st == RW_ENOMEM ? RW_ENOMEM : RW_EPROTO, code,
-				    text("unexpected reply to %s (HTTP %ld): not what the API promises",
+				    strbuf_format("unexpected reply to %s (HTTP %ld): not what the API promises",
 					 call->label, code));
 		}
 		return;
@@ -244,13 +229,13 @@ result_from_reply(struct rw_call *call, struct rw_http_reply *reply)
 	if (code >= 300 && code < 400) {
 		/* Not followed: a token must not be sent wherever a redirect points. */
 		result_fail(result, RW_EPROTO, code,
-			    text("%s was redirected (HTTP %ld) to %s; check the server URL",
+			    strbuf_format("%s was redirected (HTTP %ld) to %s; check the server URL",
 				 call->label, code, reply->location ? reply->location : "elsewhere"));
 		return;
 	}
 	if (code < 400 || code > 599) {
 		result_fail(result, RW_EPROTO, code,
-			    text("unexpected HTTP status %ld from %s", code, call->label));
+			    strbuf_format("unexpected HTTP status %ld from %s", code, call->label));
 		return;
 	}
 	rw_parse_error(code, reply->body, reply->len, &result->error);
@@ -258,7 +243,7 @@ result_from_reply(struct rw_call *call, struct rw_http_reply *reply)
 	if (reply->retry_after >= 0)
 		result->error.retry_after = reply->retry_after;
 	if (!result->error.message)
-		result->error.message = text("HTTP %ld from %s", code, call->label);
+		result->error.message = strbuf_format("HTTP %ld from %s", code, call->label);
 	/* 401, or 403 TokenError (Infisical's expired token): RW_EAUTH; other 4xx/5xx: RW_ESERVER. */
 	result->status = rw_api_error_status(&result->error);
 }
@@ -309,7 +294,7 @@ label_for(enum rw_http_method method, const char *url)
 {
 	size_t n = strcspn(url, "?");
 
-	return text("%s %.*s", method == RW_HTTP_POST ? "POST" : "GET", (int) n, url);
+	return strbuf_format("%s %.*s", method == RW_HTTP_POST ? "POST" : "GET", (int) n, url);
 }
 
 /* Sends the call's current request (again).  -1 when out of memory. */
@@ -897,7 +882,7 @@ rw_api_create(struct rw_api *api, const char *body, void *user)
 	if (rc == -1) {
 		/* Never sent, so nothing was created. */
 		result_fail(&call->result, RW_EINVAL, 0,
-			    text("the create body is not a JSON object"));
+			    strbuf_format("the create body is not a JSON object"));
 		if (!call->result.error.message) {
 			call_free(call);
 			return NULL;
@@ -991,7 +976,7 @@ rw_api_cancel(struct rw_api *api, struct rw_call *call)
 	if (call->req)
 		rw_http_cancel(api->http, call->req);
 	call->req = NULL;
-	result_fail(&call->result, RW_ECANCEL, 0, text("cancelled"));
+	result_fail(&call->result, RW_ECANCEL, 0, strbuf_format("cancelled"));
 	if (call->result.kind == RW_CALL_CREATE && maybe_sent)
 		call->result.outcome_unknown = 1;
 	call_finish(api, call);
@@ -1049,14 +1034,19 @@ rw_api_wait_for(struct rw_api *api, struct rw_call *call, struct rw_result *out)
 	memset(out, 0, sizeof(*out));
 	out->error.field = RW_FIELD_NONE;
 	out->error.retry_after = -1;
-	if (!api || !call || (!call_in(api->active, call) && !call_in(api->done, call))) {
+	if (!call) {
+		/* Its starter ran out of memory: callers may pass a starter straight in. */
+		out->status = RW_ENOMEM;
+		return RW_ENOMEM;
+	}
+	if (!api || (!call_in(api->active, call) && !call_in(api->done, call))) {
 		out->status = RW_EUSAGE;
 		return RW_EUSAGE;
 	}
 	while (call->state != CALL_DONE) {
 		/* Something is always in flight or on a timer while the call is active. */
 		if (call->state == CALL_RUNNING && rw_http_pending(api->http) == 0) {
-			result_fail(&call->result, RW_ENOMEM, 0, text("request lost"));
+			result_fail(&call->result, RW_ENOMEM, 0, strbuf_format("request lost"));
 			call_finish(api, call);
 			break;
 		}

@@ -116,7 +116,11 @@ int rw_api_pending(const struct rw_api *api);
 int rw_api_wait(struct rw_api *api, int extra_fd, int timeout_ms);
 /* Moves one finished call into *out (caller frees it).  Returns 1, or 0 when none is ready. */
 int rw_api_next_result(struct rw_api *api, struct rw_result *out);
-/* Blocks until `call` finishes; other finished calls stay queued for next_result. */
+/*
+ * Blocks until `call` finishes; other finished calls stay queued for
+ * next_result.  A NULL call (its starter ran out of memory) gives RW_ENOMEM,
+ * so a starter can be passed straight in.
+ */
 enum rw_status rw_api_wait_for(struct rw_api *api, struct rw_call *call, struct rw_result *out);
 
 #endif

@@ -631,21 +631,6 @@ is_tls_error(CURLcode rc)
 	}
 }
 
-static char *
-text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-text(const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	return strbuf_detach(&sb);
-}
-
 /* libcurl's own words, or its code's description when it left none. */
 static const char *
 curl_words(const struct rw_http_request *req, CURLcode rc)
@@ -676,63 +661,63 @@ describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms)
 	case CURLE_COULDNT_RESOLVE_PROXY:
 		r->status = RW_ENET;
 		r->transient = 1;
-		r->message = text("could not resolve host %s", host);
+		r->message = strbuf_format("could not resolve host %s", host);
 		break;
 	case CURLE_COULDNT_CONNECT:
 		r->status = RW_ENET;
 		r->transient = 1;
 		if (os_errno)
-			r->message = text("could not connect to %s port %s: %s", host, port,
+			r->message = strbuf_format("could not connect to %s port %s: %s", host, port,
 					  strerror((int) os_errno));
 		else
-			r->message = text("could not connect to %s port %s: %s", host, port,
+			r->message = strbuf_format("could not connect to %s port %s: %s", host, port,
 					  curl_words(req, rc));
 		break;
 	case CURLE_GOT_NOTHING:
 		r->status = RW_ENET;
 		r->transient = 1;
-		r->message = text("%s port %s closed the connection without answering", host, port);
+		r->message = strbuf_format("%s port %s closed the connection without answering", host, port);
 		break;
 	case CURLE_SEND_FAIL_REWIND:
 		/* A reused connection died after our body went out (RW_HTTP_NO_RESEND). */
 		r->status = RW_ENET;
 		r->transient = 1;
 		r->sent = 1;
-		r->message = text("%s port %s closed the connection without answering", host, port);
+		r->message = strbuf_format("%s port %s closed the connection without answering", host, port);
 		break;
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR:
 		r->status = RW_ENET;
 		r->transient = 1;
-		r->message = text("the connection to %s port %s broke: %s", host, port,
+		r->message = strbuf_format("the connection to %s port %s broke: %s", host, port,
 				  curl_words(req, rc));
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		r->status = RW_ETIMEOUT;
 		if (connected && timeout_ms % 1000 == 0)
-			r->message = text("no answer from %s port %s within %ld s", host, port,
+			r->message = strbuf_format("no answer from %s port %s within %ld s", host, port,
 					  timeout_ms / 1000);
 		else if (connected)
-			r->message = text("no answer from %s port %s within %ld ms", host, port,
+			r->message = strbuf_format("no answer from %s port %s within %ld ms", host, port,
 					  timeout_ms);
 		else
-			r->message = text("could not connect to %s port %s in time: %s", host, port,
+			r->message = strbuf_format("could not connect to %s port %s in time: %s", host, port,
 					  curl_words(req, rc));
 		break;
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
 		if (req->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 			r->status = RW_EPROTO;
-			r->message = text("the reply from %s is larger than %u bytes", host,
+			r->message = strbuf_format("the reply from %s is larger than %u bytes", host,
 					  (unsigned) RW_RESPONSE_MAX_BYTES);
 		} else {
 			r->status = RW_ENOMEM;
-			r->message = text("out of memory reading the reply from %s", host);
+			r->message = strbuf_format("out of memory reading the reply from %s", host);
 		}
 		break;
 	case CURLE_PARTIAL_FILE:
 		r->status = RW_EPROTO;
-		r->message = text("the reply from %s was cut short", host);
+		r->message = strbuf_format("the reply from %s was cut short", host);
 		break;
 	case CURLE_WEIRD_SERVER_REPLY:
 	case CURLE_BAD_CONTENT_ENCODING:
@@ -740,24 +725,24 @@ describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms)
 	case CURLE_HTTP2_STREAM:
 	case CURLE_HTTP3:
 		r->status = RW_EPROTO;
-		r->message = text("broken HTTP from %s: %s", host, curl_words(req, rc));
+		r->message = strbuf_format("broken HTTP from %s: %s", host, curl_words(req, rc));
 		break;
 	case CURLE_OUT_OF_MEMORY:
 		r->status = RW_ENOMEM;
-		r->message = text("out of memory");
+		r->message = strbuf_format("out of memory");
 		break;
 	case CURLE_URL_MALFORMAT:
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		r->status = RW_EUSAGE;
-		r->message = text("bad server URL: %s", curl_words(req, rc));
+		r->message = strbuf_format("bad server URL: %s", curl_words(req, rc));
 		break;
 	default:
 		if (is_tls_error(rc)) {
 			r->status = RW_ETLS;
-			r->message = text("TLS failure with %s: %s", host, curl_words(req, rc));
+			r->message = strbuf_format("TLS failure with %s: %s", host, curl_words(req, rc));
 		} else {
 			r->status = RW_ENET;
-			r->message = text("request to %s failed: %s", host, curl_words(req, rc));
+			r->message = strbuf_format("request to %s failed: %s", host, curl_words(req, rc));
 		}
 		break;
 	}
@@ -821,7 +806,7 @@ dispatch(struct rw_http *http)
 			http->running = req;
 		} else {
 			req->reply.status = RW_ENOMEM;
-			req->reply.message = text("could not start the request");
+			req->reply.message = strbuf_format("could not start the request");
 			req->state = REQ_DONE;
 			list_append(&http->done, req);
 		}

@@ -84,7 +84,7 @@ plain_start_loads(struct plain_session *s)
 	if (!answer_valid(s, RW_FIELD_ENVIRONMENT))
 		return;
 	/* The top folders for Tab, unless the slot already serves this environment. */
-	if ((where = plain_printf("%s\n%s\n", project, env)) &&
+	if ((where = strbuf_format("%s\n%s\n", project, env)) &&
 	    (!folders->key || strncmp(folders->key, where, strlen(where)) != 0))
 		plain_load_start(&s->loads, PLAIN_LIST_FOLDERS, project, env, "/");
 	free(where);
@@ -556,7 +556,7 @@ complete_path(void *ctx, const char *text)
 			const char *name = r->u.folders.items[i].name;
 
 			if (name && strncmp(name, partial, plen) == 0 &&
-			    (out[n] = plain_printf("%s%s/", dir, name)))
+			    (out[n] = strbuf_format("%s%s/", dir, name)))
 				n++;
 		}
 		if (!n) {
@@ -625,7 +625,7 @@ step_where(struct plain_session *s)
 			entries[i].value = list->items[i].id;
 			entries[i].label = list->items[i].name;
 			entries[i].alt[0] = list->items[i].slug;
-			details[i] = plain_printf("(%s)", list->items[i].id ? list->items[i].id : "?");
+			details[i] = strbuf_format("(%s)", list->items[i].id ? list->items[i].id : "?");
 			entries[i].detail = details[i];
 		}
 		pick = (struct plain_pick) { "project", entries, list->count, NULL };
@@ -658,7 +658,7 @@ step_where(struct plain_session *s)
 		for (i = 0; i < project->environment_count; i++) {
 			entries[i].value = project->environments[i].slug;
 			entries[i].label = project->environments[i].name;
-			details[i] = plain_printf("(%s)", project->environments[i].slug ?
+			details[i] = strbuf_format("(%s)", project->environments[i].slug ?
 						  project->environments[i].slug : "?");
 			entries[i].detail = details[i];
 		}
@@ -739,7 +739,7 @@ step_connection(struct plain_session *s)
 	for (i = 0; i < list->count; i++) {
 		entries[i].value = list->items[i].id;
 		entries[i].label = list->items[i].name;
-		details[i] = plain_printf("(%s)", list->items[i].id ? list->items[i].id : "?");
+		details[i] = strbuf_format("(%s)", list->items[i].id ? list->items[i].id : "?");
 		entries[i].detail = details[i];
 	}
 	pick = (struct plain_pick) { "connection", entries, list->count, NULL };
@@ -845,7 +845,7 @@ step_azure_app(struct plain_session *s)
 		entries[i].value = app->object_id;
 		entries[i].label = app->name;
 		entries[i].alt[0] = app->client_id;
-		details[i] = plain_printf("Application (client) ID %s, Object ID %s",
+		details[i] = strbuf_format("Application (client) ID %s, Object ID %s",
 					  app->client_id ? app->client_id : "?",
 					  app->object_id ? app->object_id : "?");
 		entries[i].detail = details[i];

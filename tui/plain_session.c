@@ -19,18 +19,6 @@ plain_stop(struct plain_session *s, int exit_code)
 }
 
 char *
-plain_printf(const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	strbuf_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	return strbuf_detach(&sb);
-}
-
-char *
 plain_trim(const char *text)
 {
 	size_t n;

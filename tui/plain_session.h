@@ -74,9 +74,6 @@ void plain_stop(struct plain_session *s, int exit_code);
  */
 int plain_save_draft(struct plain_session *s);
 
-/* A formatted new string (caller frees), or NULL when out of memory. */
-char *plain_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 /* text without surrounding blanks, as a new string (NULL: out of memory). */
 char *plain_trim(const char *text);
 
