@@ -1,1 +1,30 @@
-# tests/screen: filled in by its owner
+# tests/screen: the curses wizard in a real terminal (tmux), driven by keys
+# and read back as text, against a real ./rotwiz-sandbox; and the key table.
+check_PROGRAMS += tests/screen/test-keys
+tests_screen_test_keys_SOURCES = tests/screen/test-keys.c tests/tap.h
+tests_screen_test_keys_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS)
+# keys.o alone: the table and the help line use curses' key codes, no curses calls.
+tests_screen_test_keys_LDADD = libtui.a
+
+# For tests/screen/measure.sh: time to the first frame and peak memory on a pty.
+check_PROGRAMS += tests/screen/first-frame
+tests_screen_first_frame_SOURCES = tests/screen/first-frame.c
+# posix_openpt() and friends are X/Open.
+tests_screen_first_frame_CPPFLAGS = $(AM_CPPFLAGS) -D_XOPEN_SOURCE=600
+
+SCREEN_SH_TESTS = \
+	tests/screen/happy-path.sh \
+	tests/screen/refusals.sh \
+	tests/screen/navigation.sh \
+	tests/screen/machine-identity.sh \
+	tests/screen/server-fault.sh \
+	tests/screen/resize.sh \
+	tests/screen/draft.sh \
+	tests/screen/no-color.sh \
+	tests/screen/demo.sh \
+	tests/screen/loads.sh \
+	tests/screen/signin.sh
+
+TESTS += tests/screen/test-keys $(SCREEN_SH_TESTS)
+dist_check_SCRIPTS += $(SCREEN_SH_TESTS)
+EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh

@@ -1,0 +1,96 @@
+#!/bin/sh
+# The measurements of issue 5 (not part of make check: it paces keys like a
+# person and takes about half a minute).  Run from a build tree:
+#   top_builddir=$PWD top_srcdir=/path/to/src sh $top_srcdir/tests/screen/measure.sh
+#
+# 1. A default run against rotwiz-sandbox --latency 300, typed at 5 keys a
+#    second with a one-second look at each new screen: how many calls the
+#    user had to wait for (goal: the create alone), how many connections
+#    the sandbox saw (goal: 1), how many keys the run took.
+# 2. Time from exec to the first complete frame, and peak memory, for
+#    rotwiz and for `dialog --form` on the same pty harness (first-frame),
+#    median of RUNS runs.
+. "$top_srcdir/tests/lib/tap.sh"
+. "$top_srcdir/tests/lib/sandbox.sh"
+. "$top_srcdir/tests/screen/lib.sh"
+
+RUNS=${RUNS:-9}
+KEY_S=${KEY_S:-0.2}	# between keys: 5 keys a second, an average typist
+LOOK_S=${LOOK_S:-1}	# a look at each new screen before acting
+
+press() {	# press KEY...: one key at a time, at typing speed
+	for _k in "$@"; do
+		keys "$_k"
+		sleep "$KEY_S"
+	done
+}
+
+typed() {	# typed TEXT: one character at a time
+	_s=$1
+	while [ -n "$_s" ]; do
+		_c=$(printf '%s' "$_s" | cut -c1)
+		txt "$_c"
+		_s=$(printf '%s' "$_s" | cut -c2-)
+		sleep "$KEY_S"
+	done
+}
+
+look() { wait_for "$1" && sleep "$LOOK_S"; }
+
+screen_sandbox --latency 300
+screen_run INFISICAL_TOKEN=$USER_TOKEN ROTWIZ_TUI_STATS=$T/stats
+look "1/7 Rotation"
+typed "payments-azure"
+press Enter Enter
+look "2/7 Where"
+press Enter Enter Enter
+look "3/7 Connection"
+press Enter
+look "4/7 Azure app"
+press Enter
+look "5/7 Schedule"
+press Enter Enter Enter Enter
+look "6/7 Secret names"
+press Enter Enter
+look "7/7 Review"
+press Enter
+wait_for "Created the Azure Client Secret rotation"
+press q
+wait_exit
+echo "== default run, sandbox --latency 300, ${KEY_S}s a key, ${LOOK_S}s a look per screen"
+echo "exit: $rc"
+cat "$T/stats"
+curl -sS "$SANDBOX_URL/sandbox/stats" >"$T/sbstats"
+# The stats request is a connection and a request of its own: not rotwiz's.
+echo "rotwiz's connections: $(($("$JSON_GET" "$T/sbstats" connections) - 1))"
+echo "rotwiz's requests: $(($("$JSON_GET" "$T/sbstats" requests) - 1))"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+measure() {	# measure NAME MARKER KEYS COMMAND...
+	_name=$1
+	shift
+	: >"$T/ms"
+	: >"$T/kib"
+	_i=0
+	while [ $_i -lt "$RUNS" ]; do
+		env -i PATH="$PATH" TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$T/home" \
+			XDG_STATE_HOME="$T/state" "$top_builddir/tests/screen/first-frame" "$@" >"$T/one"
+		awk '$1 == "frame_ms" { print $2 }' "$T/one" >>"$T/ms"
+		awk '$1 == "peak_rss_kib" { print $2 }' "$T/one" >>"$T/kib"
+		_i=$((_i + 1))
+	done
+	echo "$_name: first frame $(median <"$T/ms") ms, peak RSS $(median <"$T/kib") KiB" \
+		"(median of $RUNS)"
+}
+
+echo "== exec to first complete frame, peak memory (pty 100x30)"
+measure "rotwiz, no credentials (sign-in step)" "^C quit" '\x03y' "$ROTWIZ"
+measure "rotwiz, token given (step 1, sign-in in the background)" "^C quit" '\x03y' \
+	env INFISICAL_DOMAIN="$SANDBOX_URL" INFISICAL_TOKEN=$USER_TOKEN "$ROTWIZ"
+if command -v dialog >/dev/null 2>&1; then
+	measure "dialog --form" "ancel" '\e' dialog --form "New rotation" 20 70 10 \
+		"Name:" 1 1 "" 1 20 40 64 "Description:" 2 1 "" 2 20 40 256
+else
+	echo "dialog: not installed (apt-get install dialog) -- no comparison"
+fi

@@ -1,0 +1,265 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui/frame.h"
+#include "tui/text.h"
+
+void
+tui_frame_step_label(enum rw_step step, char *buf, size_t bufsz)
+{
+	const struct rw_step_info *info = rw_step_info(step);
+
+	if (step >= RW_STEP_ROTATION && step <= RW_STEP_REVIEW)
+		snprintf(buf, bufsz, "%d/%d %s", (int) step, (int) RW_STEP_REVIEW, info->title);
+	else
+		snprintf(buf, bufsz, "%s", info ? info->title : "");
+}
+
+static int
+any_running(const struct tui *t)
+{
+	int i;
+
+	for (i = 0; i < TUI_SLOT_COUNT; i++)
+		if (tui_loads_running(&t->loads, (enum tui_slot_id) i))
+			return 1;
+	return 0;
+}
+
+/* The rail: every step with its state, the current one marked; short when narrow. */
+static void
+draw_rail(struct tui *t, int y)
+{
+	char text[512];
+	int pass, s, x;
+
+	for (pass = 0; pass < 2; pass++) {
+		size_t len = 0;
+
+		text[0] = '\0';
+		for (s = RW_STEP_ROTATION; s <= RW_STEP_REVIEW; s++) {
+			const char *mark = s == (int) t->step ? tui_glyph("\xe2\x96\xb8", ">") :
+				(t->done_mask & (1 << s)) ? tui_glyph("\xe2\x9c\x93", "*") : " ";
+			int n;
+
+			if (pass == 0)
+				n = snprintf(text + len, sizeof(text) - len, "%s%s %s", s > 1 ? "  " : "",
+					     mark, rw_step_info((enum rw_step) s)->title);
+			else
+				n = snprintf(text + len, sizeof(text) - len, "%s%s%d", s > 1 ? " " : "",
+					     mark, s);
+			if (n > 0 && (size_t) n < sizeof(text) - len)
+				len += (size_t) n;
+		}
+		if (tui_text_width(text) <= COLS - 2 || pass == 1)
+			break;
+	}
+	/* Draw it piece by piece so the current step can stand out. */
+	x = 1;
+	for (s = RW_STEP_ROTATION; s <= RW_STEP_REVIEW; s++) {
+		const char *mark = s == (int) t->step ? tui_glyph("\xe2\x96\xb8", ">") :
+			(t->done_mask & (1 << s)) ? tui_glyph("\xe2\x9c\x93", "*") : " ";
+		enum tui_role role = s == (int) t->step ? TUI_ROLE_RAIL_NOW :
+			(t->done_mask & (1 << s)) ? TUI_ROLE_RAIL_DONE : TUI_ROLE_RAIL_TODO;
+		char piece[64];
+
+		if (pass == 0)
+			snprintf(piece, sizeof(piece), "%s %s", mark, rw_step_info((enum rw_step) s)->title);
+		else
+			snprintf(piece, sizeof(piece), "%s%d", mark, s);
+		if (x >= COLS - 1)
+			break;
+		x += tui_text_draw(y, x, piece, COLS - 1 - x, tui_attr(role));
+		x += pass == 0 ? 2 : 1;
+	}
+}
+
+/* The finished steps in one line: "my-rot | Payments Platform / dev / / | ...". */
+static void
+draw_summary(struct tui *t, int y)
+{
+	char line[1024], one[300];
+	size_t len = 0;
+	int s;
+
+	line[0] = '\0';
+	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
+		int n;
+
+		if (!(t->done_mask & (1 << s)) || s == (int) t->step)
+			continue;
+		tui_step_summary(t, (enum rw_step) s, one, sizeof(one));
+		if (!one[0])
+			continue;
+		n = snprintf(line + len, sizeof(line) - len, "%s%s", len ? "  |  " : "", one);
+		if (n < 0 || (size_t) n >= sizeof(line) - len)
+			break;
+		len += (size_t) n;
+	}
+	tui_text_draw(y, 1, line, COLS - 2, tui_attr(TUI_ROLE_DIM));
+}
+
+void
+tui_frame_draw(struct tui *t, unsigned contexts)
+{
+	char label[128], keys[512];
+	int right = 0;
+
+	tui_frame_step_label(t->step, label, sizeof(label));
+	attrset(tui_attr(TUI_ROLE_TITLE));
+	mvhline(0, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	if (any_running(t)) {
+		char spin[64];
+
+		snprintf(spin, sizeof(spin), "%s working", tui_spinner());
+		right = tui_text_draw_right(0, COLS - 14, spin, 13, tui_attr(TUI_ROLE_TITLE)) + 1;
+	}
+	tui_text_draw(0, 1, "rotwiz", 6, tui_attr(TUI_ROLE_TITLE));
+	tui_text_draw(0, 9, label, COLS - 10 - right, tui_attr(TUI_ROLE_TITLE));
+	draw_rail(t, 1);
+	draw_summary(t, 2);
+	tui_frame_rule(3, 0, COLS, tui_attr(TUI_ROLE_DIM));
+	if (t->status[0])
+		tui_text_draw(LINES - 2, 1, t->status, COLS - 2, tui_attr(t->status_role));
+	tui_key_help(contexts, tui_text_ascii(), keys, sizeof(keys), COLS - 2);
+	attrset(tui_attr(TUI_ROLE_HELP));
+	mvhline(LINES - 1, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	tui_text_draw(LINES - 1, 1, keys, COLS - 2, tui_attr(TUI_ROLE_HELP));
+}
+
+void
+tui_frame_small(struct tui *t)
+{
+	char size[64];
+	int y = LINES / 2 - 1;
+
+	(void) t;
+	snprintf(size, sizeof(size), "now %dx%d, needs %dx%d", COLS, LINES, TUI_MIN_COLS,
+		 TUI_MIN_LINES);
+	if (y < 0)
+		y = 0;
+	tui_text_draw(y, 0, "rotwiz: please enlarge the window", COLS, tui_attr(TUI_ROLE_WARNING));
+	if (y + 1 < LINES)
+		tui_text_draw(y + 1, 0, size, COLS, tui_attr(TUI_ROLE_NORMAL));
+	if (y + 2 < LINES)
+		tui_text_draw(y + 2, 0, "Ctrl-C quits", COLS, tui_attr(TUI_ROLE_DIM));
+}
+
+void
+tui_frame_field_msg(int y, int x, int width, int rows, const char *msg, int warning)
+{
+	char line[1200];
+
+	snprintf(line, sizeof(line), "%s %s",
+		 warning ? "!" : tui_glyph("\xe2\x9c\x97", "x"), msg);
+	tui_frame_paragraph(y, x, rows, width, line,
+			    tui_attr(warning ? TUI_ROLE_WARNING : TUI_ROLE_ERROR));
+}
+
+void
+tui_frame_rule(int y, int x, int width, attr_t attr)
+{
+	const char *dash = tui_glyph("\xe2\x94\x80", "-");
+	int i;
+
+	attrset(attr);
+	move(y, x);
+	for (i = 0; i < width; i++)
+		addstr(dash);
+	attrset(A_NORMAL);
+}
+
+struct para {
+	int y, x, height, width, used;
+	attr_t attr;
+};
+
+static void
+para_line(void *ctx, const char *start, size_t len)
+{
+	struct para *p = ctx;
+	char buf[1024];
+
+	if (p->used >= p->height)
+		return;
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	memcpy(buf, start, len);
+	buf[len] = '\0';
+	tui_text_draw(p->y + p->used, p->x, buf, p->width, p->attr);
+	p->used++;
+}
+
+int
+tui_frame_paragraph(int y, int x, int height, int width, const char *text, attr_t attr)
+{
+	struct para p = { y, x, height, width, 0, attr };
+
+	tui_text_wrap(text, width, para_line, &p);
+	return p.used;
+}
+
+static void
+count_line(void *ctx, const char *start, size_t len)
+{
+	(void) start;
+	(void) len;
+	(*(int *) ctx)++;
+}
+
+/* A box in the middle of the screen with a title, wrapped text and a key hint. */
+static void
+draw_box(const char *title, const char *text, const char *hint)
+{
+	int width = COLS - 8 < 72 ? COLS - 8 : 72;
+	int inner = width - 4, rows = 0, height, y, x, i;
+	attr_t attr = tui_attr(TUI_ROLE_NORMAL);
+
+	tui_text_wrap(text, inner, count_line, &rows);
+	height = rows + 4;
+	if (height > LINES - 2)
+		height = LINES - 2;
+	y = (LINES - height) / 2;
+	x = (COLS - width) / 2;
+	attrset(attr);
+	for (i = 0; i < height; i++) {
+		mvhline(y + i, x, ' ', width);
+		mvaddstr(y + i, x, tui_glyph("\xe2\x94\x82", "|"));
+		mvaddstr(y + i, x + width - 1, tui_glyph("\xe2\x94\x82", "|"));
+	}
+	tui_frame_rule(y, x, width, attr);
+	tui_frame_rule(y + height - 1, x, width, attr);
+	mvaddstr(y, x, tui_glyph("\xe2\x94\x8c", "+"));
+	mvaddstr(y, x + width - 1, tui_glyph("\xe2\x94\x90", "+"));
+	mvaddstr(y + height - 1, x, tui_glyph("\xe2\x94\x94", "+"));
+	mvaddstr(y + height - 1, x + width - 1, tui_glyph("\xe2\x94\x98", "+"));
+	tui_text_draw(y, x + 2, title, width - 4, tui_attr(TUI_ROLE_TITLE));
+	tui_frame_paragraph(y + 2, x + 2, height - 4, inner, text, attr);
+	tui_text_draw(y + height - 1, x + 2, hint, width - 4, tui_attr(TUI_ROLE_DIM));
+	attrset(A_NORMAL);
+}
+
+void
+tui_frame_modal(struct tui *t)
+{
+	char text[1024];
+
+	switch (t->modal) {
+	case TUI_MODAL_QUIT:
+		draw_box(" Quit ", "Quit? Your answers are saved as a draft.", " y quits, n goes back ");
+		break;
+	case TUI_MODAL_RESUME:
+		draw_box(" Draft ", t->prompt, " y resumes it, n starts afresh ");
+		break;
+	case TUI_MODAL_HELP:
+		snprintf(text, sizeof(text), "%s", t->help_text ? t->help_text : "");
+		draw_box(t->help_title, text, " any key closes ");
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,68 @@
+#ifndef ROTWIZ_TUI_PICKLIST_H
+#define ROTWIZ_TUI_PICKLIST_H
+
+/*
+ * A pick-list: rows of up to three columns, filtered as the user types on
+ * every shown column (case-insensitive), with a count of what matches, a
+ * highlight that Up/Down move and a window that scrolls to keep it shown.
+ * The rows belong to the caller (built from a server list); the list keeps
+ * only the filter, the highlight and the scroll position.
+ */
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "tui/keys.h"
+
+#define TUI_PICK_COLS 3
+#define TUI_PICK_FILTER_MAX 128
+
+struct tui_pick_row {
+	const char *col[TUI_PICK_COLS];	/* shown and filtered on */
+	const char *value;		/* what choosing it answers */
+};
+
+struct tui_pick_rows {
+	const struct tui_pick_row *row;
+	size_t count;
+	int ncols;
+	const char *head[TUI_PICK_COLS];	/* column titles; NULL: no title line */
+	const char *noun;			/* "projects" */
+};
+
+struct tui_pick {
+	char filter[TUI_PICK_FILTER_MAX];
+	size_t sel;		/* index among the matches */
+	size_t top;		/* first match shown */
+};
+
+void tui_pick_reset(struct tui_pick *pick);
+
+/* Number of rows the filter matches; their indexes go to idx (room for rows->count) when not NULL. */
+size_t tui_pick_matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *idx);
+
+/*
+ * CHAR (adds to the filter), BACKSPACE, KILL (clears it), LIST_UP/DOWN and
+ * LIST_PAGE_UP/DOWN.  Returns 1 when it handled the action.
+ */
+int tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
+		 enum tui_action action, wint_t ch);
+
+/* Types text (a paste) into the filter. */
+void tui_pick_add_filter(struct tui_pick *pick, const char *text);
+
+/* Highlights the row whose value is value (the current answer), clearing the filter. */
+void tui_pick_select_value(struct tui_pick *pick, const struct tui_pick_rows *rows, const char *value);
+
+/* The highlighted row, or NULL when nothing matches. */
+const struct tui_pick_row *tui_pick_current(const struct tui_pick *pick, const struct tui_pick_rows *rows);
+
+/*
+ * Draws the list in the box y, x, height x width: the count line
+ * ("3 of 9 apps match "pay"" / "9 apps"), the column titles, the rows.
+ * chosen: the value answered now (marked).  focused: highlight shown.
+ */
+void tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, int x,
+		   int height, int width, const char *chosen, int focused);
+
+#endif

@@ -1,0 +1,87 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/report.h"
+#include "tui/frame.h"
+#include "tui/text.h"
+#include "tui/wizard.h"
+
+/*
+ * Step 8: what was created (app/report.h's summary, the same words as the
+ * other modes), then rotate now, create another, or quit.
+ */
+
+static void
+result_draw(struct tui *t)
+{
+	char *summary;
+	struct strbuf sb = STRBUF_INIT;
+	int used;
+
+	curs_set(0);
+	if (!t->have_rotation)
+		return;
+	summary = report_summary(&t->rotation);
+	strbuf_puts(&sb, summary ? summary : "Created (the summary could not be built: out of memory).");
+	free(summary);
+	if (t->rotated)
+		strbuf_printf(&sb, "\n\nRotated now: the active credential is index %d; the "
+			      "other slot keeps the previous secret until the next rotation.",
+			      t->rotation.active_index);
+	used = tui_frame_paragraph(TUI_TOP, 2, LINES - TUI_TOP - TUI_BOTTOM - 2, COLS - 4,
+				   strbuf_str(&sb), tui_attr(TUI_ROLE_NORMAL));
+	if (tui_loads_running(&t->loads, TUI_SLOT_ROTATE)) {
+		char line[128];
+
+		snprintf(line, sizeof(line), "%s Rotating...", tui_spinner());
+		tui_text_draw(TUI_TOP + used + 1, 2, line, COLS - 4, tui_attr(TUI_ROLE_DIM));
+	} else {
+		tui_text_draw(TUI_TOP + used + 1, 2,
+			      "r rotates the secret now, n creates another rotation, q quits.",
+			      COLS - 4, tui_attr(TUI_ROLE_DIM));
+	}
+	strbuf_free(&sb);
+}
+
+static unsigned
+result_contexts(struct tui *t)
+{
+	(void) t;
+	return TUI_CTX_RESULT;
+}
+
+static enum tui_slot_id
+result_shown_load(struct tui *t)
+{
+	(void) t;
+	return TUI_SLOT_COUNT;
+}
+
+static enum tui_outcome
+result_key(struct tui *t, enum tui_action action, wint_t ch)
+{
+	(void) ch;
+	if (tui_loads_running(&t->loads, TUI_SLOT_ROTATE) && action != TUI_ACT_QUIT_NOW &&
+	    action != TUI_ACT_REDRAW)
+		return TUI_OUT_STAY;
+	switch (action) {
+	case TUI_ACT_ROTATE_NOW:
+		return TUI_OUT_ROTATE;
+	case TUI_ACT_ANOTHER:
+		return TUI_OUT_ANOTHER;
+	case TUI_ACT_QUIT_NOW:
+		t->exit_code = 0;
+		return TUI_OUT_QUIT;
+	case TUI_ACT_REDRAW:
+		return TUI_OUT_REDRAW;
+	default:
+		return TUI_OUT_STAY;
+	}
+}
+
+const struct tui_screen tui_result_screen = {
+	result_contexts, result_draw, result_key, NULL, result_shown_load,
+};

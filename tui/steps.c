@@ -1,0 +1,1058 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/report.h"
+#include "common/secret.h"
+#include "forms/validate.h"
+#include "tui/frame.h"
+#include "tui/plain_schedule.h"
+#include "tui/steps.h"
+#include "tui/text.h"
+
+/*
+ * Steps 1-6: a column of fields, each a label and a value with a line for
+ * its message under it, and below them whatever the focused field needs
+ * (its pick-list, the folder completions, the schedule in local time).
+ */
+
+#define CONNECTION_DOCS "https://infisical.com/docs/integrations/app-connections/azure-client-secrets"
+#define TEXT_MAX 256
+#define NUMBER_MAX 8
+
+struct layout {
+	int y0, x0, width, height;	/* the content box */
+	int label_w;
+	int input_x, input_w;
+	int row[TUI_MAX_ITEMS];		/* each item's line; its message lines follow */
+	int msg_rows[TUI_MAX_ITEMS];
+	int extra_y, extra_h;		/* below the fields */
+};
+
+/* The most lines a message under a field takes before it is cut. */
+#define MSG_ROWS_MAX 3
+
+static void
+count_line(void *ctx, const char *start, size_t len)
+{
+	(void) start;
+	(void) len;
+	(*(int *) ctx)++;
+}
+
+static void
+layout(const struct tui *t, const struct tui_item *items, int n, struct layout *l)
+{
+	int i, y;
+
+	l->y0 = TUI_TOP;
+	l->x0 = 2;
+	l->width = COLS - 3;
+	l->height = LINES - TUI_TOP - TUI_BOTTOM;
+	l->label_w = 0;
+	for (i = 0; i < n; i++) {
+		const char *label = items[i].pick == TUI_PICK_APP ? "Azure app" :
+			rw_field_info(items[i].field)->label;
+		int w = tui_text_width(label);
+
+		if (w > l->label_w)
+			l->label_w = w;
+	}
+	l->label_w += 2;
+	l->input_x = l->x0 + l->label_w;
+	l->input_w = l->width - l->label_w;
+	/* A field's message wraps under it, so a long reason is read whole. */
+	for (i = 0, y = l->y0; i < n; i++) {
+		const char *msg = t->msg[items[i].field];
+		int rows = 0;
+
+		if (msg)
+			tui_text_wrap(msg, l->input_w - 2, count_line, &rows);
+		if (rows < 1)
+			rows = 1;
+		if (rows > MSG_ROWS_MAX)
+			rows = MSG_ROWS_MAX;
+		l->row[i] = y;
+		l->msg_rows[i] = rows;
+		y += 1 + rows;
+	}
+	l->extra_y = y;
+	l->extra_h = l->y0 + l->height - y;
+	if (l->extra_h < 0)
+		l->extra_h = 0;
+}
+
+static int
+field_width(const struct tui_item *it, const struct layout *l)
+{
+	int w = rw_field_info(it->field)->width;
+
+	if (it->kind == TUI_ITEM_NUMBER)
+		w = NUMBER_MAX;
+	if (w < 12)
+		w = 12;
+	w++;		/* room for the cursor after the last character */
+	return w < l->input_w ? w : l->input_w;
+}
+
+static int
+current_items(const struct tui *t, struct tui_item *items)
+{
+	return tui_step_items(t, t->step, items);
+}
+
+static const struct tui_item *
+focused_item(struct tui *t, struct tui_item *items, int *n)
+{
+	*n = current_items(t, items);
+	if (*n == 0)
+		return NULL;
+	if (t->focus >= *n)
+		t->focus = *n - 1;
+	if (t->focus < 0)
+		t->focus = 0;
+	return &items[t->focus];
+}
+
+static int
+is_text(const struct tui_item *it)
+{
+	return it->kind == TUI_ITEM_TEXT || it->kind == TUI_ITEM_NUMBER || it->kind == TUI_ITEM_PATH;
+}
+
+static int
+item_tag(const struct tui *t)
+{
+	return ((int) t->step << 8) | t->focus;
+}
+
+/* ---- the lists behind the fields ---- */
+
+static const struct rw_result *
+folders_for(const struct tui *t, const char *parent)
+{
+	const struct rw_answers *a = &t->app->answers;
+
+	return tui_loads_result(&t->loads, TUI_SLOT_FOLDERS, rw_answers_get(a, RW_FIELD_PROJECT),
+				rw_answers_get(a, RW_FIELD_ENVIRONMENT), parent);
+}
+
+/* Sets the app's three answers from the list entry with this object ID. */
+static void
+choose_app(struct tui *t, const char *object_id)
+{
+	const struct rw_result *res = tui_pick_result(t, TUI_PICK_APP);
+	size_t i;
+
+	for (i = 0; res && res->status == RW_OK && i < res->u.apps.count; i++) {
+		const struct rw_azure_app *app = &res->u.apps.items[i];
+
+		if (app->object_id && strcmp(app->object_id, object_id) == 0) {
+			rw_answers_set(&t->app->answers, RW_FIELD_OBJECT_ID, app->object_id);
+			rw_answers_set(&t->app->answers, RW_FIELD_CLIENT_ID, app->client_id);
+			rw_answers_set(&t->app->answers, RW_FIELD_APP_NAME, app->name);
+			return;
+		}
+	}
+}
+
+/* The answer a pick shows as chosen. */
+static const char *
+pick_answer(const struct tui *t, enum tui_pick_id id)
+{
+	static const enum rw_field field[TUI_PICK_COUNT] = {
+		RW_FIELD_PROJECT, RW_FIELD_ENVIRONMENT, RW_FIELD_CONNECTION, RW_FIELD_OBJECT_ID,
+	};
+
+	return rw_answers_get(&t->app->answers, field[id]);
+}
+
+void
+tui_steps_focus_entered(struct tui *t)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	const struct tui_item *it;
+	struct tui_pick_rows rows;
+	struct tui_pick_row *storage;
+	int n;
+
+	if (!(it = focused_item(t, items, &n)) || it->kind != TUI_ITEM_PICK)
+		return;
+	if (tui_pick_rows(t, it->pick, &rows, &storage) == 0)
+		tui_pick_select_value(&t->pick[it->pick], &rows, pick_answer(t, it->pick));
+	else
+		tui_pick_reset(&t->pick[it->pick]);
+	free(storage);
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_value(struct tui *t, const struct tui_item *it, int y, const struct layout *l, int focused)
+{
+	char shown[512];
+	const char *label;
+	attr_t attr = tui_attr(focused ? TUI_ROLE_EDIT : TUI_ROLE_FIELD);
+
+	label = it->pick == TUI_PICK_APP ? "Azure app" : rw_field_info(it->field)->label;
+	tui_text_draw(y, l->x0, label, l->label_w - 1,
+		      tui_attr(focused ? TUI_ROLE_TITLE : TUI_ROLE_LABEL));
+	if (focused)
+		mvaddstr(y, l->x0 - 2, tui_glyph("\xe2\x96\xb8", ">"));
+	switch (it->kind) {
+	case TUI_ITEM_TOGGLE: {
+		int on = strcmp(rw_answers_get(&t->app->answers, it->field), "no") != 0;
+
+		snprintf(shown, sizeof(shown), "%s yes   %s no",
+			 on ? tui_glyph("\xe2\x97\x89", "(*)") : tui_glyph("\xe2\x97\x8b", "( )"),
+			 on ? tui_glyph("\xe2\x97\x8b", "( )") : tui_glyph("\xe2\x97\x89", "(*)"));
+		tui_text_draw(y, l->input_x, shown, l->input_w, attr);
+		if (focused) {
+			t->cur_y = y;
+			t->cur_x = l->input_x;
+		}
+		return;
+	}
+	case TUI_ITEM_PICK: {
+		struct tui_pick *pick = &t->pick[it->pick];
+
+		if (focused && pick->filter[0]) {
+			int w = tui_text_draw(y, l->input_x, pick->filter, l->input_w - 1, attr);
+
+			t->cur_y = y;
+			t->cur_x = l->input_x + w;
+			return;
+		}
+		if (it->pick == TUI_PICK_APP) {
+			const struct rw_answers *a = &t->app->answers;
+
+			if (rw_answers_is_set(a, RW_FIELD_OBJECT_ID) && *rw_answers_get(a, RW_FIELD_OBJECT_ID))
+				snprintf(shown, sizeof(shown), "%s (client %s)",
+					 *rw_answers_get(a, RW_FIELD_APP_NAME) ?
+					 rw_answers_get(a, RW_FIELD_APP_NAME) : "unnamed",
+					 rw_answers_get(a, RW_FIELD_CLIENT_ID));
+			else
+				shown[0] = '\0';
+		} else {
+			tui_display_value(t, it->field, shown, sizeof(shown));
+		}
+		if (!shown[0] && focused)
+			tui_text_draw(y, l->input_x, "type to filter, Enter chooses", l->input_w,
+				      tui_attr(TUI_ROLE_DIM));
+		else
+			tui_text_draw(y, l->input_x, shown, l->input_w, attr);
+		if (focused) {
+			t->cur_y = y;
+			t->cur_x = l->input_x;
+		}
+		return;
+	}
+	default:
+		break;
+	}
+	if (focused && tui_editor_is_open(&t->ed))
+		return;		/* libform draws it */
+	if (it->kind == TUI_ITEM_NUMBER || it->kind == TUI_ITEM_TEXT || it->kind == TUI_ITEM_PATH)
+		tui_text_draw(y, l->input_x, rw_answers_get(&t->app->answers, it->field),
+			      field_width(it, l), attr);
+}
+
+/* Loading, failed, cancelled or empty: the words instead of a list.  Returns 1 when drawn. */
+static int
+draw_list_state(struct tui *t, enum tui_pick_id id, const struct layout *l)
+{
+	enum tui_slot_state state = tui_pick_state(t, id);
+	const struct rw_result *res = tui_pick_result(t, id);
+	static const char *const noun[TUI_PICK_COUNT] = {
+		"projects", "environments", "connections", "apps",
+	};
+	char text[1400], why[1024];
+
+	if (id == TUI_PICK_ENVIRONMENT && t->app->projects_loaded) {
+		const struct rw_project *p = tui_current_project(t);
+
+		if (!p) {
+			tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+					    "Choose the project first: its environments are listed here.",
+					    tui_attr(TUI_ROLE_DIM));
+			return 1;
+		}
+		if (p->environment_count == 0) {
+			tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+					    "This project has no environments. Is it a secrets project? "
+					    "Choose another project, or add an environment in Infisical.",
+					    tui_attr(TUI_ROLE_WARNING));
+			return 1;
+		}
+		return 0;
+	}
+	if (id == TUI_PICK_CONNECTION && !*rw_answers_get(&t->app->answers, RW_FIELD_PROJECT)) {
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+				    "Choose the project first (step 2): connections are listed per project.",
+				    tui_attr(TUI_ROLE_DIM));
+		return 1;
+	}
+	if (id == TUI_PICK_APP && !*rw_answers_get(&t->app->answers, RW_FIELD_CONNECTION)) {
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+				    "Choose the connection first (step 3): it lists the apps it can see.",
+				    tui_attr(TUI_ROLE_DIM));
+		return 1;
+	}
+	switch (state) {
+	case TUI_LOAD_RUNNING:
+	case TUI_LOAD_IDLE:
+		snprintf(text, sizeof(text), "%s Loading the %s...  Esc cancels.", tui_spinner(), noun[id]);
+		tui_text_draw(l->extra_y, l->x0, text, l->width, tui_attr(TUI_ROLE_DIM));
+		return 1;
+	case TUI_LOAD_CANCELLED:
+		snprintf(text, sizeof(text), "Loading the %s was cancelled. Ctrl-R loads them again.",
+			 noun[id]);
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, text,
+				    tui_attr(TUI_ROLE_WARNING));
+		return 1;
+	default:
+		break;
+	}
+	if (res && res->status != RW_OK) {
+		report_failure(res, t->app->api_base, NULL, REPORT_WIZARD, why, sizeof(why));
+		snprintf(text, sizeof(text), "Could not load the %s: %s. Ctrl-R tries again.",
+			 noun[id], why);
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, text,
+				    tui_attr(TUI_ROLE_ERROR));
+		return 1;
+	}
+	if (id == TUI_PICK_CONNECTION && res && res->u.connections.count == 0) {
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+				    "No Azure Client Secrets connection is available to you in this "
+				    "project. An organization admin creates one in Infisical under "
+				    "Organization Settings > App Connections > Add Connection > Azure "
+				    "Client Secrets, and lets you use it. How: " CONNECTION_DOCS
+				    "  Ctrl-R looks again.", tui_attr(TUI_ROLE_WARNING));
+		return 1;
+	}
+	if (id == TUI_PICK_APP && res && res->u.apps.count == 0) {
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+				    "The connection sees no app registrations. It needs the Microsoft "
+				    "Graph permission Application.ReadWrite.All (or OwnedBy, for apps it "
+				    "owns), and the app must exist. Ctrl-E types the IDs by hand.",
+				    tui_attr(TUI_ROLE_WARNING));
+		return 1;
+	}
+	if (id == TUI_PICK_PROJECT && t->app->projects_loaded && t->app->projects.count == 0) {
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+				    "You have no projects on this server. Create one in Infisical, or "
+				    "sign in as someone who has one.", tui_attr(TUI_ROLE_WARNING));
+		return 1;
+	}
+	return 0;
+}
+
+static void
+draw_pick(struct tui *t, const struct tui_item *it, const struct layout *l)
+{
+	struct tui_pick_rows rows;
+	struct tui_pick_row *storage;
+
+	if (l->extra_h < 1 || draw_list_state(t, it->pick, l))
+		return;
+	if (tui_pick_rows(t, it->pick, &rows, &storage) < 0)
+		return;
+	tui_pick_draw(&t->pick[it->pick], &rows, l->extra_y, l->x0, l->extra_h, l->width,
+		      pick_answer(t, it->pick), 1);
+	free(storage);
+}
+
+/* The folders under the typed path's parent that start with what is typed after it. */
+static void
+draw_path_hints(struct tui *t, const struct layout *l)
+{
+	const char *typed = rw_answers_get(&t->app->answers, RW_FIELD_SECRET_PATH), *last;
+	char *parent = tui_path_parent(typed, &last);
+	const struct rw_result *res;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, shown = 0;
+
+	if (!parent || l->extra_h < 1) {
+		free(parent);
+		return;
+	}
+	res = folders_for(t, parent);
+	if (!*rw_answers_get(&t->app->answers, RW_FIELD_ENVIRONMENT)) {
+		strbuf_puts(&sb, "Choose the environment to see its folders.");
+	} else if (tui_loads_running(&t->loads, TUI_SLOT_FOLDERS)) {
+		strbuf_printf(&sb, "%s Loading the folders in %s...  Esc cancels.", tui_spinner(), parent);
+	} else if (!res) {
+		strbuf_printf(&sb, "The folders in %s are not loaded.", parent);
+	} else if (res->status != RW_OK) {
+		char why[1024];
+
+		report_failure(res, t->app->api_base, NULL, REPORT_WIZARD, why, sizeof(why));
+		strbuf_printf(&sb, "Could not load the folders in %s: %s", parent, why);
+	} else {
+		strbuf_printf(&sb, "Folders in %s:", parent);
+		for (i = 0; i < res->u.folders.count; i++) {
+			const char *name = res->u.folders.items[i].name;
+
+			if (!name || strncasecmp(name, last, strlen(last)) != 0)
+				continue;
+			strbuf_printf(&sb, "%s %s", shown ? "," : "", name);
+			shown++;
+		}
+		if (shown == 0)
+			strbuf_puts(&sb, *last ? " none starting with what is typed" : " none");
+		else
+			strbuf_puts(&sb, "   (Tab completes)");
+	}
+	tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, strbuf_str(&sb),
+			    tui_attr(TUI_ROLE_DIM));
+	strbuf_free(&sb);
+	free(parent);
+}
+
+static void
+draw_schedule(struct tui *t, const struct layout *l)
+{
+	const struct rw_answers *a = &t->app->answers;
+	char text[512], msg[RW_MESSAGE_MAX];
+	int ok = 1;
+	enum rw_field f;
+
+	for (f = RW_FIELD_AUTO_ROTATION; f <= RW_FIELD_MINUTES; f++)
+		if (rw_validate_field(f, rw_answers_get(a, f), msg, sizeof(msg)) != RW_OK)
+			ok = 0;
+	if (!ok) {
+		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
+				    "With a valid interval and time, the local time and the first "
+				    "automatic rotation show here.", tui_attr(TUI_ROLE_DIM));
+		return;
+	}
+	plain_schedule_text(time(NULL), strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
+			    atol(rw_answers_get(a, RW_FIELD_INTERVAL)),
+			    atoi(rw_answers_get(a, RW_FIELD_HOURS)),
+			    atoi(rw_answers_get(a, RW_FIELD_MINUTES)), text, sizeof(text));
+	tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, text, tui_attr(TUI_ROLE_NORMAL));
+}
+
+static void
+draw_secret_names(struct tui *t, const struct layout *l)
+{
+	const struct rw_answers *a = &t->app->answers;
+	const struct rw_result *res;
+	struct strbuf sb = STRBUF_INIT;
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, rw_answers_get(a, RW_FIELD_SECRET_PATH));
+	size_t i;
+
+	if (!path)
+		return;
+	res = tui_loads_result(&t->loads, TUI_SLOT_SECRET_NAMES, rw_answers_get(a, RW_FIELD_PROJECT),
+			       rw_answers_get(a, RW_FIELD_ENVIRONMENT), path);
+	if (tui_loads_running(&t->loads, TUI_SLOT_SECRET_NAMES)) {
+		strbuf_printf(&sb, "%s Checking the names already in %s...", tui_spinner(), path);
+	} else if (res && res->status == RW_OK) {
+		if (res->u.secret_names.count == 0)
+			strbuf_printf(&sb, "The folder %s holds no secrets yet.", path);
+		else
+			strbuf_printf(&sb, "Already in %s:", path);
+		for (i = 0; i < res->u.secret_names.count; i++)
+			strbuf_printf(&sb, "%s %s", i ? "," : "", res->u.secret_names.items[i]);
+	} else if (res) {
+		strbuf_printf(&sb, "The names in %s could not be checked; the server checks them "
+			      "when creating.", path);
+	}
+	tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, strbuf_str(&sb),
+			    tui_attr(TUI_ROLE_DIM));
+	strbuf_free(&sb);
+	free(path);
+}
+
+static void
+steps_draw(struct tui *t)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	struct layout l;
+	int n = current_items(t, items), i;
+
+	layout(t, items, n, &l);
+	if (t->focus >= n)
+		t->focus = n - 1;
+	/* A message appeared or went above the field: the editor moves with its line. */
+	if (tui_editor_is_open(&t->ed) && n > 0 && t->ed.y != l.row[t->focus])
+		tui_editor_close(&t->ed);
+	/* The focused text field gets libform; the others are drawn from the answers. */
+	if (n > 0 && is_text(&items[t->focus]) && !tui_editor_is_open(&t->ed)) {
+		const struct tui_item *it = &items[t->focus];
+
+		if (tui_editor_open(&t->ed, l.row[t->focus], l.input_x, field_width(it, &l),
+				    rw_answers_get(&t->app->answers, it->field),
+				    it->kind == TUI_ITEM_NUMBER ? NUMBER_MAX : TEXT_MAX, 0) == 0) {
+			/* Like a selected value: "14" typed over the default 0 is 14, not 014. */
+			if (t->fresh_tag != item_tag(t))
+				t->fresh = it->kind == TUI_ITEM_NUMBER;
+			t->fresh_tag = t->ed_item = item_tag(t);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		int y = l.row[i];
+
+		draw_value(t, &items[i], y, &l, i == t->focus);
+		if (t->msg[items[i].field])
+			tui_frame_field_msg(y + 1, l.input_x, l.input_w, l.msg_rows[i],
+					    t->msg[items[i].field], t->msg_is_warning[items[i].field]);
+	}
+	if (n == 0)
+		return;
+	if (items[t->focus].kind == TUI_ITEM_PICK)
+		draw_pick(t, &items[t->focus], &l);
+	else if (items[t->focus].kind == TUI_ITEM_PATH)
+		draw_path_hints(t, &l);
+	else if (t->step == RW_STEP_SCHEDULE)
+		draw_schedule(t, &l);
+	else if (t->step == RW_STEP_SECRETS)
+		draw_secret_names(t, &l);
+	else if (t->step == RW_STEP_AZURE_APP && t->apps_manual && t->apps_note[0])
+		tui_frame_paragraph(l.extra_y, l.x0, l.extra_h, l.width, t->apps_note,
+				    tui_attr(TUI_ROLE_WARNING));
+}
+
+/* ---- keys ---- */
+
+static unsigned
+steps_contexts(struct tui *t)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	const struct tui_item *it;
+	unsigned ctx = TUI_CTX_STEP;
+	int n;
+
+	if (t->step == RW_STEP_AZURE_APP && (!t->apps_manual || !t->apps_forbidden))
+		ctx |= TUI_CTX_APPS;
+	if (!(it = focused_item(t, items, &n)))
+		return ctx;
+	switch (it->kind) {
+	case TUI_ITEM_PICK:
+		ctx |= TUI_CTX_PICK;
+		if (t->pick[it->pick].filter[0])
+			ctx |= TUI_CTX_FILTERED;
+		if (tui_pick_state(t, it->pick) == TUI_LOAD_RUNNING)
+			ctx |= TUI_CTX_LOADING;
+		if (tui_pick_state(t, it->pick) == TUI_LOAD_CANCELLED ||
+		    (tui_pick_result(t, it->pick) && tui_pick_result(t, it->pick)->status != RW_OK))
+			ctx |= TUI_CTX_RETRY;
+		break;
+	case TUI_ITEM_TOGGLE:
+		ctx |= TUI_CTX_TOGGLE;
+		break;
+	case TUI_ITEM_PATH:
+		ctx |= TUI_CTX_PATH;
+		if (tui_loads_running(&t->loads, TUI_SLOT_FOLDERS))
+			ctx |= TUI_CTX_LOADING;
+		if (t->loads.slot[TUI_SLOT_FOLDERS].state == TUI_LOAD_CANCELLED ||
+		    (t->loads.slot[TUI_SLOT_FOLDERS].state == TUI_LOAD_DONE &&
+		     t->loads.slot[TUI_SLOT_FOLDERS].result.status != RW_OK))
+			ctx |= TUI_CTX_RETRY;
+		break;
+	default:
+		ctx |= TUI_CTX_TEXT;
+		break;
+	}
+	if (t->step == RW_STEP_SECRETS && t->names_check_pending)
+		ctx |= TUI_CTX_LOADING;
+	return ctx;
+}
+
+static enum tui_slot_id
+steps_shown_load(struct tui *t)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	const struct tui_item *it;
+	int n;
+
+	if (t->step == RW_STEP_SECRETS && t->names_check_pending)
+		return TUI_SLOT_SECRET_NAMES;
+	if (!(it = focused_item(t, items, &n)))
+		return TUI_SLOT_COUNT;
+	if (it->kind == TUI_ITEM_PICK) {
+		if (it->pick == TUI_PICK_PROJECT || it->pick == TUI_PICK_ENVIRONMENT)
+			return t->app->projects_loaded ? TUI_SLOT_COUNT : TUI_SLOT_SIGNIN;
+		return tui_pick_slot(it->pick);
+	}
+	if (it->kind == TUI_ITEM_PATH)
+		return TUI_SLOT_FOLDERS;
+	return TUI_SLOT_COUNT;
+}
+
+/* Copies the editor's text into the answers: the model owns values, libform only edits. */
+static void
+copy_out(struct tui *t, enum rw_field field)
+{
+	char *v = tui_editor_value(&t->ed);
+
+	if (v) {
+		rw_answers_set(&t->app->answers, field, v);
+		free(v);
+	}
+}
+
+/* An existing secret with one of the mapped names: the message, or 0. */
+static int
+name_taken(const struct tui *t, enum rw_field field, char *msg, size_t msgsz)
+{
+	const struct rw_answers *a = &t->app->answers;
+	const char *want = rw_answers_get(a, field);
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, rw_answers_get(a, RW_FIELD_SECRET_PATH));
+	const struct rw_result *res;
+	char *trimmed = rw_normalize_field(field, want);
+	size_t i;
+	int taken = 0;
+
+	if (path && trimmed) {
+		res = tui_loads_result(&t->loads, TUI_SLOT_SECRET_NAMES,
+				       rw_answers_get(a, RW_FIELD_PROJECT),
+				       rw_answers_get(a, RW_FIELD_ENVIRONMENT), path);
+		for (i = 0; res && res->status == RW_OK && i < res->u.secret_names.count; i++) {
+			if (strcmp(res->u.secret_names.items[i], trimmed) == 0) {
+				snprintf(msg, msgsz, "%s: a secret named %s already exists in %s -- "
+					 "choose another name", rw_field_info(field)->label, trimmed, path);
+				taken = 1;
+				break;
+			}
+		}
+	}
+	free(path);
+	free(trimmed);
+	return taken;
+}
+
+int
+tui_steps_check_field(struct tui *t, enum rw_field field)
+{
+	char msg[RW_MESSAGE_MAX + 128];
+	const char *v = rw_answers_get(&t->app->answers, field);
+
+	if (rw_validate_field(field, rw_answers_is_set(&t->app->answers, field) ? v : NULL,
+			      msg, sizeof(msg)) != RW_OK) {
+		tui_set_msg(t, field, msg, 0);
+		return -1;
+	}
+	if ((field == RW_FIELD_MAP_CLIENT_ID || field == RW_FIELD_MAP_CLIENT_SECRET) &&
+	    name_taken(t, field, msg, sizeof(msg))) {
+		tui_set_msg(t, field, msg, 0);
+		return -1;
+	}
+	tui_set_msg(t, field, NULL, 0);
+	return 0;
+}
+
+/* A field passed its check: store it as it will be sent ("api" -> "/api"). */
+static void
+normalize(struct tui *t, enum rw_field field)
+{
+	char *v;
+
+	if (!rw_answers_is_set(&t->app->answers, field))
+		return;
+	v = rw_normalize_field(field, rw_answers_get(&t->app->answers, field));
+	if (v) {
+		rw_answers_set(&t->app->answers, field, v);
+		free(v);
+	}
+}
+
+static void
+app_warnings(struct tui *t)
+{
+	struct rw_problems warnings;
+
+	memset(&warnings, 0, sizeof(warnings));
+	if (rw_answers_warnings(&t->app->answers, &warnings) > 0)
+		tui_set_msg(t, warnings.item[0].field, warnings.item[0].message, 1);
+}
+
+/* Moves the focus; leaving forward needs the field to pass its check. */
+static enum tui_outcome
+move_focus(struct tui *t, const struct tui_item *items, int n, int forward, int accept)
+{
+	const struct tui_item *it = &items[t->focus];
+
+	if (is_text(it) || it->kind == TUI_ITEM_TOGGLE) {
+		if (tui_editor_is_open(&t->ed))
+			copy_out(t, it->field);
+		if (tui_steps_check_field(t, it->field) < 0) {
+			/* Backwards is always allowed: the message stays for later. */
+			if (forward)
+				return TUI_OUT_STAY;
+		} else {
+			normalize(t, it->field);
+			if (t->step == RW_STEP_AZURE_APP)
+				app_warnings(t);
+		}
+	}
+	if (it->kind == TUI_ITEM_PICK)
+		t->pick[it->pick].filter[0] = '\0';
+	if (forward) {
+		if (t->focus + 1 >= n) {
+			if (accept)
+				return TUI_OUT_NEXT_STEP;
+			t->focus = 0;
+		} else {
+			t->focus++;
+		}
+	} else if (t->focus > 0) {
+		t->focus--;
+	} else {
+		return TUI_OUT_STAY;
+	}
+	tui_steps_focus_entered(t);
+	return TUI_OUT_REBUILD;
+}
+
+/* Enter in a pick-list: the highlighted entry, or what was typed when there is no list. */
+static enum tui_outcome
+choose(struct tui *t, const struct tui_item *items, int n)
+{
+	const struct tui_item *it = &items[t->focus];
+	struct tui_pick *pick = &t->pick[it->pick];
+	struct tui_pick_rows rows;
+	struct tui_pick_row *storage;
+	const struct tui_pick_row *row;
+	const struct rw_field_info *fi = rw_field_info(it->field);
+	char msg[RW_MESSAGE_MAX + 64];
+
+	if (tui_pick_rows(t, it->pick, &rows, &storage) < 0) {
+		/* No list (it failed or is still loading): a typed value will do. */
+		if (pick->filter[0]) {
+			rw_answers_set(&t->app->answers, it->field, pick->filter);
+		} else if (!*rw_answers_get(&t->app->answers, it->field)) {
+			snprintf(msg, sizeof(msg), "%s: required -- wait for the list, or type the "
+				 "value and press Enter", it->pick == TUI_PICK_APP ? "Azure app" : fi->label);
+			tui_set_msg(t, it->field, msg, 0);
+			return TUI_OUT_STAY;
+		}
+	} else if ((row = tui_pick_current(pick, &rows)) != NULL) {
+		if (it->pick == TUI_PICK_APP) {
+			choose_app(t, row->value);
+		} else {
+			if (it->pick == TUI_PICK_PROJECT &&
+			    strcmp(row->value, rw_answers_get(&t->app->answers, RW_FIELD_PROJECT)) != 0) {
+				/* Another project: its environments may differ. */
+				rw_answers_set(&t->app->answers, RW_FIELD_PROJECT, row->value);
+				if (!tui_current_project(t) || !*rw_answers_get(&t->app->answers,
+										 RW_FIELD_ENVIRONMENT))
+					rw_answers_set(&t->app->answers, RW_FIELD_ENVIRONMENT, NULL);
+				else {
+					const struct rw_project *p = tui_current_project(t);
+					const char *env = rw_answers_get(&t->app->answers,
+									 RW_FIELD_ENVIRONMENT);
+					size_t i;
+					int found = 0;
+
+					for (i = 0; i < p->environment_count; i++)
+						found |= p->environments[i].slug &&
+							 strcmp(p->environments[i].slug, env) == 0;
+					if (!found)
+						rw_answers_set(&t->app->answers, RW_FIELD_ENVIRONMENT, NULL);
+				}
+			}
+			rw_answers_set(&t->app->answers, it->field, row->value);
+		}
+	} else if (rows.count == 0 && pick->filter[0]) {
+		rw_answers_set(&t->app->answers, it->field, pick->filter);
+	} else {
+		free(storage);
+		snprintf(msg, sizeof(msg), "%s: nothing matches \"%s\" -- Backspace or Esc clears "
+			 "the filter", it->pick == TUI_PICK_APP ? "Azure app" : fi->label, pick->filter);
+		tui_set_msg(t, it->field, msg, 0);
+		return TUI_OUT_STAY;
+	}
+	free(storage);
+	pick->filter[0] = '\0';
+	if (tui_steps_check_field(t, it->field) < 0)
+		return TUI_OUT_STAY;
+	if (it->pick == TUI_PICK_APP) {
+		tui_set_msg(t, RW_FIELD_CLIENT_ID, NULL, 0);
+		app_warnings(t);
+	}
+	return move_focus(t, items, n, 1, 1);
+}
+
+/*
+ * Tab in the path field: completes the last folder name from the loaded
+ * list.  Returns 1 when it changed the text, 0 when there was nothing to
+ * complete (Tab then moves on), -1 when it should stay put.
+ */
+static int
+complete_path(struct tui *t)
+{
+	const char *typed = rw_answers_get(&t->app->answers, RW_FIELD_SECRET_PATH), *last;
+	char *parent = tui_path_parent(typed, &last);
+	const struct rw_result *res;
+	const char *first = NULL;
+	size_t i, common = 0, matches = 0, last_len;
+	struct strbuf sb = STRBUF_INIT;
+	int rc = 0;
+
+	if (!parent)
+		return 0;
+	last_len = strlen(last);
+	res = folders_for(t, parent);
+	if (!res || res->status != RW_OK || last_len == 0) {
+		free(parent);
+		return 0;
+	}
+	for (i = 0; i < res->u.folders.count; i++) {
+		const char *name = res->u.folders.items[i].name;
+		size_t k;
+
+		if (!name || strncasecmp(name, last, last_len) != 0)
+			continue;
+		if (!first) {
+			first = name;
+			common = strlen(name);
+		} else {
+			for (k = 0; k < common && name[k] == first[k]; k++)
+				;
+			common = k;
+		}
+		matches++;
+	}
+	if (matches == 0 || (matches == 1 && strcmp(first, last) == 0)) {
+		free(parent);
+		return 0;
+	}
+	if (common <= last_len && !(matches == 1)) {
+		free(parent);
+		tui_status(t, TUI_ROLE_DIM, "Several folders start with \"%s\": type more.", last);
+		return -1;
+	}
+	/* Keep the parent as typed, add the completed name; one match goes a level down. */
+	strbuf_append(&sb, typed, (size_t) (last - typed));
+	strbuf_append(&sb, first, common);
+	if (matches == 1)
+		strbuf_puts(&sb, "/");
+	if (!sb.failed) {
+		rw_answers_set(&t->app->answers, RW_FIELD_SECRET_PATH, strbuf_str(&sb));
+		tui_editor_set(&t->ed, strbuf_str(&sb));
+		rc = 1;
+	}
+	strbuf_free(&sb);
+	free(parent);
+	return rc;
+}
+
+/* A key typed into a number field: refused when the number could not be right. */
+static void
+number_key(struct tui *t, const struct tui_item *it, enum tui_action action, wint_t ch)
+{
+	char *before = tui_editor_value(&t->ed), *after;
+	char msg[RW_MESSAGE_MAX];
+
+	if (t->fresh && action == TUI_ACT_CHAR)
+		tui_editor_set(&t->ed, "");
+	t->fresh = 0;
+	tui_editor_key(&t->ed, action, ch);
+	after = tui_editor_value(&t->ed);
+	if (action == TUI_ACT_CHAR && after && before &&
+	    rw_validate_field(it->field, after, msg, sizeof(msg)) != RW_OK) {
+		tui_editor_set(&t->ed, before);
+		tui_set_msg(t, it->field, msg, 0);
+		beep();
+	} else {
+		tui_set_msg(t, it->field, NULL, 0);
+	}
+	copy_out(t, it->field);
+	free(before);
+	free(after);
+}
+
+static enum tui_outcome
+help_for(struct tui *t, const struct tui_item *it)
+{
+	const struct rw_field_info *fi = rw_field_info(it->field);
+
+	if (it->pick == TUI_PICK_APP) {
+		snprintf(t->help_title, sizeof(t->help_title), " Azure app ");
+		t->help_text = "The app registration whose client secret Infisical will rotate. "
+			       "Type to filter on the display name, the Application (client) ID or "
+			       "the Object ID; Up/Down move; Enter chooses. Ctrl-E types the Object "
+			       "ID and the Application (client) ID by hand.";
+	} else {
+		snprintf(t->help_title, sizeof(t->help_title), " %s ", fi->label);
+		t->help_text = fi->help;
+	}
+	return TUI_OUT_HELP;
+}
+
+static enum tui_outcome
+steps_key(struct tui *t, enum tui_action action, wint_t ch)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	const struct tui_item *it;
+	int n, c;
+
+	if (!(it = focused_item(t, items, &n)))
+		return TUI_OUT_STAY;
+	switch (action) {
+	case TUI_ACT_QUIT:
+		return TUI_OUT_QUIT_ASK;
+	case TUI_ACT_REDRAW:
+		return TUI_OUT_REDRAW;
+	case TUI_ACT_HELP:
+		return help_for(t, it);
+	case TUI_ACT_NEXT_STEP:
+		if (tui_editor_is_open(&t->ed))
+			copy_out(t, it->field);
+		return TUI_OUT_NEXT_STEP;
+	case TUI_ACT_PREV_STEP:
+		if (tui_editor_is_open(&t->ed))
+			copy_out(t, it->field);
+		return TUI_OUT_PREV_STEP;
+	case TUI_ACT_ESCAPE:
+		if (steps_contexts(t) & TUI_CTX_LOADING)
+			return TUI_OUT_CANCEL_LOAD;
+		if (it->kind == TUI_ITEM_PICK && t->pick[it->pick].filter[0]) {
+			t->pick[it->pick].filter[0] = '\0';
+			t->pick[it->pick].sel = t->pick[it->pick].top = 0;
+			return TUI_OUT_STAY;
+		}
+		if (tui_editor_is_open(&t->ed))
+			copy_out(t, it->field);
+		return TUI_OUT_PREV_STEP;
+	case TUI_ACT_RETRY:
+		return TUI_OUT_RETRY;
+	case TUI_ACT_MANUAL:
+		if (t->step != RW_STEP_AZURE_APP || (t->apps_manual && t->apps_forbidden))
+			return TUI_OUT_STAY;
+		if (tui_editor_is_open(&t->ed))
+			copy_out(t, it->field);
+		t->apps_manual = !t->apps_manual;
+		t->apps_manual_auto = 0;
+		if (t->apps_manual)
+			snprintf(t->apps_note, sizeof(t->apps_note), "Typed by hand: both IDs are on "
+				 "the app's Overview page in Entra ID > App registrations. Ctrl-E "
+				 "goes back to the list.");
+		t->focus = 0;
+		tui_steps_focus_entered(t);
+		return TUI_OUT_REBUILD;
+	case TUI_ACT_ACCEPT:
+		if (it->kind == TUI_ITEM_PICK)
+			return choose(t, items, n);
+		return move_focus(t, items, n, 1, 1);
+	case TUI_ACT_NEXT_FIELD:
+		return move_focus(t, items, n, 1, 0);
+	case TUI_ACT_PREV_FIELD:
+		return move_focus(t, items, n, 0, 0);
+	case TUI_ACT_COMPLETE:
+		copy_out(t, it->field);
+		c = complete_path(t);
+		if (c != 0)
+			return TUI_OUT_STAY;
+		return move_focus(t, items, n, 1, 0);
+	default:
+		break;
+	}
+	switch (it->kind) {
+	case TUI_ITEM_TOGGLE:
+		if (action == TUI_ACT_TOGGLE || (action == TUI_ACT_CHAR && (ch == 'y' || ch == 'n'))) {
+			int on = strcmp(rw_answers_get(&t->app->answers, it->field), "no") != 0;
+
+			if (action == TUI_ACT_TOGGLE)
+				on = !on;
+			else
+				on = ch == 'y';
+			rw_answers_set(&t->app->answers, it->field, on ? "yes" : "no");
+			tui_set_msg(t, it->field, NULL, 0);
+		}
+		return TUI_OUT_STAY;
+	case TUI_ITEM_PICK: {
+		struct tui_pick_rows rows;
+		struct tui_pick_row *storage;
+
+		if (tui_pick_rows(t, it->pick, &rows, &storage) < 0) {
+			/* No list to move in: typing still collects a value to use. */
+			memset(&rows, 0, sizeof(rows));
+			storage = NULL;
+		}
+		if (tui_pick_key(&t->pick[it->pick], &rows, action, ch))
+			tui_set_msg(t, it->field, NULL, 0);
+		free(storage);
+		return TUI_OUT_STAY;
+	}
+	case TUI_ITEM_NUMBER:
+		if (action == TUI_ACT_CHAR || (action >= TUI_ACT_LEFT && action <= TUI_ACT_KILL))
+			number_key(t, it, action, ch);
+		return TUI_OUT_STAY;
+	default:
+		/* The path starts as "/": a "/" typed first is already there. */
+		if (it->kind == TUI_ITEM_PATH && action == TUI_ACT_CHAR && ch == '/' &&
+		    strcmp(rw_answers_get(&t->app->answers, it->field), "/") == 0)
+			return TUI_OUT_STAY;
+		if (tui_editor_key(&t->ed, action, ch)) {
+			copy_out(t, it->field);
+			if (t->msg[it->field] && !t->msg_is_warning[it->field])
+				tui_set_msg(t, it->field, NULL, 0);
+		}
+		return TUI_OUT_STAY;
+	}
+}
+
+/*
+ * A paste: newlines and control characters dropped; a GUID field or a
+ * list filter also loses the spaces and quotes around it.
+ */
+static void
+steps_paste(struct tui *t, const char *text)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	const struct tui_item *it;
+	char *clean, *trimmed, *end, *p;
+	const char *q;
+	int n;
+
+	if (!(it = focused_item(t, items, &n)) || !(clean = strdup(text)))
+		return;
+	/* A pasted line break must not act as Enter, nor land in a field. */
+	for (p = clean, q = text; *q; q++)
+		if ((unsigned char) *q >= 32 && *q != 127)
+			*p++ = *q;
+	*p = '\0';
+	if (!(trimmed = strdup(clean))) {
+		free(clean);
+		return;
+	}
+	for (p = trimmed; *p == ' ' || *p == '"' || *p == '\''; p++)
+		;
+	memmove(trimmed, p, strlen(p) + 1);
+	end = trimmed + strlen(trimmed);
+	while (end > trimmed && (end[-1] == ' ' || end[-1] == '"' || end[-1] == '\''))
+		*--end = '\0';
+	if (it->kind == TUI_ITEM_PICK) {
+		tui_pick_add_filter(&t->pick[it->pick], trimmed);
+	} else if (it->kind == TUI_ITEM_NUMBER) {
+		char *before = tui_editor_value(&t->ed), *after;
+		char msg[RW_MESSAGE_MAX];
+
+		tui_editor_insert(&t->ed, trimmed);
+		after = tui_editor_value(&t->ed);
+		if (before && after && rw_validate_field(it->field, after, msg, sizeof(msg)) != RW_OK) {
+			tui_editor_set(&t->ed, before);
+			tui_set_msg(t, it->field, msg, 0);
+		}
+		copy_out(t, it->field);
+		free(before);
+		free(after);
+	} else if (is_text(it)) {
+		int guid = it->field == RW_FIELD_OBJECT_ID || it->field == RW_FIELD_CLIENT_ID;
+
+		tui_editor_insert(&t->ed, guid ? trimmed : clean);
+		copy_out(t, it->field);
+	}
+	free(trimmed);
+	free(clean);
+}
+
+const struct tui_screen tui_steps_screen = {
+	steps_contexts, steps_draw, steps_key, steps_paste, steps_shown_load,
+};

@@ -1,0 +1,190 @@
+#include "config.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "tui/text.h"
+
+static int text_ascii;
+
+void
+tui_text_set_ascii(int ascii)
+{
+	text_ascii = ascii;
+}
+
+int
+tui_text_ascii(void)
+{
+	return text_ascii;
+}
+
+const char *
+tui_glyph(const char *utf8, const char *ascii)
+{
+	return text_ascii ? ascii : utf8;
+}
+
+/*
+ * Decodes one character: its width in columns into *cols, returns the
+ * bytes it takes (at least 1).  Bytes that are not text count as one '?'.
+ */
+static size_t
+next_char(const char *s, size_t left, wchar_t *wc, int *cols)
+{
+	mbstate_t state;
+	size_t n;
+	int w;
+
+	memset(&state, 0, sizeof(state));
+	n = mbrtowc(wc, s, left, &state);
+	if (n == (size_t) -1 || n == (size_t) -2 || n == 0) {
+		*wc = L'?';
+		*cols = 1;
+		return 1;
+	}
+	if (*wc < 32 || *wc == 127) {
+		*wc = L'?';
+		*cols = 1;
+		return n;
+	}
+	w = wcwidth(*wc);
+	if (w < 0) {
+		*wc = L'?';
+		w = 1;
+	}
+	*cols = w;
+	return n;
+}
+
+int
+tui_text_width(const char *text)
+{
+	size_t left = text ? strlen(text) : 0;
+	int total = 0;
+
+	while (left > 0) {
+		wchar_t wc;
+		int cols;
+		size_t n = next_char(text, left, &wc, &cols);
+
+		total += cols;
+		text += n;
+		left -= n;
+	}
+	return total;
+}
+
+int
+tui_text_draw(int y, int x, const char *text, int width, attr_t attr)
+{
+	const char *ellipsis = tui_glyph("\xe2\x80\xa6", "~");
+	size_t left = text ? strlen(text) : 0;
+	int used = 0, full = tui_text_width(text);
+
+	if (width <= 0)
+		return 0;
+	move(y, x);
+	attrset(attr);
+	while (left > 0) {
+		wchar_t wc, one[2];
+		int cols;
+		size_t n = next_char(text, left, &wc, &cols);
+
+		/* Keep a column for the ellipsis when the text will not fit. */
+		if (used + cols > width - (full > width ? 1 : 0))
+			break;
+		one[0] = wc;
+		one[1] = L'\0';
+		addnwstr(one, 1);
+		used += cols;
+		text += n;
+		left -= n;
+	}
+	if (full > width && used < width) {
+		addstr(ellipsis);
+		used++;
+	}
+	attrset(A_NORMAL);
+	return used;
+}
+
+int
+tui_text_draw_right(int y, int x, const char *text, int width, attr_t attr)
+{
+	int w = tui_text_width(text);
+
+	if (w < width)
+		x += width - w;
+	return tui_text_draw(y, x, text, width, attr);
+}
+
+int
+tui_text_wrap(const char *text, int width,
+	      void (*line)(void *ctx, const char *start, size_t len), void *ctx)
+{
+	int lines = 0;
+
+	if (width < 1)
+		width = 1;
+	while (text && *text) {
+		const char *p = text, *cut = NULL;
+		int cols = 0;
+
+		/* Find how much fits, remembering the last space. */
+		while (*p && *p != '\n') {
+			wchar_t wc;
+			int w;
+			size_t n = next_char(p, strlen(p), &wc, &w);
+
+			if (cols + w > width) {
+				if (*p == ' ')
+					cut = p;
+				break;
+			}
+			if (*p == ' ')
+				cut = p;
+			cols += w;
+			p += n;
+		}
+		if (*p && *p != '\n' && cut && cut > text) {
+			line(ctx, text, (size_t) (cut - text));
+			text = cut + 1;
+		} else {
+			if (p == text && *p && *p != '\n')
+				p++;	/* a column too narrow for one character: still move on */
+			line(ctx, text, (size_t) (p - text));
+			text = *p == '\n' ? p + 1 : p;
+		}
+		lines++;
+	}
+	return lines;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+tui_text_contains(const char *haystack, const char *needle)
+{
+	size_t n;
+
+	if (!needle || !*needle)
+		return 1;
+	if (!haystack)
+		return 0;
+	n = strlen(needle);
+	for (; *haystack; haystack++) {
+		size_t i;
+
+		for (i = 0; i < n && haystack[i]; i++)
+			if (lower((unsigned char) haystack[i]) != lower((unsigned char) needle[i]))
+				break;
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,43 @@
+#ifndef ROTWIZ_TUI_TEXT_H
+#define ROTWIZ_TUI_TEXT_H
+
+/*
+ * Text on the screen: UTF-8 measured in columns, cut to fit with an
+ * ellipsis, wrapped into lines; server text made safe to show.
+ */
+
+#include <stddef.h>
+
+#include <curses.h>
+
+/* Set once at start: 1 when the terminal's locale cannot show UTF-8 (glyphs become ASCII). */
+void tui_text_set_ascii(int ascii);
+int tui_text_ascii(void);
+
+/* A glyph in UTF-8, or its ASCII stand-in: "\xe2\x9c\x93" / "*" ... */
+const char *tui_glyph(const char *utf8, const char *ascii);
+
+/* Columns the text takes (control characters count as one: they are shown as '?'). */
+int tui_text_width(const char *text);
+
+/*
+ * Draws text at y, x in at most width columns (a cut shows an ellipsis)
+ * with attr.  Control characters are drawn as '?'.  Returns the columns used.
+ */
+int tui_text_draw(int y, int x, const char *text, int width, attr_t attr);
+
+/* The same, with the text right-aligned in width columns. */
+int tui_text_draw_right(int y, int x, const char *text, int width, attr_t attr);
+
+/*
+ * Wraps text into lines of at most width columns, breaking at spaces when
+ * it can (anywhere when a word is longer).  Calls line() for each line.
+ * Newlines in text start a new line.  Returns the number of lines.
+ */
+int tui_text_wrap(const char *text, int width,
+		  void (*line)(void *ctx, const char *start, size_t len), void *ctx);
+
+/* Case-insensitive (ASCII letters) substring test. */
+int tui_text_contains(const char *haystack, const char *needle);
+
+#endif

@@ -1,0 +1,491 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "common/secret.h"
+#include "forms/draft.h"
+#include "forms/validate.h"
+#include "tui/text.h"
+#include "tui/wizard.h"
+
+/* Far more than any paste a field can hold; the rest is dropped. */
+#define PASTE_MAX (64 * 1024)
+
+void
+tui_wizard_init(struct tui *t, struct app *app)
+{
+	int i;
+
+	memset(t, 0, sizeof(*t));
+	t->app = app;
+	t->step = RW_STEP_ROTATION;
+	t->resume_step = RW_STEP_ROTATION;
+	tui_loads_init(&t->loads);
+	strbuf_init(&t->paste, PASTE_MAX);
+	for (i = 0; i < TUI_PICK_COUNT; i++)
+		tui_pick_reset(&t->pick[i]);
+	t->draft_path = rw_draft_path();
+	t->exit_code = 130;
+	t->status_role = TUI_ROLE_DIM;
+	t->ed_item = -1;
+}
+
+void
+tui_wizard_free(struct tui *t)
+{
+	tui_editor_close(&t->ed);
+	tui_clear_msgs(t);
+	tui_loads_free(&t->loads);
+	rw_rotation_free(&t->rotation);
+	free(t->draft_path);
+	t->draft_path = NULL;
+	strbuf_free(&t->paste);
+	free(t->signin.url);
+	free(t->signin.client_id);
+	t->signin.url = t->signin.client_id = NULL;
+}
+
+void
+tui_set_msg(struct tui *t, enum rw_field field, const char *msg, int warning)
+{
+	if (field < 0 || field >= RW_FIELD_COUNT)
+		return;
+	free(t->msg[field]);
+	t->msg[field] = msg ? strdup(msg) : NULL;
+	t->msg_is_warning[field] = warning;
+}
+
+void
+tui_clear_msgs(struct tui *t)
+{
+	int i;
+
+	for (i = 0; i < RW_FIELD_COUNT; i++)
+		tui_set_msg(t, (enum rw_field) i, NULL, 0);
+}
+
+void
+tui_status(struct tui *t, enum tui_role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->status, sizeof(t->status), fmt, ap);
+	va_end(ap);
+	t->status_role = role;
+}
+
+int
+tui_step_items(const struct tui *t, enum rw_step step, struct tui_item *items)
+{
+	const struct rw_step_info *info = rw_step_info(step);
+	int i, n = 0;
+
+	if (!info || !info->fields)
+		return 0;
+	if (step == RW_STEP_AZURE_APP && !t->apps_manual) {
+		/* One list answers all three fields. */
+		items[0].kind = TUI_ITEM_PICK;
+		items[0].field = RW_FIELD_OBJECT_ID;
+		items[0].pick = TUI_PICK_APP;
+		return 1;
+	}
+	for (i = 0; i < info->field_count && n < TUI_MAX_ITEMS; i++) {
+		enum rw_field f = info->fields[i];
+		const struct rw_field_info *fi = rw_field_info(f);
+		struct tui_item *it = &items[n++];
+
+		it->field = f;
+		it->pick = TUI_PICK_COUNT;
+		switch (fi->kind) {
+		case RW_KIND_PICK:
+			it->kind = TUI_ITEM_PICK;
+			if (f == RW_FIELD_PROJECT)
+				it->pick = TUI_PICK_PROJECT;
+			else if (f == RW_FIELD_ENVIRONMENT)
+				it->pick = TUI_PICK_ENVIRONMENT;
+			else if (f == RW_FIELD_CONNECTION)
+				it->pick = TUI_PICK_CONNECTION;
+			else
+				it->kind = TUI_ITEM_TEXT;	/* the app's IDs, typed by hand */
+			break;
+		case RW_KIND_PATH:
+			it->kind = TUI_ITEM_PATH;
+			break;
+		case RW_KIND_TOGGLE:
+			it->kind = TUI_ITEM_TOGGLE;
+			break;
+		case RW_KIND_NUMBER:
+			it->kind = TUI_ITEM_NUMBER;
+			break;
+		default:
+			it->kind = TUI_ITEM_TEXT;
+			break;
+		}
+	}
+	return n;
+}
+
+const struct rw_project *
+tui_current_project(const struct tui *t)
+{
+	const char *id = rw_answers_get(&t->app->answers, RW_FIELD_PROJECT);
+	size_t i;
+
+	for (i = 0; *id && i < t->app->projects.count; i++)
+		if (t->app->projects.items[i].id && strcmp(t->app->projects.items[i].id, id) == 0)
+			return &t->app->projects.items[i];
+	return NULL;
+}
+
+enum tui_slot_id
+tui_pick_slot(enum tui_pick_id id)
+{
+	switch (id) {
+	case TUI_PICK_CONNECTION:
+		return TUI_SLOT_CONNECTIONS;
+	case TUI_PICK_APP:
+		return TUI_SLOT_APPS;
+	default:
+		return TUI_SLOT_COUNT;	/* projects come with the sign-in; environments with the project */
+	}
+}
+
+const struct rw_result *
+tui_pick_result(const struct tui *t, enum tui_pick_id id)
+{
+	const struct rw_answers *a = &t->app->answers;
+
+	switch (id) {
+	case TUI_PICK_CONNECTION:
+		return tui_loads_result(&t->loads, TUI_SLOT_CONNECTIONS,
+					rw_answers_get(a, RW_FIELD_PROJECT), NULL, NULL);
+	case TUI_PICK_APP:
+		return tui_loads_result(&t->loads, TUI_SLOT_APPS,
+					rw_answers_get(a, RW_FIELD_CONNECTION), NULL, NULL);
+	default:
+		return NULL;
+	}
+}
+
+enum tui_slot_state
+tui_pick_state(const struct tui *t, enum tui_pick_id id)
+{
+	const struct rw_answers *a = &t->app->answers;
+
+	switch (id) {
+	case TUI_PICK_PROJECT:
+	case TUI_PICK_ENVIRONMENT:
+		if (t->app->projects_loaded)
+			return TUI_LOAD_DONE;
+		return t->signing_in ? TUI_LOAD_RUNNING : t->loads.slot[TUI_SLOT_SIGNIN].state;
+	case TUI_PICK_CONNECTION:
+		return tui_loads_state(&t->loads, TUI_SLOT_CONNECTIONS,
+				       rw_answers_get(a, RW_FIELD_PROJECT), NULL, NULL);
+	case TUI_PICK_APP:
+		return tui_loads_state(&t->loads, TUI_SLOT_APPS,
+				       rw_answers_get(a, RW_FIELD_CONNECTION), NULL, NULL);
+	default:
+		return TUI_LOAD_IDLE;
+	}
+}
+
+int
+tui_pick_rows(const struct tui *t, enum tui_pick_id id, struct tui_pick_rows *rows,
+	      struct tui_pick_row **storage)
+{
+	const struct rw_result *res = tui_pick_result(t, id);
+	const struct rw_project *project;
+	struct tui_pick_row *row = NULL;
+	size_t i, n = 0;
+
+	memset(rows, 0, sizeof(*rows));
+	*storage = NULL;
+	switch (id) {
+	case TUI_PICK_PROJECT:
+		if (!t->app->projects_loaded)
+			return -1;
+		n = t->app->projects.count;
+		rows->ncols = 3;
+		rows->head[0] = "Name";
+		rows->head[1] = "Slug";
+		rows->head[2] = "ID";
+		rows->noun = "projects";
+		break;
+	case TUI_PICK_ENVIRONMENT:
+		if (!(project = tui_current_project(t)))
+			return -1;
+		n = project->environment_count;
+		rows->ncols = 2;
+		rows->head[0] = "Name";
+		rows->head[1] = "Slug";
+		rows->noun = "environments";
+		break;
+	case TUI_PICK_CONNECTION:
+		if (!res || res->status != RW_OK)
+			return -1;
+		n = res->u.connections.count;
+		rows->ncols = 2;
+		rows->head[0] = "Name";
+		rows->head[1] = "ID";
+		rows->noun = "connections";
+		break;
+	case TUI_PICK_APP:
+		if (!res || res->status != RW_OK)
+			return -1;
+		n = res->u.apps.count;
+		rows->ncols = 3;
+		rows->head[0] = "Display name";
+		rows->head[1] = "Application (client) ID";
+		rows->head[2] = "Object ID";
+		rows->noun = "apps";
+		break;
+	default:
+		return -1;
+	}
+	if (n > 0 && !(row = calloc(n, sizeof(*row))))
+		return -1;
+	for (i = 0; i < n; i++) {
+		switch (id) {
+		case TUI_PICK_PROJECT: {
+			const struct rw_project *p = &t->app->projects.items[i];
+
+			row[i].col[0] = p->name;
+			row[i].col[1] = p->slug;
+			row[i].col[2] = p->id;
+			row[i].value = p->id;
+			break;
+		}
+		case TUI_PICK_ENVIRONMENT: {
+			const struct rw_environment *e = &tui_current_project(t)->environments[i];
+
+			row[i].col[0] = e->name;
+			row[i].col[1] = e->slug;
+			row[i].value = e->slug;
+			break;
+		}
+		case TUI_PICK_CONNECTION: {
+			const struct rw_connection *c = &res->u.connections.items[i];
+
+			row[i].col[0] = c->name;
+			row[i].col[1] = c->id;
+			row[i].value = c->id;
+			break;
+		}
+		default: {
+			const struct rw_azure_app *a = &res->u.apps.items[i];
+
+			row[i].col[0] = a->name;
+			row[i].col[1] = a->client_id;
+			row[i].col[2] = a->object_id;
+			row[i].value = a->object_id;
+			break;
+		}
+		}
+	}
+	rows->row = row;
+	rows->count = n;
+	*storage = row;
+	return 0;
+}
+
+static const struct rw_connection *
+find_connection(const struct tui *t, const char *id)
+{
+	const struct rw_result *res = tui_pick_result(t, TUI_PICK_CONNECTION);
+	size_t i;
+
+	if (!res || res->status != RW_OK)
+		return NULL;
+	for (i = 0; i < res->u.connections.count; i++)
+		if (res->u.connections.items[i].id && strcmp(res->u.connections.items[i].id, id) == 0)
+			return &res->u.connections.items[i];
+	return NULL;
+}
+
+void
+tui_display_value(const struct tui *t, enum rw_field field, char *buf, size_t bufsz)
+{
+	const char *v = rw_answers_get(&t->app->answers, field);
+	const struct rw_project *p;
+	const struct rw_connection *c;
+	size_t i;
+
+	switch (field) {
+	case RW_FIELD_PROJECT:
+		if ((p = tui_current_project(t)) && p->name) {
+			snprintf(buf, bufsz, "%s", p->name);
+			return;
+		}
+		break;
+	case RW_FIELD_ENVIRONMENT:
+		for (p = tui_current_project(t), i = 0; p && i < p->environment_count; i++) {
+			const struct rw_environment *e = &p->environments[i];
+
+			if (e->slug && strcmp(e->slug, v) == 0 && e->name) {
+				snprintf(buf, bufsz, "%s (%s)", e->name, e->slug);
+				return;
+			}
+		}
+		break;
+	case RW_FIELD_CONNECTION:
+		if (*v && (c = find_connection(t, v)) && c->name) {
+			snprintf(buf, bufsz, "%s", c->name);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	snprintf(buf, bufsz, "%s", v);
+}
+
+void
+tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz)
+{
+	const struct rw_answers *a = &t->app->answers;
+	char one[256], two[256];
+
+	buf[0] = '\0';
+	switch (step) {
+	case RW_STEP_ROTATION:
+		snprintf(buf, bufsz, "%s", rw_answers_get(a, RW_FIELD_NAME));
+		break;
+	case RW_STEP_WHERE:
+		tui_display_value(t, RW_FIELD_PROJECT, one, sizeof(one));
+		snprintf(buf, bufsz, "%s / %s / %s", one, rw_answers_get(a, RW_FIELD_ENVIRONMENT),
+			 rw_answers_get(a, RW_FIELD_SECRET_PATH));
+		break;
+	case RW_STEP_CONNECTION:
+		tui_display_value(t, RW_FIELD_CONNECTION, buf, bufsz);
+		break;
+	case RW_STEP_AZURE_APP:
+		snprintf(buf, bufsz, "%s", rw_answers_is_set(a, RW_FIELD_APP_NAME) &&
+			 *rw_answers_get(a, RW_FIELD_APP_NAME) ? rw_answers_get(a, RW_FIELD_APP_NAME) :
+			 rw_answers_get(a, RW_FIELD_CLIENT_ID));
+		break;
+	case RW_STEP_SCHEDULE:
+		snprintf(one, sizeof(one), "%s", rw_answers_get(a, RW_FIELD_HOURS));
+		snprintf(two, sizeof(two), "%s", rw_answers_get(a, RW_FIELD_MINUTES));
+		if (strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") == 0)
+			snprintf(buf, bufsz, "manual only, %s-day secrets",
+				 rw_answers_get(a, RW_FIELD_INTERVAL));
+		else
+			snprintf(buf, bufsz, "every %s days at %02d:%02d UTC",
+				 rw_answers_get(a, RW_FIELD_INTERVAL), atoi(one), atoi(two));
+		break;
+	case RW_STEP_SECRETS:
+		snprintf(buf, bufsz, "%s, %s", rw_answers_get(a, RW_FIELD_MAP_CLIENT_ID),
+			 rw_answers_get(a, RW_FIELD_MAP_CLIENT_SECRET));
+		break;
+	default:
+		break;
+	}
+}
+
+char *
+tui_path_parent(const char *path, const char **last)
+{
+	const char *slash;
+	char *parent;
+	size_t len;
+
+	while (*path == ' ')
+		path++;
+	slash = strrchr(path, '/');
+	if (!slash) {
+		*last = path;
+		return strdup("/");
+	}
+	*last = slash + 1;
+	/* Everything before the last slash, without a leading "/" doubled. */
+	len = (size_t) (slash - path);
+	if (len == 0 || (len == 1 && path[0] == '/'))
+		return strdup("/");
+	parent = malloc(len + 2);
+	if (!parent)
+		return NULL;
+	if (path[0] == '/') {
+		memcpy(parent, path, len);
+		parent[len] = '\0';
+	} else {
+		parent[0] = '/';
+		memcpy(parent + 1, path, len);
+		parent[len + 1] = '\0';
+	}
+	return parent;
+}
+
+/* Something worth keeping: an answer the user gave that is not just a default. */
+static int
+worth_saving(const struct tui *t)
+{
+	int i;
+
+	for (i = 0; i < RW_FIELD_COUNT; i++) {
+		const struct rw_field_info *fi = rw_field_info((enum rw_field) i);
+		const char *v = rw_answers_get(&t->app->answers, (enum rw_field) i);
+
+		if (!*v)
+			continue;
+		if (fi->default_value && strcmp(fi->default_value, v) == 0)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+int
+tui_save_draft(struct tui *t)
+{
+	enum rw_step step = t->step;
+
+	if (!t->draft_path || t->have_rotation || !worth_saving(t))
+		return 0;
+	if (step < RW_STEP_ROTATION)
+		step = t->resume_step;
+	if (step > RW_STEP_REVIEW)
+		step = RW_STEP_REVIEW;
+	if (rw_draft_save(t->draft_path, &t->app->answers, step) != RW_OK) {
+		tui_status(t, TUI_ROLE_WARNING, "The draft could not be saved to %s.", t->draft_path);
+		return 0;
+	}
+	return 1;
+}
+
+const struct tui_screen *
+tui_screen_for(const struct tui *t)
+{
+	switch (t->step) {
+	case RW_STEP_SIGN_IN:
+		return &tui_signin_screen;
+	case RW_STEP_REVIEW:
+		return &tui_review_screen;
+	case RW_STEP_RESULT:
+		return &tui_result_screen;
+	default:
+		return &tui_steps_screen;
+	}
+}
+
+const char *
+tui_spinner(void)
+{
+	static const char *const braille[] = {
+		"\xe2\xa0\x8b", "\xe2\xa0\x99", "\xe2\xa0\xb9", "\xe2\xa0\xb8", "\xe2\xa0\xbc",
+		"\xe2\xa0\xb4", "\xe2\xa0\xa6", "\xe2\xa0\xa7", "\xe2\xa0\x87", "\xe2\xa0\x8f",
+	};
+	static const char *const ascii[] = { "|", "/", "-", "\\" };
+	struct timespec ts;
+	long tick;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	tick = (long) ts.tv_sec * 10 + ts.tv_nsec / 100000000L;
+	if (tui_text_ascii())
+		return ascii[tick % 4];
+	return braille[tick % 10];
+}
