@@ -177,11 +177,12 @@ row_is_live(size_t index, unsigned contexts)
 	return 1;
 }
 
-/* Entries that stay on a narrow help line when others have to go. */
+/* Entries that stay on a narrow help line when others have to go (Esc: cancel a load). */
 static int
 essential(enum tui_action action)
 {
 	return action == TUI_ACT_ACCEPT || action == TUI_ACT_CREATE || action == TUI_ACT_QUIT ||
+	       action == TUI_ACT_ESCAPE ||
 	       action == TUI_ACT_HELP || action == TUI_ACT_YES || action == TUI_ACT_NO ||
 	       action == TUI_ACT_CLOSE || action == TUI_ACT_QUIT_NOW;
 }

@@ -24,6 +24,8 @@ row_matches(const struct tui_pick_row *row, int ncols, const char *filter)
 {
 	int c;
 
+	if (!filter[0])
+		return 1;
 	for (c = 0; c < ncols; c++)
 		if (row->col[c] && tui_text_contains(row->col[c], filter))
 			return 1;
@@ -70,7 +72,7 @@ tui_pick_add_filter(struct tui_pick *pick, const char *text)
 		pick->filter[len++] = (char) c;
 	}
 	/* Never leave half a UTF-8 character at the end. */
-	while (len > 0 && ((unsigned char) pick->filter[len - 1] & 0xC0) == 0x80) {
+	if (len > 0) {
 		size_t start = len - 1, need;
 		unsigned char lead;
 
@@ -78,9 +80,8 @@ tui_pick_add_filter(struct tui_pick *pick, const char *text)
 			start--;
 		lead = (unsigned char) pick->filter[start];
 		need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-		if (len - start >= need)
-			break;
-		len = start;
+		if (len - start < need)
+			len = start;
 	}
 	pick->filter[len] = '\0';
 	pick->sel = 0;
@@ -129,13 +130,6 @@ tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 	case TUI_ACT_LIST_UP:
 		if (pick->sel > 0)
 			pick->sel--;
-		return 1;
-	case TUI_ACT_LIST_PAGE_DOWN:
-		pick->sel += 10;
-		clamp(pick, matches);
-		return 1;
-	case TUI_ACT_LIST_PAGE_UP:
-		pick->sel = pick->sel > 10 ? pick->sel - 10 : 0;
 		return 1;
 	default:
 		return 0;

@@ -42,8 +42,8 @@ void tui_pick_reset(struct tui_pick *pick);
 size_t tui_pick_matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *idx);
 
 /*
- * CHAR (adds to the filter), BACKSPACE, KILL (clears it), LIST_UP/DOWN and
- * LIST_PAGE_UP/DOWN.  Returns 1 when it handled the action.
+ * CHAR (adds to the filter), BACKSPACE, KILL (clears it), LIST_UP/DOWN.
+ * Returns 1 when it handled the action.
  */
 int tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 		 enum tui_action action, wint_t ch);

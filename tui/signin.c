@@ -315,6 +315,36 @@ tui_signin_url(const struct tui *t)
 	}
 }
 
+int
+tui_signin_apply(struct tui *t)
+{
+	struct app *app = t->app;
+	char msg[480], *base = NULL;
+
+	if (signin_normalize_url(tui_signin_url(t), &base, msg, sizeof(msg)) != RW_OK) {
+		snprintf(t->signin.msg[TUI_SIGNIN_URL], sizeof(t->signin.msg[TUI_SIGNIN_URL]),
+			 "Server URL: %s", msg);
+		return -1;
+	}
+	free(app->api_base);
+	app->api_base = base;
+	if (t->signin.method == 0) {
+		/* A token: whatever Universal Auth pair there was goes. */
+		secret_free(&app->ua_client_secret);
+		free(app->ua_client_id);
+		app->ua_client_id = NULL;
+		app->token_is_user_session = 1;
+	} else {
+		secret_free(&app->token);
+		free(app->ua_client_id);
+		app->ua_client_id = t->signin.client_id ? strdup(t->signin.client_id) : NULL;
+		app->token_is_user_session = 0;
+		if (!app->ua_client_id)
+			return -1;
+	}
+	return 0;
+}
+
 void
 tui_signin_failed(struct tui *t, const char *why)
 {

@@ -14,6 +14,12 @@ void tui_signin_prepare(struct tui *t);
 int tui_signin_ready(struct tui *t);
 /* The server URL chosen, as typed (signin_normalize_url() makes it an API base). */
 const char *tui_signin_url(const struct tui *t);
+/*
+ * Puts the choices into struct app before the check: the API base from the
+ * URL, the Universal Auth client ID, and only the chosen method's secrets.
+ * Returns 0, or -1 with a message under the URL.
+ */
+int tui_signin_apply(struct tui *t);
 /* The check failed: the reason goes under the credentials. */
 void tui_signin_failed(struct tui *t, const char *why);
 

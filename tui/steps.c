@@ -32,6 +32,28 @@ struct layout {
 	int extra_y, extra_h;		/* below the fields */
 };
 
+/* The message under an item: the app list carries those of all three app fields. */
+static const char *
+item_msg(const struct tui *t, const struct tui_item *it, int *warning)
+{
+	static const enum rw_field app_fields[] = {
+		RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID, RW_FIELD_APP_NAME,
+	};
+	size_t i;
+
+	if (it->pick == TUI_PICK_APP) {
+		for (i = 0; i < sizeof(app_fields) / sizeof(app_fields[0]); i++) {
+			if (t->msg[app_fields[i]]) {
+				*warning = t->msg_is_warning[app_fields[i]];
+				return t->msg[app_fields[i]];
+			}
+		}
+		return NULL;
+	}
+	*warning = t->msg_is_warning[it->field];
+	return t->msg[it->field];
+}
+
 /* The most lines a message under a field takes before it is cut. */
 #define MSG_ROWS_MAX 3
 
@@ -66,8 +88,8 @@ layout(const struct tui *t, const struct tui_item *items, int n, struct layout *
 	l->input_w = l->width - l->label_w;
 	/* A field's message wraps under it, so a long reason is read whole. */
 	for (i = 0, y = l->y0; i < n; i++) {
-		const char *msg = t->msg[items[i].field];
-		int rows = 0;
+		int warning, rows = 0;
+		const char *msg = item_msg(t, &items[i], &warning);
 
 		if (msg)
 			tui_text_wrap(msg, l->input_w - 2, count_line, &rows);
@@ -495,12 +517,12 @@ steps_draw(struct tui *t)
 		}
 	}
 	for (i = 0; i < n; i++) {
-		int y = l.row[i];
+		int y = l.row[i], warning;
+		const char *msg = item_msg(t, &items[i], &warning);
 
 		draw_value(t, &items[i], y, &l, i == t->focus);
-		if (t->msg[items[i].field])
-			tui_frame_field_msg(y + 1, l.input_x, l.input_w, l.msg_rows[i],
-					    t->msg[items[i].field], t->msg_is_warning[items[i].field]);
+		if (msg)
+			tui_frame_field_msg(y + 1, l.input_x, l.input_w, l.msg_rows[i], msg, warning);
 	}
 	if (n == 0)
 		return;
@@ -709,6 +731,19 @@ move_focus(struct tui *t, const struct tui_item *items, int n, int forward, int 
 	return TUI_OUT_REBUILD;
 }
 
+static int
+project_has_environment(const struct tui *t)
+{
+	const struct rw_project *p = tui_current_project(t);
+	const char *env = rw_answers_get(&t->app->answers, RW_FIELD_ENVIRONMENT);
+	size_t i;
+
+	for (i = 0; p && *env && i < p->environment_count; i++)
+		if (p->environments[i].slug && strcmp(p->environments[i].slug, env) == 0)
+			return 1;
+	return 0;
+}
+
 /* Enter in a pick-list: the highlighted entry, or what was typed when there is no list. */
 static enum tui_outcome
 choose(struct tui *t, const struct tui_item *items, int n)
@@ -723,6 +758,12 @@ choose(struct tui *t, const struct tui_item *items, int n)
 
 	if (tui_pick_rows(t, it->pick, &rows, &storage) < 0) {
 		/* No list (it failed or is still loading): a typed value will do. */
+		if (it->pick == TUI_PICK_APP) {
+			/* Three values, not one: typing them is manual entry's job. */
+			tui_set_msg(t, it->field, "Azure app: no list to choose from yet -- wait for "
+				    "it, or press Ctrl-E to type the IDs", 0);
+			return TUI_OUT_STAY;
+		}
 		if (pick->filter[0]) {
 			rw_answers_set(&t->app->answers, it->field, pick->filter);
 		} else if (!*rw_answers_get(&t->app->answers, it->field)) {
@@ -735,28 +776,10 @@ choose(struct tui *t, const struct tui_item *items, int n)
 		if (it->pick == TUI_PICK_APP) {
 			choose_app(t, row->value);
 		} else {
-			if (it->pick == TUI_PICK_PROJECT &&
-			    strcmp(row->value, rw_answers_get(&t->app->answers, RW_FIELD_PROJECT)) != 0) {
-				/* Another project: its environments may differ. */
-				rw_answers_set(&t->app->answers, RW_FIELD_PROJECT, row->value);
-				if (!tui_current_project(t) || !*rw_answers_get(&t->app->answers,
-										 RW_FIELD_ENVIRONMENT))
-					rw_answers_set(&t->app->answers, RW_FIELD_ENVIRONMENT, NULL);
-				else {
-					const struct rw_project *p = tui_current_project(t);
-					const char *env = rw_answers_get(&t->app->answers,
-									 RW_FIELD_ENVIRONMENT);
-					size_t i;
-					int found = 0;
-
-					for (i = 0; i < p->environment_count; i++)
-						found |= p->environments[i].slug &&
-							 strcmp(p->environments[i].slug, env) == 0;
-					if (!found)
-						rw_answers_set(&t->app->answers, RW_FIELD_ENVIRONMENT, NULL);
-				}
-			}
 			rw_answers_set(&t->app->answers, it->field, row->value);
+			/* Another project: keep the environment only if it has one of that slug. */
+			if (it->pick == TUI_PICK_PROJECT && !project_has_environment(t))
+				rw_answers_set(&t->app->answers, RW_FIELD_ENVIRONMENT, NULL);
 		}
 	} else if (rows.count == 0 && pick->filter[0]) {
 		rw_answers_set(&t->app->answers, it->field, pick->filter);

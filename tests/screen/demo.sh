@@ -8,7 +8,7 @@ SANDBOX_URL=http://127.0.0.1:9	# nothing there: --demo must not need it
 screen_run -- --demo
 waits "demo_starts_signed_in" "1/7 Rotation"
 pid=$(rotwiz_pid)
-child=$(cat "/proc/$pid/task/$pid/children" 2>/dev/null | tr -d ' ')
+child=$(pgrep -P "$pid" 2>/dev/null | head -1)
 ok "$(ps -o comm= -p "$child" 2>/dev/null | grep -q rotwiz-sandbox; echo $?)" \
 	"the_sandbox_runs_as_a_child"
 txt "demo-rot"
@@ -32,7 +32,7 @@ ok "$(kill -0 "$child" 2>/dev/null; [ $? -ne 0 ]; echo $?)" "the_sandbox_is_stop
 screen_run -- --demo
 waits "second_demo_starts" "1/7 Rotation"
 pid=$(rotwiz_pid)
-child=$(cat "/proc/$pid/task/$pid/children" 2>/dev/null | tr -d ' ')
+child=$(pgrep -P "$pid" 2>/dev/null | head -1)
 kill -TERM "$pid"
 wait_exit
 ok "$(kill -0 "$child" 2>/dev/null; [ $? -ne 0 ]; echo $?)" "the_sandbox_is_stopped_on_sigterm_too"

@@ -93,10 +93,15 @@ keys r
 waits "rotate_now_shows_the_new_active_index" "the active credential is index 1"
 server_get screen-happy dev /api/billing
 held "the_server_rotated_it" activeIndex 1
-keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "q_on_the_result_exits_0"
 ok "$([ ! -e "$DRAFT" ]; echo $?)" "no_draft_is_left_after_a_create"
+keys n
+waits "n_creates_another_from_step_1" "1/7 Rotation"
+on_line "with_a_new_name_to_give" "Name" ""
+lacks "the_old_name_is_gone" "screen-happy"
+waits "the_place_and_connection_are_kept" "Payments Platform / dev / /api/billing  |  azure-contoso-prod"
+keys C-c y
+wait_exit
+ok "$([ "$rc" = 130 ]; echo $?)" "quitting_the_second_one_is_a_quit"
 ok "$([ "$(pane_flag alternate_on)" = 0 ]; echo $?)" "the_terminal_is_restored"
 asan_clean "no_sanitizer_report"
 if [ -f "$T/stats" ]; then

@@ -6,6 +6,12 @@ tests_screen_test_keys_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS)
 # keys.o alone: the table and the help line use curses' key codes, no curses calls.
 tests_screen_test_keys_LDADD = libtui.a
 
+# The list's filter and the text helpers; picklist.o draws, so curses links.
+check_PROGRAMS += tests/screen/test-picklist
+tests_screen_test_picklist_SOURCES = tests/screen/test-picklist.c tests/tap.h
+tests_screen_test_picklist_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS)
+tests_screen_test_picklist_LDADD = libtui.a $(CURSES_LIBS)
+
 # For tests/screen/measure.sh: time to the first frame and peak memory on a pty.
 check_PROGRAMS += tests/screen/first-frame
 tests_screen_first_frame_SOURCES = tests/screen/first-frame.c
@@ -25,6 +31,6 @@ SCREEN_SH_TESTS = \
 	tests/screen/loads.sh \
 	tests/screen/signin.sh
 
-TESTS += tests/screen/test-keys $(SCREEN_SH_TESTS)
+TESTS += tests/screen/test-keys tests/screen/test-picklist $(SCREEN_SH_TESTS)
 dist_check_SCRIPTS += $(SCREEN_SH_TESTS)
 EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh

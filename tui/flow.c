@@ -1,0 +1,722 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/report.h"
+#include "app/signin.h"
+#include "forms/body.h"
+#include "forms/draft.h"
+#include "forms/validate.h"
+#include "tui/flow.h"
+#include "tui/signin.h"
+#include "tui/steps.h"
+#include "tui/wizard.h"
+
+/*
+ * What the event loop does with an outcome, a finished call or a question
+ * answered: change step (checking the one left), sign in, create, rotate,
+ * save or offer the draft, quit.  Screens only say what should happen;
+ * this is where it does.
+ */
+
+/* ---- steps ---- */
+
+static enum rw_step
+first_step(const struct tui *t)
+{
+	return t->app->credentials_given ? RW_STEP_ROTATION : RW_STEP_SIGN_IN;
+}
+
+static void
+go_step(struct tui *t, enum rw_step step)
+{
+	int i;
+
+	if (t->step != step && t->step != RW_STEP_RESULT)
+		tui_save_draft(t);
+	t->step = step;
+	t->focus = 0;
+	t->rebuild = 1;
+	t->fresh_tag = -1;
+	t->review_top = 0;
+	t->names_check_pending = 0;
+	for (i = 0; i < TUI_PICK_COUNT; i++)
+		t->pick[i].filter[0] = '\0';
+	if (step >= RW_STEP_ROTATION && step < RW_STEP_REVIEW)
+		tui_steps_focus_entered(t);
+}
+
+/* Puts the focus on a field of the current step. */
+static void
+focus_field(struct tui *t, enum rw_field field)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	int n = tui_step_items(t, t->step, items), i;
+
+	for (i = 0; i < n; i++) {
+		if (items[i].field == field ||
+		    (items[i].pick == TUI_PICK_APP && (field == RW_FIELD_CLIENT_ID ||
+						       field == RW_FIELD_APP_NAME))) {
+			t->focus = i;
+			break;
+		}
+	}
+	tui_steps_focus_entered(t);
+	t->rebuild = 1;
+}
+
+/*
+ * The step's checks: the field rules, and for the secret names the names
+ * already in the folder.  Returns 0 when it passes, 1 when the folder's
+ * names are still loading (the check finishes when they come), -1 with
+ * the messages set and the focus on the first fault.
+ */
+static int
+check_step(struct tui *t, enum rw_step step)
+{
+	struct rw_problems problems;
+	const struct rw_step_info *info = rw_step_info(step);
+	enum rw_field first = RW_FIELD_NONE;
+	int i;
+
+	if (!info || !info->fields)
+		return 0;
+	memset(&problems, 0, sizeof(problems));
+	for (i = 0; i < info->field_count; i++)
+		tui_set_msg(t, info->fields[i], NULL, 0);
+	if (rw_validate_step(&t->app->answers, step, &problems) > 0) {
+		for (i = problems.count - 1; i >= 0; i--) {
+			tui_set_msg(t, problems.item[i].field, problems.item[i].message, 0);
+			first = problems.item[i].field;
+		}
+	}
+	if (first == RW_FIELD_NONE && step == RW_STEP_SECRETS) {
+		if (tui_loads_running(&t->loads, TUI_SLOT_SECRET_NAMES))
+			return 1;
+		if (tui_steps_check_field(t, RW_FIELD_MAP_CLIENT_ID) < 0)
+			first = RW_FIELD_MAP_CLIENT_ID;
+		else if (tui_steps_check_field(t, RW_FIELD_MAP_CLIENT_SECRET) < 0)
+			first = RW_FIELD_MAP_CLIENT_SECRET;
+	}
+	if (first == RW_FIELD_NONE) {
+		t->done_mask |= 1 << step;
+		return 0;
+	}
+	t->done_mask &= ~(1 << step);
+	if (t->step == step) {
+		focus_field(t, first);
+		tui_status(t, TUI_ROLE_ERROR, "%s", "Fix the marked field to go on.");
+	}
+	return -1;
+}
+
+/* The first of steps 1-6 that does not pass, or RW_STEP_REVIEW. */
+static enum rw_step
+first_unfinished(struct tui *t)
+{
+	struct rw_problems problems;
+	int s;
+
+	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
+		memset(&problems, 0, sizeof(problems));
+		if (rw_validate_step(&t->app->answers, (enum rw_step) s, &problems) > 0)
+			return (enum rw_step) s;
+	}
+	return RW_STEP_REVIEW;
+}
+
+static void
+next_step(struct tui *t)
+{
+	int rc;
+	enum rw_step to;
+
+	if (t->step < RW_STEP_ROTATION || t->step >= RW_STEP_REVIEW)
+		return;
+	rc = check_step(t, t->step);
+	if (rc > 0) {
+		t->names_check_pending = 1;
+		tui_status(t, TUI_ROLE_DIM, "Checking the names already in the folder...");
+		return;
+	}
+	if (rc < 0)
+		return;
+	tui_status(t, TUI_ROLE_DIM, "%s", "");
+	to = (enum rw_step) (t->step + 1);
+	if (t->return_to_review) {
+		to = first_unfinished(t);
+		if (to <= t->step)
+			to = (enum rw_step) (t->step + 1);
+		if (to == RW_STEP_REVIEW)
+			t->return_to_review = 0;
+	}
+	go_step(t, to);
+}
+
+/* ---- calls ---- */
+
+void
+tui_flow_start_signin(struct tui *t)
+{
+	struct app *app = t->app;
+	char msg[1024];
+	struct rw_call *call;
+	void *user;
+
+	/* A new session: the old one's calls go with it, and the lists it loaded. */
+	tui_loads_free(&t->loads);
+	if (signin_open(app, msg, sizeof(msg)) != RW_OK) {
+		tui_signin_failed(t, msg);
+		tui_status(t, TUI_ROLE_ERROR, "%s", msg);
+		return;
+	}
+	user = tui_loads_begin(&t->loads, TUI_SLOT_SIGNIN);
+	if (!app->token)
+		call = rw_api_login(app->api, app->ua_client_id, app->ua_client_secret, user);
+	else
+		call = rw_api_projects(app->api, user);
+	tui_loads_started(&t->loads, TUI_SLOT_SIGNIN, call);
+	t->signing_in = 1;
+}
+
+/* Sign-in failed: step 0 shows why, with the fields to fix it. */
+static void
+signin_failed(struct tui *t, const char *why)
+{
+	t->signing_in = 0;
+	if (t->step != RW_STEP_SIGN_IN) {
+		/* The credentials came from the environment: now the user types others. */
+		t->resume_step = t->step;
+		t->app->credentials_given = 0;
+		tui_signin_prepare(t);
+		go_step(t, RW_STEP_SIGN_IN);
+	}
+	tui_signin_failed(t, why);
+	tui_status(t, TUI_ROLE_ERROR, "Sign-in failed: %s", why);
+	t->rebuild = 1;
+}
+
+static void
+signin_result(struct tui *t, struct rw_result *result)
+{
+	struct app *app = t->app;
+	char msg[1024];
+	struct rw_call *call;
+	void *user;
+
+	if (result->status == RW_ECANCEL) {
+		/* Esc: the step stays; Ctrl-R (or Enter on step 0) signs in again. */
+		t->signing_in = 0;
+		tui_status(t, TUI_ROLE_WARNING, "Sign-in cancelled.");
+		return;
+	}
+	if (result->kind == RW_CALL_LOGIN) {
+		if (signin_take_login(app, result, msg, sizeof(msg)) != RW_OK) {
+			signin_failed(t, msg);
+			return;
+		}
+		user = tui_loads_begin(&t->loads, TUI_SLOT_SIGNIN);
+		call = rw_api_projects(app->api, user);
+		tui_loads_started(&t->loads, TUI_SLOT_SIGNIN, call);
+		return;
+	}
+	if (signin_take_projects(app, result, msg, sizeof(msg)) != RW_OK) {
+		signin_failed(t, msg);
+		return;
+	}
+	t->signing_in = 0;
+	t->signin.have_token = t->signin.have_secret = 0;
+	if (t->step == RW_STEP_SIGN_IN) {
+		tui_status(t, TUI_ROLE_OK, "Signed in.");
+		go_step(t, t->resume_step);
+	} else {
+		tui_steps_focus_entered(t);
+	}
+}
+
+static void
+apps_result(struct tui *t, const struct rw_result *result)
+{
+	char why[300];
+
+	if (result->status == RW_OK && t->apps_forbidden) {
+		/* Another connection lists its apps: the list is back, unless typing was chosen. */
+		t->apps_forbidden = 0;
+		if (t->apps_manual_auto)
+			t->apps_manual = t->apps_manual_auto = 0;
+		if (t->step == RW_STEP_AZURE_APP)
+			t->rebuild = 1;
+	}
+	if (result->status == RW_OK || result->status == RW_ECANCEL)
+		return;
+	if (result->error.http_status != 403)
+		return;		/* shown in the list, with Ctrl-R to try again */
+	/* A machine identity may not list apps: typing the IDs is the way on. */
+	report_clean(result->error.message ? result->error.message : "forbidden", why, sizeof(why));
+	t->apps_forbidden = 1;
+	if (!t->apps_manual)
+		t->apps_manual = t->apps_manual_auto = 1;
+	snprintf(t->apps_note, sizeof(t->apps_note), "Typed by hand: the server refused the app "
+		 "list (HTTP 403: %s) -- it lists apps for user sessions only, not for machine "
+		 "identities. Both IDs are on the app's Overview page in Entra ID > App "
+		 "registrations.", why);
+	if (t->step == RW_STEP_AZURE_APP) {
+		t->focus = 0;
+		t->rebuild = 1;
+		tui_status(t, TUI_ROLE_WARNING, "The app list is not open to this sign-in: type the IDs.");
+	}
+}
+
+static void
+create_result(struct tui *t, struct rw_result *result)
+{
+	char msg[1400];
+	enum rw_field field = result->error.field;
+
+	if (result->status == RW_OK) {
+		rw_rotation_free(&t->rotation);
+		t->rotation = result->u.rotation;
+		memset(&result->u.rotation, 0, sizeof(result->u.rotation));
+		t->have_rotation = 1;
+		t->rotated = 0;
+		t->done_mask |= 1 << RW_STEP_REVIEW;
+		t->exit_code = 0;
+		if (t->draft_path)
+			rw_draft_remove(t->draft_path);
+		/* The folder now holds the two secrets. */
+		tui_loads_forget(&t->loads, t->app->api, TUI_SLOT_SECRET_NAMES);
+		tui_status(t, TUI_ROLE_OK, "%s", result->recovered ?
+			   "Created (the answer was lost, but the server shows the rotation)." :
+			   "Created.");
+		go_step(t, RW_STEP_RESULT);
+		return;
+	}
+	report_failure(result, t->app->api_base, &t->app->answers, REPORT_WIZARD, msg, sizeof(msg));
+	if (result->status == RW_EAUTH) {
+		signin_failed(t, msg);
+		return;
+	}
+	if (field != RW_FIELD_NONE && rw_field_info(field) && !result->outcome_unknown) {
+		/* Back to the step the error belongs to, every answer kept. */
+		go_step(t, rw_field_info(field)->step);
+		if (t->step == RW_STEP_AZURE_APP && !t->apps_manual &&
+		    (field == RW_FIELD_CLIENT_ID || field == RW_FIELD_APP_NAME))
+			field = RW_FIELD_OBJECT_ID;
+		focus_field(t, field);
+		tui_set_msg(t, field, msg, 0);
+		t->done_mask &= ~(1 << t->step);
+	}
+	tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
+}
+
+void
+tui_flow_result(struct tui *t, struct rw_result *result)
+{
+	enum tui_slot_id id = tui_loads_take(&t->loads, result);
+	struct tui_slot *slot;
+	char msg[1024];
+
+	if (id == TUI_SLOT_COUNT)
+		return;
+	slot = &t->loads.slot[id];
+	switch (id) {
+	case TUI_SLOT_SIGNIN:
+		signin_result(t, &slot->result);
+		break;
+	case TUI_SLOT_APPS:
+		apps_result(t, &slot->result);
+		/* fall through */
+	case TUI_SLOT_CONNECTIONS:
+		if (t->step == RW_STEP_CONNECTION || t->step == RW_STEP_AZURE_APP)
+			tui_steps_focus_entered(t);
+		break;
+	case TUI_SLOT_SECRET_NAMES:
+		if (t->names_check_pending && t->step == RW_STEP_SECRETS) {
+			t->names_check_pending = 0;
+			next_step(t);
+		}
+		break;
+	case TUI_SLOT_CREATE:
+		create_result(t, &slot->result);
+		break;
+	case TUI_SLOT_ROTATE:
+		if (slot->result.status == RW_OK) {
+			rw_rotation_free(&t->rotation);
+			t->rotation = slot->result.u.rotation;
+			memset(&slot->result.u.rotation, 0, sizeof(slot->result.u.rotation));
+			t->rotated = 1;
+			tui_status(t, TUI_ROLE_OK, "Rotated: the active credential is now index %d.",
+				   t->rotation.active_index);
+		} else {
+			report_failure(&slot->result, t->app->api_base, NULL, REPORT_WIZARD, msg,
+				       sizeof(msg));
+			tui_status(t, TUI_ROLE_ERROR, "Rotate now failed: %s", msg);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* The connection under the highlight of step 3's list (a pointer into the loaded list), or NULL. */
+static const char *
+highlighted_connection(const struct tui *t)
+{
+	struct tui_pick_rows rows;
+	struct tui_pick_row *storage;
+	const struct tui_pick_row *row;
+	const char *id = NULL;
+
+	if (tui_pick_rows(t, TUI_PICK_CONNECTION, &rows, &storage) < 0)
+		return NULL;
+	if ((row = tui_pick_current(&t->pick[TUI_PICK_CONNECTION], &rows)) != NULL)
+		id = row->value;
+	free(storage);
+	return id;
+}
+
+/*
+ * Asks for every list whose inputs are known, so it is there before the
+ * user reaches it.  Keys that change with every keystroke (the path being
+ * typed) wait until the field is left, so typing does not queue requests.
+ */
+void
+tui_flow_sync(struct tui *t)
+{
+	struct app *app = t->app;
+	const struct rw_answers *a = &app->answers;
+	const char *project = rw_answers_get(a, RW_FIELD_PROJECT);
+	const char *env = rw_answers_get(a, RW_FIELD_ENVIRONMENT);
+	const char *connection = rw_answers_get(a, RW_FIELD_CONNECTION);
+	const char *typed = rw_answers_get(a, RW_FIELD_SECRET_PATH), *last;
+	char msg[RW_MESSAGE_MAX];
+	const char *highlighted;
+	int editing_path = t->step == RW_STEP_WHERE && t->focus == 2;
+
+	if (!app->api || !app->signed_in)
+		return;
+	if (*project)
+		tui_loads_want(&t->loads, app->api, TUI_SLOT_CONNECTIONS, project, NULL, NULL);
+	if (t->step == RW_STEP_CONNECTION && !t->modal &&
+	    !tui_loads_running(&t->loads, TUI_SLOT_APPS) &&
+	    (highlighted = highlighted_connection(t)) != NULL) {
+		/*
+		 * While the user looks at the connections, the apps of the one
+		 * under the highlight load, one at a time: by the time Enter
+		 * chooses it, its apps are there.
+		 */
+		tui_loads_want(&t->loads, app->api, TUI_SLOT_APPS, highlighted, NULL, NULL);
+	} else if (t->step != RW_STEP_CONNECTION && *connection &&
+		   rw_validate_field(RW_FIELD_CONNECTION, connection, msg, sizeof(msg)) == RW_OK) {
+		tui_loads_want(&t->loads, app->api, TUI_SLOT_APPS, connection, NULL, NULL);
+	} else if (*project && !*connection) {
+		/* One connection to choose from: its apps are as good as asked for. */
+		const struct rw_result *c = tui_loads_result(&t->loads, TUI_SLOT_CONNECTIONS, project,
+							     NULL, NULL);
+
+		if (c && c->status == RW_OK && c->u.connections.count == 1 &&
+		    c->u.connections.items[0].id)
+			tui_loads_want(&t->loads, app->api, TUI_SLOT_APPS,
+				       c->u.connections.items[0].id, NULL, NULL);
+	}
+	if (*project && *env) {
+		char *parent = tui_path_parent(typed, &last);
+
+		if (parent)
+			tui_loads_want(&t->loads, app->api, TUI_SLOT_FOLDERS, project, env, parent);
+		free(parent);
+		if (!editing_path &&
+		    rw_validate_field(RW_FIELD_SECRET_PATH, typed, msg, sizeof(msg)) == RW_OK) {
+			char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, typed);
+
+			if (path)
+				tui_loads_want(&t->loads, app->api, TUI_SLOT_SECRET_NAMES, project, env,
+					       path);
+			free(path);
+		}
+	}
+}
+
+static void
+start_create(struct tui *t)
+{
+	struct rw_problems problems;
+	enum rw_step bad;
+	char *body;
+	void *user;
+
+	memset(&problems, 0, sizeof(problems));
+	if ((bad = first_unfinished(t)) != RW_STEP_REVIEW) {
+		go_step(t, bad);
+		check_step(t, bad);
+		return;
+	}
+	if (!t->app->api || !t->app->signed_in) {
+		tui_status(t, TUI_ROLE_WARNING, "Not signed in yet: wait for the sign-in to finish.");
+		return;
+	}
+	if (!(body = rw_body_build(&t->app->answers))) {
+		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
+		return;
+	}
+	user = tui_loads_begin(&t->loads, TUI_SLOT_CREATE);
+	tui_loads_started(&t->loads, TUI_SLOT_CREATE, rw_api_create(t->app->api, body, user));
+	tui_loads_mark_awaited(&t->loads, TUI_SLOT_CREATE);
+	free(body);
+	tui_status(t, TUI_ROLE_DIM, "Creating the rotation...");
+}
+
+static void
+start_rotate(struct tui *t)
+{
+	void *user;
+
+	if (!t->have_rotation || !t->rotation.id || !t->app->api)
+		return;
+	user = tui_loads_begin(&t->loads, TUI_SLOT_ROTATE);
+	tui_loads_started(&t->loads, TUI_SLOT_ROTATE, rw_api_rotate_now(t->app->api, t->rotation.id,
+									    user));
+	tui_loads_mark_awaited(&t->loads, TUI_SLOT_ROTATE);
+	tui_status(t, TUI_ROLE_DIM, "Rotating...");
+}
+
+/* Another rotation: where and how stay, what and which app are asked again. */
+static void
+create_another(struct tui *t)
+{
+	static const enum rw_field again[] = {
+		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID,
+		RW_FIELD_APP_NAME,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(again) / sizeof(again[0]); i++)
+		rw_answers_set(&t->app->answers, again[i], NULL);
+	rw_rotation_free(&t->rotation);
+	t->have_rotation = 0;
+	t->rotated = 0;
+	t->done_mask &= ~((1 << RW_STEP_ROTATION) | (1 << RW_STEP_AZURE_APP) |
+			  (1 << RW_STEP_SECRETS) | (1 << RW_STEP_REVIEW));
+	tui_clear_msgs(t);
+	tui_status(t, TUI_ROLE_DIM, "A new rotation: the place, connection and schedule are kept.");
+	go_step(t, RW_STEP_ROTATION);
+}
+
+/* ---- drafts ---- */
+
+static int
+fields_given(const struct app *app)
+{
+	int i;
+
+	if (app->opt.from_file)
+		return 1;
+	for (i = 0; i < RW_FIELD_COUNT; i++)
+		if (i != RW_FIELD_PROJECT && i != RW_FIELD_ENVIRONMENT &&
+		    i != RW_FIELD_SECRET_PATH && rw_answers_is_set(&app->answers, (enum rw_field) i))
+			return 1;
+	return 0;
+}
+
+/* A draft from an earlier run is offered when this run brought no answers of its own. */
+void
+tui_flow_offer_draft(struct tui *t)
+{
+	struct rw_answers draft;
+	enum rw_step step = RW_STEP_ROTATION;
+	char shown[RW_SHOWN_MAX];
+
+	if (!t->draft_path || fields_given(t->app))
+		return;
+	rw_answers_init(&draft);
+	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK) {
+		rw_answers_free(&draft);
+		return;
+	}
+	rw_show_value(rw_answers_get(&draft, RW_FIELD_NAME), shown, sizeof(shown));
+	if (step < RW_STEP_ROTATION || step > RW_STEP_REVIEW)
+		step = RW_STEP_ROTATION;
+	snprintf(t->prompt, sizeof(t->prompt), "A draft from an earlier run is saved (%s%s%s, "
+		 "stopped at step %d, %s). Resume it?", shown[0] ? "rotation \"" : "a rotation "
+		 "without a name yet", shown, shown[0] ? "\"" : "", (int) step,
+		 rw_step_info(step)->title);
+	rw_answers_free(&draft);
+	t->modal = TUI_MODAL_RESUME;
+}
+
+static void
+resume_draft(struct tui *t)
+{
+	struct rw_answers draft;
+	enum rw_step step = RW_STEP_ROTATION;
+
+	rw_answers_init(&draft);
+	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK ||
+	    rw_answers_copy(&t->app->answers, &draft) < 0 ||
+	    rw_answers_apply_defaults(&t->app->answers) < 0) {
+		rw_answers_free(&draft);
+		tui_status(t, TUI_ROLE_ERROR, "The draft could not be read.");
+		return;
+	}
+	rw_answers_free(&draft);
+	if (step < RW_STEP_ROTATION || step > RW_STEP_REVIEW)
+		step = RW_STEP_ROTATION;
+	/* The steps before it were answered: mark the ones that still pass. */
+	t->done_mask = 0;
+	{
+		int s;
+
+		for (s = RW_STEP_ROTATION; s < (int) step; s++) {
+			struct rw_problems problems;
+
+			memset(&problems, 0, sizeof(problems));
+			if (rw_validate_step(&t->app->answers, (enum rw_step) s, &problems) == 0)
+				t->done_mask |= 1 << s;
+		}
+	}
+	tui_status(t, TUI_ROLE_OK, "Draft resumed.");
+	if (t->step == RW_STEP_SIGN_IN)
+		t->resume_step = step;
+	else
+		go_step(t, step);
+}
+
+/* ---- outcomes ---- */
+
+void
+tui_flow_quit(struct tui *t, int code)
+{
+	if (!t->have_rotation || t->step != RW_STEP_RESULT)
+		t->draft_saved = tui_save_draft(t);
+	t->exit_code = code;
+	t->quit = 1;
+}
+
+void
+tui_flow_act(struct tui *t, enum tui_outcome out)
+{
+	enum tui_slot_id slot;
+
+	switch (out) {
+	case TUI_OUT_STAY:
+		break;
+	case TUI_OUT_REBUILD:
+		t->rebuild = 1;
+		break;
+	case TUI_OUT_NEXT_STEP:
+		if (t->step == RW_STEP_SIGN_IN)
+			go_step(t, t->resume_step);
+		else
+			next_step(t);
+		break;
+	case TUI_OUT_PREV_STEP:
+		if (t->step > first_step(t) && t->step <= RW_STEP_REVIEW) {
+			t->return_to_review = 0;
+			go_step(t, (enum rw_step) (t->step - 1));
+		}
+		break;
+	case TUI_OUT_GOTO:
+		if (t->goto_step >= RW_STEP_ROTATION && t->goto_step < RW_STEP_REVIEW) {
+			t->return_to_review = 1;
+			go_step(t, t->goto_step);
+		}
+		break;
+	case TUI_OUT_SIGNIN:
+		if (tui_signin_apply(t) < 0) {
+			t->rebuild = 1;
+			break;
+		}
+		tui_status(t, TUI_ROLE_DIM, "Signing in...");
+		tui_flow_start_signin(t);
+		break;
+	case TUI_OUT_CREATE:
+		start_create(t);
+		break;
+	case TUI_OUT_ROTATE:
+		start_rotate(t);
+		break;
+	case TUI_OUT_ANOTHER:
+		create_another(t);
+		break;
+	case TUI_OUT_CANCEL_LOAD:
+		slot = tui_screen_for(t)->shown_load(t);
+		if (slot != TUI_SLOT_COUNT && t->app->api)
+			tui_loads_cancel(&t->loads, t->app->api, slot);
+		break;
+	case TUI_OUT_RETRY:
+		slot = tui_screen_for(t)->shown_load(t);
+		if (slot == TUI_SLOT_SIGNIN)
+			tui_flow_start_signin(t);
+		else if (slot != TUI_SLOT_COUNT)
+			tui_loads_forget(&t->loads, t->app->api, slot);
+		break;
+	case TUI_OUT_HELP:
+		t->modal = TUI_MODAL_HELP;
+		break;
+	case TUI_OUT_QUIT_ASK:
+		/* The question promises the draft: make it true before asking. */
+		tui_save_draft(t);
+		t->modal = TUI_MODAL_QUIT;
+		break;
+	case TUI_OUT_QUIT:
+		tui_flow_quit(t, t->exit_code);
+		break;
+	case TUI_OUT_REDRAW:
+		t->repaint = 1;
+		t->rebuild = 1;
+		break;
+	}
+}
+
+void
+tui_flow_modal_key(struct tui *t, enum tui_action action)
+{
+	switch (t->modal) {
+	case TUI_MODAL_QUIT:
+		if (action == TUI_ACT_YES) {
+			tui_flow_quit(t, 130);
+		} else if (action == TUI_ACT_NO) {
+			t->modal = TUI_MODAL_NONE;
+			t->rebuild = 1;
+		}
+		break;
+	case TUI_MODAL_RESUME:
+		if (action == TUI_ACT_YES || action == TUI_ACT_NO) {
+			t->modal = TUI_MODAL_NONE;
+			t->rebuild = 1;
+			if (action == TUI_ACT_YES)
+				resume_draft(t);
+		}
+		break;
+	case TUI_MODAL_HELP:
+		if (action == TUI_ACT_CLOSE) {
+			t->modal = TUI_MODAL_NONE;
+			t->rebuild = 1;
+		}
+		break;
+	default:
+		break;
+	}
+	if (action == TUI_ACT_REDRAW)
+		t->repaint = 1;
+}
+
+void
+tui_flow_begin(struct tui *t)
+{
+	struct app *app = t->app;
+
+	if (app->signed_in) {
+		t->step = RW_STEP_ROTATION;
+	} else if (app->credentials_given) {
+		/* The check runs while the first step is answered, once it is drawn. */
+		t->step = RW_STEP_ROTATION;
+		t->signin_at_start = 1;
+	} else {
+		tui_signin_prepare(t);
+		t->step = RW_STEP_SIGN_IN;
+	}
+}
