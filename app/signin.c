@@ -407,6 +407,10 @@ signin_open(struct app *app, char *msg, size_t msgsz)
 	memset(&config, 0, sizeof(config));
 	config.api_base = app->api_base;
 	config.cacert = app->opt.cacert;
+	/* libcurl's chatter never reaches the terminal: only this file, on request. */
+	config.debug_log = getenv("ROTWIZ_DEBUG_LOG");
+	if (config.debug_log && !config.debug_log[0])
+		config.debug_log = NULL;
 	if (app->timeout_ms > 0) {
 		config.total_timeout_ms = app->timeout_ms;
 		config.connect_timeout_ms = app->timeout_ms < 10000 ? app->timeout_ms : 10000;

@@ -181,4 +181,14 @@ is_rc 0 slow_run_exits_0
 check token_not_in_any_file_written sh -c "! grep -rq sandbox-user-token '$T/home' '$T/state' '$T/out' '$T/err'"
 check no_file_written_in_home test -z "$(find "$T/home" "$T/state" -type f)"
 
+# ROTWIZ_DEBUG_LOG: libcurl's headers go to that file, never the token.
+ROTWIZ_DEBUG_LOG="$T/debug.log"; export ROTWIZ_DEBUG_LOG
+rw --yes $W --name with-debug-log --map-client-id DBG_ID --map-client-secret DBG_SECRET
+unset ROTWIZ_DEBUG_LOG
+is_rc 0 create_with_debug_log_exits_0
+check debug_log_records_the_create grep -q 'POST /api/v2/secret-rotations/azure-client-secret' "$T/debug.log"
+check debug_log_redacts_the_token sh -c "! grep -q sandbox-user-token '$T/debug.log'"
+check debug_log_is_private test "$(command stat -c %a "$T/debug.log")" = 600
+check debug_log_keeps_stderr_quiet test ! -s "$T/err"
+
 done_testing
