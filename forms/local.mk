@@ -5,4 +5,5 @@ libforms_a_SOURCES = \
 	forms/field.c forms/field.h \
 	forms/validate.c forms/validate.h \
 	forms/body.c forms/body.h \
-	forms/draft.c forms/draft.h
+	forms/draft.c forms/draft.h \
+	forms/schedule.c forms/schedule.h

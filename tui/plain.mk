@@ -8,7 +8,6 @@ libplain_a_SOURCES = \
 	tui/plain_load.c tui/plain_load.h \
 	tui/plain_pick.c tui/plain_pick.h \
 	tui/plain_review.c \
-	tui/plain_schedule.c tui/plain_schedule.h \
 	tui/plain_session.c tui/plain_session.h \
 	tui/plain_signin.c \
 	tui/plain_steps.h

@@ -11,7 +11,7 @@
 #include "common/strbuf.h"
 #include "forms/validate.h"
 #include "tui/plain_pick.h"
-#include "tui/plain_schedule.h"
+#include "forms/schedule.h"
 #include "tui/plain_steps.h"
 
 /*
@@ -885,7 +885,7 @@ step_schedule(struct plain_session *s)
 	    ask_field(s, RW_FIELD_HOURS, NULL) < 0 ||
 	    ask_field(s, RW_FIELD_MINUTES, NULL) < 0)
 		return PLAIN_STOP;
-	plain_schedule_text(time(NULL), strcmp(answer(s, RW_FIELD_AUTO_ROTATION), "yes") == 0,
+	rw_schedule_text(time(NULL), strcmp(answer(s, RW_FIELD_AUTO_ROTATION), "yes") == 0,
 			    atol(answer(s, RW_FIELD_INTERVAL)), atoi(answer(s, RW_FIELD_HOURS)),
 			    atoi(answer(s, RW_FIELD_MINUTES)), text, sizeof(text));
 	printf("%s\n", text);

@@ -8,7 +8,7 @@
 #include "forms/body.h"
 #include "forms/validate.h"
 #include "tui/frame.h"
-#include "tui/plain_schedule.h"
+#include "forms/schedule.h"
 #include "tui/review.h"
 #include "tui/text.h"
 
@@ -97,7 +97,7 @@ tui_review_text(const struct tui *t, int width)
 			      sizeof(shown)) == RW_OK &&
 	    rw_validate_field(RW_FIELD_MINUTES, rw_answers_get(a, RW_FIELD_MINUTES), shown,
 			      sizeof(shown)) == RW_OK) {
-		plain_schedule_text(time(NULL),
+		rw_schedule_text(time(NULL),
 				    strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
 				    atol(rw_answers_get(a, RW_FIELD_INTERVAL)),
 				    atoi(rw_answers_get(a, RW_FIELD_HOURS)),

@@ -9,7 +9,7 @@
 #include "common/secret.h"
 #include "forms/validate.h"
 #include "tui/frame.h"
-#include "tui/plain_schedule.h"
+#include "forms/schedule.h"
 #include "tui/steps.h"
 #include "tui/text.h"
 
@@ -451,7 +451,7 @@ draw_schedule(struct tui *t, const struct layout *l)
 				    "automatic rotation show here.", tui_attr(TUI_ROLE_DIM));
 		return;
 	}
-	plain_schedule_text(time(NULL), strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
+	rw_schedule_text(time(NULL), strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
 			    atol(rw_answers_get(a, RW_FIELD_INTERVAL)),
 			    atoi(rw_answers_get(a, RW_FIELD_HOURS)),
 			    atoi(rw_answers_get(a, RW_FIELD_MINUTES)), text, sizeof(text));

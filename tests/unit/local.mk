@@ -26,6 +26,11 @@ tests_unit_test_draft_LDADD = libforms.a libcommon.a $(CJSON_LIBS)
 tests_unit_test_strbuf_SOURCES = tests/unit/test-strbuf.c tests/tap.h
 tests_unit_test_strbuf_LDADD = libcommon.a
 
+check_PROGRAMS += tests/unit/test-schedule
+TESTS += tests/unit/test-schedule
+tests_unit_test_schedule_SOURCES = tests/unit/test-schedule.c tests/tap.h
+tests_unit_test_schedule_LDADD = libforms.a libcommon.a
+
 EXTRA_DIST += \
 	tests/data/seed-body.json \
 	tests/data/valid-body.json

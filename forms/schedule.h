@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_SCHEDULE_H
-#define ROTWIZ_TUI_PLAIN_SCHEDULE_H
+#ifndef ROTWIZ_FORMS_SCHEDULE_H
+#define ROTWIZ_FORMS_SCHEDULE_H
 
 /*
  * When a new rotation first rotates by itself, by the server's rule
@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <time.h>
 
-time_t plain_first_rotation(time_t now, long interval_days, int hours, int minutes);
+time_t rw_schedule_first_rotation(time_t now, long interval_days, int hours, int minutes);
 
 /*
  * The Schedule step's summary, two lines without a trailing newline:
@@ -21,7 +21,7 @@ time_t plain_first_rotation(time_t now, long interval_days, int hours, int minut
  *   First automatic rotation: 2026-12-27 00:00 UTC (local time 2026-12-27 01:00 CET).
  * or, with auto-rotation off, one line saying it rotates only when asked.
  */
-void plain_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
+void rw_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
 			 int minutes, char *buf, size_t bufsz);
 
 #endif

@@ -3,12 +3,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tui/plain_schedule.h"
+#include "forms/schedule.h"
 
 #define DAY_SECONDS 86400L
 
 time_t
-plain_first_rotation(time_t now, long interval_days, int hours, int minutes)
+rw_schedule_first_rotation(time_t now, long interval_days, int hours, int minutes)
 {
 	struct tm day;
 	time_t at;
@@ -38,7 +38,7 @@ format(time_t t, int local, const char *fmt, char *buf, size_t bufsz)
 }
 
 void
-plain_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
+rw_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
 		    int minutes, char *buf, size_t bufsz)
 {
 	char local_at[64], first_utc[64], first_local[64];
@@ -60,7 +60,7 @@ plain_schedule_text(time_t now, int auto_rotation, long interval_days, int hours
 	} else {
 		snprintf(local_at, sizeof(local_at), "?");
 	}
-	first = plain_first_rotation(now, interval_days, hours, minutes);
+	first = rw_schedule_first_rotation(now, interval_days, hours, minutes);
 	format(first, 0, "%Y-%m-%d %H:%M UTC", first_utc, sizeof(first_utc));
 	format(first, 1, "%Y-%m-%d %H:%M %Z", first_local, sizeof(first_local));
 	snprintf(buf, bufsz, "Rotates every %ld day%s at %02d:%02d UTC (%s local time).\n"

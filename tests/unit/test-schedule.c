@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "tests/tap.h"
-#include "tui/plain_schedule.h"
+#include "forms/schedule.h"
 
 static time_t
 at(int y, int mo, int d, int h, int mi, int s)
@@ -60,33 +60,33 @@ main(void)
 	char text[512];
 
 	/* Nasty edges first: the exact second of the rotate time, and one before it. */
-	is_time(plain_first_rotation(at(2026, 1, 10, 0, 0, 0), 30, 0, 0),
+	is_time(rw_schedule_first_rotation(at(2026, 1, 10, 0, 0, 0), 30, 0, 0),
 		at(2026, 2, 10, 0, 0, 0), "created_exactly_at_the_rotate_time_waits_an_extra_day");
-	is_time(plain_first_rotation(at(2026, 1, 10, 4, 59, 59), 30, 5, 0),
+	is_time(rw_schedule_first_rotation(at(2026, 1, 10, 4, 59, 59), 30, 5, 0),
 		at(2026, 2, 9, 5, 0, 0), "created_a_second_before_the_rotate_time_takes_that_day");
-	is_time(plain_first_rotation(at(2026, 1, 10, 23, 30, 0), 30, 0, 0),
+	is_time(rw_schedule_first_rotation(at(2026, 1, 10, 23, 30, 0), 30, 0, 0),
 		at(2026, 2, 10, 0, 0, 0), "created_after_the_rotate_time_counts_from_the_next_day");
-	is_time(plain_first_rotation(at(2026, 1, 31, 12, 0, 0), 1, 6, 0),
+	is_time(rw_schedule_first_rotation(at(2026, 1, 31, 12, 0, 0), 1, 6, 0),
 		at(2026, 2, 2, 6, 0, 0), "interval_of_one_day_crosses_the_month_end");
-	is_time(plain_first_rotation(at(2028, 2, 28, 10, 0, 0), 1, 9, 0),
+	is_time(rw_schedule_first_rotation(at(2028, 2, 28, 10, 0, 0), 1, 9, 0),
 		at(2028, 3, 1, 9, 0, 0), "a_leap_day_is_a_day");
-	is_time(plain_first_rotation(at(2026, 6, 1, 0, 0, 1), 909, 23, 59),
+	is_time(rw_schedule_first_rotation(at(2026, 6, 1, 0, 0, 1), 909, 23, 59),
 		at(2028, 11, 26, 23, 59, 0), "interval_909_days_at_23_59");
 
 	setenv("TZ", "UTC", 1);
 	tzset();
-	plain_schedule_text(at(2026, 1, 10, 12, 0, 0), 0, 30, 0, 0, text, sizeof(text));
+	rw_schedule_text(at(2026, 1, 10, 12, 0, 0), 0, 30, 0, 0, text, sizeof(text));
 	has(text, "Auto-rotation is off", "auto_rotation_off_says_so");
 	ok(strstr(text, "First automatic") == NULL, "auto_rotation_off_shows_no_first_date");
 
-	plain_schedule_text(at(2026, 1, 10, 12, 0, 0), 1, 1, 7, 5, text, sizeof(text));
+	rw_schedule_text(at(2026, 1, 10, 12, 0, 0), 1, 1, 7, 5, text, sizeof(text));
 	has(text, "every 1 day at 07:05 UTC", "one_day_is_singular");
 	has(text, "2026-01-12 07:05 UTC", "first_date_in_utc");
 
 	/* A zone without tzdata files: CET is one hour east of UTC. */
 	setenv("TZ", "CET-1", 1);
 	tzset();
-	plain_schedule_text(at(2026, 1, 10, 12, 0, 0), 1, 30, 23, 30, text, sizeof(text));
+	rw_schedule_text(at(2026, 1, 10, 12, 0, 0), 1, 30, 23, 30, text, sizeof(text));
 	has(text, "every 30 days at 23:30 UTC (00:30 CET local time)",
 	    "local_time_equivalent_of_the_rotate_time");
 	has(text, "2026-02-09 23:30 UTC (local time 2026-02-10 00:30 CET)",
