@@ -21,3 +21,17 @@ app_free(struct app *app)
 	app->api_base = NULL;
 	rw_answers_free(&app->answers);
 }
+
+int
+app_answers_given(const struct app *app)
+{
+	int i;
+
+	if (app->opt.from_file)
+		return 1;
+	for (i = 0; i < RW_FIELD_COUNT; i++)
+		if (i != RW_FIELD_PROJECT && i != RW_FIELD_ENVIRONMENT &&
+		    i != RW_FIELD_SECRET_PATH && rw_answers_is_set(&app->answers, (enum rw_field) i))
+			return 1;
+	return 0;
+}

@@ -63,5 +63,11 @@ struct app {
 void app_init(struct app *app);
 /* Wipes the secrets, frees everything app_init() and the sign-in made. */
 void app_free(struct app *app);
+/*
+ * Whether this run brought answers of its own (field flags or --from-file;
+ * the Where defaults from the environment do not count).  A draft is
+ * offered only when it did not.
+ */
+int app_answers_given(const struct app *app);
 
 #endif

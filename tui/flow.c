@@ -507,20 +507,6 @@ create_another(struct tui *t)
 
 /* ---- drafts ---- */
 
-static int
-fields_given(const struct app *app)
-{
-	int i;
-
-	if (app->opt.from_file)
-		return 1;
-	for (i = 0; i < RW_FIELD_COUNT; i++)
-		if (i != RW_FIELD_PROJECT && i != RW_FIELD_ENVIRONMENT &&
-		    i != RW_FIELD_SECRET_PATH && rw_answers_is_set(&app->answers, (enum rw_field) i))
-			return 1;
-	return 0;
-}
-
 /* A draft from an earlier run is offered when this run brought no answers of its own. */
 void
 tui_flow_offer_draft(struct tui *t)
@@ -529,7 +515,7 @@ tui_flow_offer_draft(struct tui *t)
 	enum rw_step step = RW_STEP_ROTATION;
 	char shown[RW_SHOWN_MAX];
 
-	if (!t->draft_path || fields_given(t->app))
+	if (!t->draft_path || app_answers_given(t->app))
 		return;
 	rw_answers_init(&draft);
 	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK) {

@@ -203,14 +203,6 @@ tui_frame_paragraph(int y, int x, int height, int width, const char *text, attr_
 	return p.used;
 }
 
-static void
-count_line(void *ctx, const char *start, size_t len)
-{
-	(void) start;
-	(void) len;
-	(*(int *) ctx)++;
-}
-
 /* A box in the middle of the screen with a title, wrapped text and a key hint. */
 static void
 draw_box(const char *title, const char *text, const char *hint)
@@ -219,7 +211,7 @@ draw_box(const char *title, const char *text, const char *hint)
 	int inner = width - 4, rows = 0, height, y, x, i;
 	attr_t attr = tui_attr(TUI_ROLE_NORMAL);
 
-	tui_text_wrap(text, inner, count_line, &rows);
+	rows = tui_text_wrap(text, inner, NULL, NULL);
 	height = rows + 4;
 	if (height > LINES - 2)
 		height = LINES - 2;

@@ -16,21 +16,6 @@
  * on quitting; the exit code at the end.
  */
 
-/* Answers given on the command line or in a file (not the Where defaults of the environment). */
-static int
-fields_given(const struct app *app)
-{
-	int i;
-
-	if (app->opt.from_file)
-		return 1;
-	for (i = 0; i < RW_FIELD_COUNT; i++)
-		if (i != RW_FIELD_PROJECT && i != RW_FIELD_ENVIRONMENT &&
-		    i != RW_FIELD_SECRET_PATH && rw_answers_is_set(&app->answers, (enum rw_field) i))
-			return 1;
-	return 0;
-}
-
 /*
  * A draft is offered only on a terminal and only when no field was given
  * (flags or a file mean this run has its own answers).  A piped session
@@ -44,7 +29,7 @@ offer_draft(struct plain_session *s)
 	char shown[RW_SHOWN_MAX], question[512];
 	int yes;
 
-	if (!s->draft_path || !plain_io_is_tty() || fields_given(s->app))
+	if (!s->draft_path || !plain_io_is_tty() || app_answers_given(s->app))
 		return 0;
 	rw_answers_init(&draft);
 	if (rw_draft_load(s->draft_path, &draft, &step) != RW_OK) {

@@ -58,14 +58,6 @@ item_msg(const struct tui *t, const struct tui_item *it, int *warning)
 #define MSG_ROWS_MAX 3
 
 static void
-count_line(void *ctx, const char *start, size_t len)
-{
-	(void) start;
-	(void) len;
-	(*(int *) ctx)++;
-}
-
-static void
 layout(const struct tui *t, const struct tui_item *items, int n, struct layout *l)
 {
 	int i, y;
@@ -92,7 +84,7 @@ layout(const struct tui *t, const struct tui_item *items, int n, struct layout *
 		const char *msg = item_msg(t, &items[i], &warning);
 
 		if (msg)
-			tui_text_wrap(msg, l->input_w - 2, count_line, &rows);
+			rows = tui_text_wrap(msg, l->input_w - 2, NULL, NULL);
 		if (rows < 1)
 			rows = 1;
 		if (rows > MSG_ROWS_MAX)

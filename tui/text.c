@@ -148,12 +148,14 @@ tui_text_wrap(const char *text, int width,
 			p += n;
 		}
 		if (*p && *p != '\n' && cut && cut > text) {
-			line(ctx, text, (size_t) (cut - text));
+			if (line)
+				line(ctx, text, (size_t) (cut - text));
 			text = cut + 1;
 		} else {
 			if (p == text && *p && *p != '\n')
 				p++;	/* a column too narrow for one character: still move on */
-			line(ctx, text, (size_t) (p - text));
+			if (line)
+				line(ctx, text, (size_t) (p - text));
 			text = *p == '\n' ? p + 1 : p;
 		}
 		lines++;

@@ -32,7 +32,8 @@ int tui_text_draw_right(int y, int x, const char *text, int width, attr_t attr);
 /*
  * Wraps text into lines of at most width columns, breaking at spaces when
  * it can (anywhere when a word is longer).  Calls line() for each line.
- * Newlines in text start a new line.  Returns the number of lines.
+ * Newlines in text start a new line.  Returns the number of lines; with a
+ * NULL line() it only counts them.
  */
 int tui_text_wrap(const char *text, int width,
 		  void (*line)(void *ctx, const char *start, size_t len), void *ctx);
