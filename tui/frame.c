@@ -62,7 +62,7 @@ draw_rail(struct tui *t, int y)
 		const char *mark = s == (int) t->step ? tui_glyph("\xe2\x96\xb8", ">") :
 			(t->done_mask & (1 << s)) ? tui_glyph("\xe2\x9c\x93", "*") : " ";
 		enum tui_role role = s == (int) t->step ? TUI_ROLE_RAIL_NOW :
-			(t->done_mask & (1 << s)) ? TUI_ROLE_RAIL_DONE : TUI_ROLE_RAIL_TODO;
+			(t->done_mask & (1 << s)) ? TUI_ROLE_RAIL_DONE : TUI_ROLE_RAIL_PENDING;
 		char piece[64];
 
 		if (pass == 0)

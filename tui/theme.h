@@ -15,7 +15,7 @@ enum tui_role {
 	TUI_ROLE_TITLE,		/* the top line */
 	TUI_ROLE_RAIL_DONE,	/* a finished step */
 	TUI_ROLE_RAIL_NOW,	/* the current step */
-	TUI_ROLE_RAIL_TODO,
+	TUI_ROLE_RAIL_PENDING,
 	TUI_ROLE_LABEL,
 	TUI_ROLE_FIELD,		/* a value not being edited */
 	TUI_ROLE_EDIT,		/* the field being edited */
