@@ -569,6 +569,37 @@ complete_path(void *ctx, const char *text)
 	return out;
 }
 
+/*
+ * Room for a pick-list of n entries and their detail strings (which
+ * entries_free() frees).  NULL, with the session stopped, when out of memory.
+ */
+static struct plain_entry *
+entries_new(struct plain_session *s, size_t n, char ***details)
+{
+	struct plain_entry *entries = calloc(n, sizeof(*entries));
+
+	*details = calloc(n, sizeof(**details));
+	if (!entries || !*details) {
+		free(entries);
+		free(*details);
+		*details = NULL;
+		plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+		return NULL;
+	}
+	return entries;
+}
+
+static void
+entries_free(struct plain_entry *entries, char **details, size_t n)
+{
+	size_t i;
+
+	for (i = 0; details && i < n; i++)
+		free(details[i]);
+	free(details);
+	free(entries);
+}
+
 static enum plain_next
 step_where(struct plain_session *s)
 {
@@ -613,14 +644,8 @@ step_where(struct plain_session *s)
 			continue;
 		}
 
-		entries = calloc(list->count, sizeof(*entries));
-		details = calloc(list->count, sizeof(*details));
-		if (!entries || !details) {
-			free(entries);
-			free(details);
-			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+		if (!(entries = entries_new(s, list->count, &details)))
 			return PLAIN_STOP;
-		}
 		for (i = 0; i < list->count; i++) {
 			entries[i].value = list->items[i].id;
 			entries[i].label = list->items[i].name;
@@ -631,10 +656,7 @@ step_where(struct plain_session *s)
 		pick = (struct plain_pick) { "project", entries, list->count, NULL };
 		printf("Projects:\n");
 		rc = ask_pick(s, RW_FIELD_PROJECT, NULL, &pick, "", 0, &choice, &letter);
-		for (i = 0; i < list->count; i++)
-			free(details[i]);
-		free(details);
-		free(entries);
+		entries_free(entries, details, list->count);
 		if (rc < 0)
 			return PLAIN_STOP;
 		project = &list->items[choice];
@@ -647,14 +669,8 @@ step_where(struct plain_session *s)
 			continue;
 		}
 
-		entries = calloc(project->environment_count, sizeof(*entries));
-		details = calloc(project->environment_count, sizeof(*details));
-		if (!entries || !details) {
-			free(entries);
-			free(details);
-			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+		if (!(entries = entries_new(s, project->environment_count, &details)))
 			return PLAIN_STOP;
-		}
 		for (i = 0; i < project->environment_count; i++) {
 			entries[i].value = project->environments[i].slug;
 			entries[i].label = project->environments[i].name;
@@ -665,10 +681,7 @@ step_where(struct plain_session *s)
 		pick = (struct plain_pick) { "environment", entries, project->environment_count, NULL };
 		printf("Environments of %s:\n", project->name ? project->name : project->id);
 		rc = ask_pick(s, RW_FIELD_ENVIRONMENT, NULL, &pick, "", 0, &choice, &letter);
-		for (i = 0; i < project->environment_count; i++)
-			free(details[i]);
-		free(details);
-		free(entries);
+		entries_free(entries, details, project->environment_count);
 		if (rc < 0 || set_answer(s, RW_FIELD_ENVIRONMENT,
 					 project->environments[choice].slug) < 0)
 			return PLAIN_STOP;
@@ -728,14 +741,8 @@ step_connection(struct plain_session *s)
 		break;
 	}
 
-	entries = calloc(list->count, sizeof(*entries));
-	details = calloc(list->count, sizeof(*details));
-	if (!entries || !details) {
-		free(entries);
-		free(details);
-		plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	if (!(entries = entries_new(s, list->count, &details)))
 		return PLAIN_STOP;
-	}
 	for (i = 0; i < list->count; i++) {
 		entries[i].value = list->items[i].id;
 		entries[i].label = list->items[i].name;
@@ -748,10 +755,7 @@ step_connection(struct plain_session *s)
 	if (rc == 0 && (!list->items[choice].id ||
 			set_answer(s, RW_FIELD_CONNECTION, list->items[choice].id) < 0))
 		rc = -1;
-	for (i = 0; i < list->count; i++)
-		free(details[i]);
-	free(details);
-	free(entries);
+	entries_free(entries, details, list->count);
 	if (rc < 0)
 		return PLAIN_STOP;
 	plain_start_loads(s);
@@ -832,14 +836,8 @@ step_azure_app(struct plain_session *s)
 		break;
 	}
 
-	entries = calloc(list->count, sizeof(*entries));
-	details = calloc(list->count, sizeof(*details));
-	if (!entries || !details) {
-		free(entries);
-		free(details);
-		plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	if (!(entries = entries_new(s, list->count, &details)))
 		return PLAIN_STOP;
-	}
 	for (i = 0; i < list->count; i++) {
 		app = &list->items[i];
 		entries[i].value = app->object_id;
@@ -857,10 +855,7 @@ step_azure_app(struct plain_session *s)
 	printf("Azure apps the connection can manage:\n");
 	rc = ask_pick(s, RW_FIELD_OBJECT_ID, "Azure app", &pick, "; m types the IDs by hand",
 		      manual_now ? 'm' : 0, &choice, &letter);
-	for (i = 0; i < list->count; i++)
-		free(details[i]);
-	free(details);
-	free(entries);
+	entries_free(entries, details, list->count);
 	if (rc < 0)
 		return PLAIN_STOP;
 	if (choice == PLAIN_PICK_LETTER)
