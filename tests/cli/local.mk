@@ -32,7 +32,8 @@ CLI_SH_TESTS = \
 	tests/cli/usage.sh \
 	tests/cli/dry-run.sh \
 	tests/cli/create.sh \
-	tests/cli/faults.sh
+	tests/cli/faults.sh \
+	tests/cli/tls.sh
 
 TESTS += \
 	tests/cli/test-options \
