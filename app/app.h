@@ -46,7 +46,6 @@ struct app {
 	struct rw_api *api;		/* NULL until signed in */
 
 	/* --- app/: sign-in state (app/signin.h) --- */
-	int api_base_given;		/* URL came from --domain or the environment */
 	int credentials_given;		/* token or UA from env / --token-file / --demo: step 0 skipped */
 	int signed_in;			/* signin_connect() succeeded */
 	long timeout_ms;		/* ROTWIZ_TIMEOUT_MS; 0: net's default */

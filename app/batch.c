@@ -76,8 +76,9 @@ print_only(struct app *app, const char *body)
 	if (app->opt.dry_run)
 		printf("%s\n", body);
 	if (app->opt.print_curl) {
+		/* --demo --print-curl starts no sandbox, so has no URL of its own. */
 		if (!(curl = rw_curl_command(app->api_base ? app->api_base :
-					     "https://us.infisical.com/api", body))) {
+					     SIGNIN_DEFAULT_DOMAIN "/api", body))) {
 			fprintf(stderr, "rotwiz: out of memory\n");
 			return 1;
 		}

@@ -30,7 +30,6 @@ run(struct app *app)
 			fprintf(stderr, "rotwiz: %s\n", msg);
 			return rw_status_exit_code(st);
 		}
-		app->api_base_given = 1;
 		app->credentials_given = 1;
 	}
 	switch (app->mode) {

@@ -6,6 +6,7 @@
 
 #include "app/report.h"
 #include "common/strbuf.h"
+#include "forms/schedule.h"
 
 void
 report_clean(const char *text, char *buf, size_t bufsz)
@@ -93,16 +94,6 @@ report_parse_time(const char *iso, time_t *out)
 	return 0;
 }
 
-void
-report_format_time(time_t t, int local, char *buf, size_t bufsz)
-{
-	struct tm tm;
-
-	if (!(local ? localtime_r(&t, &tm) : gmtime_r(&t, &tm)) ||
-	    !strftime(buf, bufsz, local ? "%Y-%m-%d %H:%M %Z" : "%Y-%m-%d %H:%M UTC", &tm))
-		snprintf(buf, bufsz, "?");
-}
-
 /* "2026-11-28 00:00 UTC (local 2026-11-28 01:00 CET)", or the raw text if it is no time. */
 static void
 both_times(struct strbuf *sb, const char *iso)
@@ -119,8 +110,8 @@ both_times(struct strbuf *sb, const char *iso)
 		strbuf_puts(sb, raw);
 		return;
 	}
-	report_format_time(t, 0, utc, sizeof(utc));
-	report_format_time(t, 1, local, sizeof(local));
+	rw_schedule_format_time(t, 0, utc, sizeof(utc));
+	rw_schedule_format_time(t, 1, local, sizeof(local));
 	strbuf_printf(sb, "%s (local time %s)", utc, local);
 }
 

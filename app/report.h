@@ -63,11 +63,9 @@ void report_problems(FILE *out, const struct rw_problems *problems);
 /*
  * "2026-11-28T00:00:00.000Z" (fraction optional; "Z", "+HH:MM" or
  * "-HH:MM") into *out.  Returns 0, or -1 when it is not such a time.
+ * rw_schedule_format_time() (forms/schedule.h) shows it again.
  */
 int report_parse_time(const char *iso, time_t *out);
-
-/* "2026-11-28 00:00 UTC" (local 0) or "2026-11-28 01:00 CET" (local 1). */
-void report_format_time(time_t t, int local, char *buf, size_t bufsz);
 
 /* Copies text with control characters replaced by '?' (server text to a terminal). */
 void report_clean(const char *text, char *buf, size_t bufsz);

@@ -196,9 +196,6 @@ setup_run(struct app *app, const struct rw_answers *flags,
 		fprintf(stderr, "rotwiz: %s\n", msg);
 		return 2;
 	}
-	app->api_base_given = app->opt.domain || (getenv("INFISICAL_DOMAIN") &&
-			      *getenv("INFISICAL_DOMAIN")) || (getenv("INFISICAL_API_URL") &&
-			      *getenv("INFISICAL_API_URL"));
 	/* A pure --dry-run / --print-curl sends nothing and needs no credentials. */
 	if ((app->opt.dry_run || app->opt.print_curl) && !app->opt.yes)
 		return -1;

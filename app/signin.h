@@ -16,11 +16,11 @@
  *                                 keeps in app->projects for step 2.
  *
  * Before any front-end starts, main has done steps 1 and 2: app->api_base
- * is always set (the default when nothing was given; app->api_base_given
- * says whether the user chose it) and the credentials are loaded when the
- * environment or --token-file had them (app->credentials_given: skip the
- * sign-in form).  Nothing is sent yet: step 3 is the front-end's, so that
- * a failure keeps the user on the sign-in step with the server's reason.
+ * is always set (the default when nothing was given) and the credentials
+ * are loaded when the environment or --token-file had them
+ * (app->credentials_given: skip the sign-in form).  Nothing is sent yet:
+ * step 3 is the front-end's, so that a failure keeps the user on the
+ * sign-in step with the server's reason.
  *
  * A front-end that wants the keyboard live during step 3 calls
  * signin_open() and starts rw_api_login() / rw_api_projects() itself, then

@@ -7,18 +7,25 @@
 
 #define DAY_SECONDS 86400L
 
-time_t
-rw_schedule_first_rotation(time_t now, long interval_days, int hours, int minutes)
+/* hours:minutes on now's UTC date; (time_t) -1 when there is no such time. */
+static time_t
+slot_today(time_t now, int hours, int minutes)
 {
 	struct tm day;
-	time_t at;
 
 	if (!gmtime_r(&now, &day))
 		return (time_t) -1;
 	day.tm_hour = hours;
 	day.tm_min = minutes;
 	day.tm_sec = 0;
-	at = timegm(&day);
+	return timegm(&day);
+}
+
+time_t
+rw_schedule_first_rotation(time_t now, long interval_days, int hours, int minutes)
+{
+	time_t at = slot_today(now, hours, minutes);
+
 	if (at == (time_t) -1)
 		return at;
 	/* Created (a manual rotation) at or after today's slot: a full interval must still pass. */
@@ -38,11 +45,16 @@ format(time_t t, int local, const char *fmt, char *buf, size_t bufsz)
 }
 
 void
+rw_schedule_format_time(time_t t, int local, char *buf, size_t bufsz)
+{
+	format(t, local, local ? "%Y-%m-%d %H:%M %Z" : "%Y-%m-%d %H:%M UTC", buf, bufsz);
+}
+
+void
 rw_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
 		    int minutes, char *buf, size_t bufsz)
 {
 	char local_at[64], first_utc[64], first_local[64];
-	struct tm day;
 	time_t at, first;
 
 	if (!auto_rotation) {
@@ -51,18 +63,14 @@ rw_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
 		return;
 	}
 	/* Today's slot in local time: the same clock time every day, short of a DST change. */
-	if (gmtime_r(&now, &day)) {
-		day.tm_hour = hours;
-		day.tm_min = minutes;
-		day.tm_sec = 0;
-		at = timegm(&day);
-		format(at, 1, "%H:%M %Z", local_at, sizeof(local_at));
-	} else {
+	at = slot_today(now, hours, minutes);
+	if (at == (time_t) -1)
 		snprintf(local_at, sizeof(local_at), "?");
-	}
+	else
+		format(at, 1, "%H:%M %Z", local_at, sizeof(local_at));
 	first = rw_schedule_first_rotation(now, interval_days, hours, minutes);
-	format(first, 0, "%Y-%m-%d %H:%M UTC", first_utc, sizeof(first_utc));
-	format(first, 1, "%Y-%m-%d %H:%M %Z", first_local, sizeof(first_local));
+	rw_schedule_format_time(first, 0, first_utc, sizeof(first_utc));
+	rw_schedule_format_time(first, 1, first_local, sizeof(first_local));
 	snprintf(buf, bufsz, "Rotates every %ld day%s at %02d:%02d UTC (%s local time).\n"
 		 "First automatic rotation: %s (local time %s).",
 		 interval_days, interval_days == 1 ? "" : "s", hours, minutes, local_at,

@@ -24,4 +24,11 @@ time_t rw_schedule_first_rotation(time_t now, long interval_days, int hours, int
 void rw_schedule_text(time_t now, int auto_rotation, long interval_days, int hours,
 			 int minutes, char *buf, size_t bufsz);
 
+/*
+ * A moment as "2026-11-28 00:00 UTC" (local 0) or "2026-11-28 01:00 CET"
+ * (local 1: the TZ zone), the words every rotation time is shown in;
+ * "?" when it cannot be shown.
+ */
+void rw_schedule_format_time(time_t t, int local, char *buf, size_t bufsz);
+
 #endif

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "app/report.h"
 #include "tests/tap.h"
@@ -73,26 +72,6 @@ test_parse_time(void)
 	ok(report_parse_time("2026-11-27T23:30:00.5-00:30", &t) == 0 &&
 	   t == utc(2026, 11, 28, 0, 0, 0), "negative_offset_is_added");
 	ok(report_parse_time("2028-02-29T00:00:00Z", &t) == 0, "leap_day_parses");
-}
-
-static void
-test_format_time(void)
-{
-	char buf[64];
-	time_t t = utc(2026, 11, 28, 0, 0, 0);
-
-	report_format_time(t, 0, buf, sizeof(buf));
-	is_str(buf, "2026-11-28 00:00 UTC", "utc_format");
-	if (access("/usr/share/zoneinfo/Europe/Berlin", R_OK) == 0) {
-		setenv("TZ", "Europe/Berlin", 1);
-		tzset();
-		report_format_time(t, 1, buf, sizeof(buf));
-		is_str(buf, "2026-11-28 01:00 CET", "local_format_uses_tz");
-		setenv("TZ", "UTC", 1);
-		tzset();
-	} else {
-		ok(1, "# SKIP no tzdata for Europe/Berlin");
-	}
 }
 
 static void
@@ -356,7 +335,6 @@ main(void)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	test_parse_time();
-	test_format_time();
 	test_summary();
 	test_rotation_json();
 	test_failures();
