@@ -49,9 +49,7 @@ set_answer(struct plain_session *s, enum rw_field field, const char *value)
 {
 	if (rw_answers_set(&s->app->answers, field, value) == 0)
 		return 0;
-	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
-	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
-	return -1;
+	return plain_nomem(s);
 }
 
 /* The secret path as the server and the load keys see it ("a/" -> "/a"). */
@@ -68,9 +66,8 @@ current_path(const struct plain_session *s)
 void
 plain_start_loads(struct plain_session *s)
 {
-	struct plain_slot *folders = &s->loads.slot[PLAIN_LIST_FOLDERS];
 	const char *project = answer(s, RW_FIELD_PROJECT), *env = answer(s, RW_FIELD_ENVIRONMENT);
-	char *path, *where = NULL;
+	char *path;
 
 	if (!s->loads.api)
 		return;
@@ -84,10 +81,8 @@ plain_start_loads(struct plain_session *s)
 	if (!answer_valid(s, RW_FIELD_ENVIRONMENT))
 		return;
 	/* The top folders for Tab, unless the slot already serves this environment. */
-	if ((where = strbuf_format("%s\n%s\n", project, env)) &&
-	    (!folders->key || strncmp(folders->key, where, strlen(where)) != 0))
+	if (!plain_load_serves(&s->loads, PLAIN_LIST_FOLDERS, project, env))
 		plain_load_start(&s->loads, PLAIN_LIST_FOLDERS, project, env, "/");
-	free(where);
 	if ((path = current_path(s))) {
 		plain_load_start(&s->loads, PLAIN_LIST_SECRET_NAMES, project, env, path);
 		free(path);

@@ -309,11 +309,10 @@ read_raw_line(char *buf, size_t *len, int use_read)
 	return too_long ? PLAIN_READ_TOO_LONG : PLAIN_READ_LINE;
 }
 
-/* Prints an answer read from a pipe, control characters made visible. */
-static void
-echo_answer(const char *text)
+void
+plain_print_clean(const char *text)
 {
-	for (; *text; text++) {
+	for (; text && *text; text++) {
 		unsigned char ch = (unsigned char) *text;
 
 		fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, stdout);
@@ -355,7 +354,7 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 	free(buf);
 
 	if (!io_tty && r == PLAIN_READ_LINE && echo != PLAIN_ECHO_SECRET)
-		echo_answer(*line);
+		plain_print_clean(*line);
 	/* End the prompt's line where the terminal did not (no echo, EOF, Ctrl-C, a pipe). */
 	if (!io_tty || r != PLAIN_READ_LINE)
 		fputc('\n', stdout);

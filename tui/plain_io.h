@@ -67,6 +67,12 @@ enum plain_read plain_io_read(const char *prompt, enum plain_echo echo, char **l
 /* Nonzero once when Ctrl-C was pressed since the last call (clears it). */
 int plain_io_take_interrupt(void);
 
+/*
+ * Prints text (often the server's, or an answer echoed from a pipe) with
+ * control characters replaced by '?'.
+ */
+void plain_print_clean(const char *text);
+
 /* A NULL-terminated copy of the words in list that start with text (for completion). */
 char **plain_io_matches(const char *const *list, size_t count, const char *text);
 

@@ -41,16 +41,16 @@ slot_clear(struct plain_loads *loads, struct plain_slot *s)
 static struct plain_slot *
 slot_of(struct plain_loads *loads, enum plain_list list)
 {
-	switch (list) {
-	case PLAIN_LIST_PROJECTS:
-	case PLAIN_LIST_CONNECTIONS:
-	case PLAIN_LIST_APPS:
-	case PLAIN_LIST_FOLDERS:
-	case PLAIN_LIST_SECRET_NAMES:
-		return &loads->slot[list];
-	default:
-		return NULL;
-	}
+	return (unsigned) list < PLAIN_LIST_COUNT ? &loads->slot[list] : NULL;
+}
+
+/* A result for a call that could not even start. */
+static void
+set_nomem(struct rw_result *r)
+{
+	r->status = RW_ENOMEM;
+	r->error.field = RW_FIELD_NONE;
+	r->error.retry_after = -1;
 }
 
 void
@@ -143,6 +143,24 @@ start_call(struct rw_api *api, enum plain_list list, const char *a, const char *
 	}
 }
 
+/* key starts with part, then a newline: the rest of key after it, else NULL. */
+static const char *
+key_part(const char *key, const char *part)
+{
+	size_t n = strlen(part);
+
+	return strncmp(key, part, n) == 0 && key[n] == '\n' ? key + n + 1 : NULL;
+}
+
+int
+plain_load_serves(const struct plain_loads *loads, enum plain_list list,
+		  const char *a, const char *b)
+{
+	const char *key = (unsigned) list < PLAIN_LIST_COUNT ? loads->slot[list].key : NULL;
+
+	return key && (key = key_part(key, a ? a : "")) && key_part(key, b ? b : "");
+}
+
 /* 1 when the slot holds or awaits exactly this key. */
 static int
 slot_has(const struct plain_slot *s, const char *key)
@@ -170,9 +188,7 @@ plain_load_start(struct plain_loads *loads, enum plain_list list,
 	s->call = start_call(loads->api, list, a, b, c);
 	if (!s->call) {
 		s->done = 1;
-		s->result.status = RW_ENOMEM;
-		s->result.error.field = RW_FIELD_NONE;
-		s->result.error.retry_after = -1;
+		set_nomem(&s->result);
 	}
 }
 
@@ -236,9 +252,7 @@ plain_load_wait_call(struct plain_loads *loads, struct rw_call *call, int cancel
 
 	memset(out, 0, sizeof(*out));
 	if (!call || !loads->api) {
-		out->status = RW_ENOMEM;
-		out->error.field = RW_FIELD_NONE;
-		out->error.retry_after = -1;
+		set_nomem(out);
 		return out->status;
 	}
 	loads->awaited = call;

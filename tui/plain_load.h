@@ -52,6 +52,14 @@ void plain_load_start(struct plain_loads *loads, enum plain_list list,
 		      const char *a, const char *b, const char *c);
 
 /*
+ * Nonzero when the list is loaded or loading for a key whose first two
+ * parts are a and b, whatever the third (folders of this project and
+ * environment, whichever folder).
+ */
+int plain_load_serves(const struct plain_loads *loads, enum plain_list list,
+		      const char *a, const char *b);
+
+/*
  * The list's finished result for those key parts, waiting for it when it
  * is still in flight (starting it when it was never asked for).  Ctrl-C
  * while waiting cancels the load: the result then says RW_ECANCEL.

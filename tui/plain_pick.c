@@ -10,7 +10,6 @@
 #include "forms/validate.h"
 #include "tui/plain_io.h"
 #include "tui/plain_pick.h"
-#include "tui/plain_session.h"
 
 /* Names longer than this are not padded further: the column would be too wide. */
 #define LABEL_COLUMN 32

@@ -15,8 +15,7 @@
 static enum plain_next
 out_of_memory(struct plain_session *s)
 {
-	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
-	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	plain_nomem(s);
 	return PLAIN_STOP;
 }
 

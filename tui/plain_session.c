@@ -18,6 +18,14 @@ plain_stop(struct plain_session *s, int exit_code)
 	s->exit_code = exit_code;
 }
 
+int
+plain_nomem(struct plain_session *s)
+{
+	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
+	return -1;
+}
+
 char *
 plain_trim(const char *text)
 {
@@ -29,16 +37,6 @@ plain_trim(const char *text)
 	while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
 		n--;
 	return strndup(text, n);
-}
-
-void
-plain_print_clean(const char *text)
-{
-	for (; text && *text; text++) {
-		unsigned char ch = (unsigned char) *text;
-
-		fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, stdout);
-	}
 }
 
 /* Anything typed or given beyond the defaults: else there is nothing worth keeping. */
@@ -121,9 +119,7 @@ plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, cha
 			return -1;
 		case PLAIN_READ_NOMEM:
 		default:
-			fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
-			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
-			return -1;
+			return plain_nomem(s);
 		}
 	}
 }
@@ -171,11 +167,8 @@ plain_ask_letter(struct plain_session *s, const char *choices, const char *lette
 			return -1;
 		t = plain_trim(line);
 		free(line);
-		if (!t) {
-			fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
-			plain_stop(s, rw_status_exit_code(RW_ENOMEM));
-			return -1;
-		}
+		if (!t)
+			return plain_nomem(s);
 		c = !*t ? def : !t[1] ? (t[0] | 0x20) : 0;
 		free(t);
 		if (c && strchr(letters, c)) {

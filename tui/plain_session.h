@@ -67,6 +67,9 @@ int plain_ask_letter(struct plain_session *s, const char *choices, const char *l
 /* Ends the session with an exit code (a message was already printed). */
 void plain_stop(struct plain_session *s, int exit_code);
 
+/* Says "out of memory" on stderr and ends the session with its exit code; returns -1. */
+int plain_nomem(struct plain_session *s);
+
 /*
  * Saves the answers and the current step as the draft.  0, or -1 when
  * nothing was saved (no place for drafts, nothing beyond the defaults
@@ -76,8 +79,5 @@ int plain_save_draft(struct plain_session *s);
 
 /* text without surrounding blanks, as a new string (NULL: out of memory). */
 char *plain_trim(const char *text);
-
-/* Prints text (often the server's) with control characters replaced by '?'. */
-void plain_print_clean(const char *text);
 
 #endif

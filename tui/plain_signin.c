@@ -38,14 +38,6 @@ take_url(struct plain_session *s, const char *url)
 	return 0;
 }
 
-static int
-nomem(struct plain_session *s)
-{
-	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
-	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
-	return -1;
-}
-
 /* A self-hosted server's URL: 0, or -1 when the session ended. */
 static int
 ask_url(struct plain_session *s, const char *current)
@@ -63,7 +55,7 @@ ask_url(struct plain_session *s, const char *current)
 		t = plain_trim(line);
 		free(line);
 		if (!t)
-			return nomem(s);
+			return plain_nomem(s);
 		if (!*t && !*current) {
 			printf("Server URL: required -- type the address you open Infisical at.\n");
 			free(t);
@@ -84,7 +76,7 @@ ask_server(struct plain_session *s)
 	int def, choice, rc;
 
 	if (!(origin = origin_of(s->app->api_base)))
-		return nomem(s);
+		return plain_nomem(s);
 	def = strcmp(origin, US_CLOUD) == 0 ? 1 : strcmp(origin, EU_CLOUD) == 0 ? 2 :
 	      *origin ? 3 : 1;
 	printf("Which Infisical server?\n"
@@ -100,7 +92,7 @@ ask_server(struct plain_session *s)
 		t = plain_trim(line);
 		free(line);
 		if (!t) {
-			rc = nomem(s);
+			rc = plain_nomem(s);
 			break;
 		}
 		choice = !*t ? def : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 :
@@ -143,7 +135,7 @@ ask_required(struct plain_session *s, const char *prompt, enum plain_echo echo,
 		t = plain_trim(line);
 		secret_free(&line);
 		if (!t)
-			return nomem(s);
+			return plain_nomem(s);
 		if (*t) {
 			*out = t;
 			return 0;
@@ -174,7 +166,7 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 		t = plain_trim(line);
 		free(line);
 		if (!t)
-			return nomem(s);
+			return plain_nomem(s);
 		m = !*t ? *method : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 : 0;
 		free(t);
 		if (m)
