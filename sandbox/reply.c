@@ -29,13 +29,13 @@ sb_reply_free(struct sb_reply *reply)
 }
 
 static void
-set_body(struct sb_reply *reply, unsigned status, const char *type, char *body)
+set_body(struct sb_reply *reply, unsigned status, const char *type, char *body, size_t len)
 {
 	free(reply->body);
 	reply->status = status;
 	reply->content_type = type;
 	reply->body = body;
-	reply->len = body ? strlen(body) : 0;
+	reply->len = body ? len : 0;
 }
 
 void
@@ -50,7 +50,7 @@ sb_reply_json(struct sb_reply *reply, unsigned status, cJSON *json)
 		text = strdup("{\"statusCode\":500,\"error\":\"InternalServerError\","
 			      "\"message\":\"Something went wrong\"}");
 	}
-	set_body(reply, status, json_type, text);
+	set_body(reply, status, json_type, text, text ? strlen(text) : 0);
 }
 
 void
@@ -84,6 +84,12 @@ sb_reply_error(struct sb_reply *reply, unsigned status, const char *error, const
 }
 
 void
+sb_reply_internal(struct sb_reply *reply)
+{
+	sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+}
+
+void
 sb_reply_issues(struct sb_reply *reply, cJSON *issues)
 {
 	cJSON *body = cJSON_CreateObject();
@@ -108,11 +114,7 @@ sb_reply_raw(struct sb_reply *reply, unsigned status, const char *content_type,
 		memcpy(copy, data, len);
 		copy[len] = '\0';
 	}
-	free(reply->body);
-	reply->status = status;
-	reply->content_type = content_type;
-	reply->body = copy;
-	reply->len = copy ? len : 0;
+	set_body(reply, status, content_type, copy, len);
 }
 
 const char *

@@ -27,6 +27,11 @@ struct sb_reply {
 void sb_reply_init(struct sb_reply *reply);
 void sb_reply_free(struct sb_reply *reply);
 
+/*
+ * The calls below each replace whatever body the reply held, so a later
+ * answer (say the token check's) overrides an earlier one.
+ */
+
 /* Sends json (ownership taken, NULL means out of memory). */
 void sb_reply_json(struct sb_reply *reply, unsigned status, cJSON *json);
 
@@ -41,6 +46,9 @@ void sb_reply_error(struct sb_reply *reply, unsigned status, const char *error,
  */
 void sb_reply_error_ex(struct sb_reply *reply, unsigned status, const char *error,
 		       const char *message, const char *code, cJSON *details);
+
+/* 500 InternalServerError "Something went wrong": what the server says when it fails inside. */
+void sb_reply_internal(struct sb_reply *reply);
 
 /* 422 ValidationFailure whose message is the array of zod issues (ownership taken). */
 void sb_reply_issues(struct sb_reply *reply, cJSON *issues);

@@ -485,7 +485,7 @@ decode_body(const struct sb_incoming *in, cJSON **body, struct sb_reply *reply)
 	}
 	*body = cJSON_ParseWithLength(in->body, in->body_len);
 	if (!*body) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		return -1;
 	}
 	return 0;
@@ -518,12 +518,19 @@ sb_router_handle(struct sb_world *world, const struct sb_stats *stats,
 {
 	struct sb_request req;
 	cJSON *body = NULL;
+	int decoded;
 
 	memset(&req, 0, sizeof(req));
-	if (sb_router_gate(world, in, route, &req.actor, reply) < 0)
-		return;
-	if (decode_body(in, &body, reply) < 0)
-		return;
+	/*
+	 * Scanning and parsing a body of up to SB_BODY_LIMIT needs nothing
+	 * from the world, so it runs before the lock and does not hold up
+	 * every other connection.  The server still answers in its order: a
+	 * refusal by the gate replaces the body's error in reply.
+	 */
+	decoded = decode_body(in, &body, reply);
+	sb_world_lock(world);
+	if (sb_router_gate(world, in, route, &req.actor, reply) < 0 || decoded < 0)
+		goto out;
 	req.method = in->method;
 	req.path = in->path;
 	req.url = in->url;
@@ -535,5 +542,7 @@ sb_router_handle(struct sb_world *world, const struct sb_stats *stats,
 	req.stats = stats;
 	req.now = sb_now_ms();
 	routes[route].handler(&req, reply);
+out:
+	sb_world_unlock(world);
 	cJSON_Delete(body);
 }

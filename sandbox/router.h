@@ -51,7 +51,10 @@ struct sb_incoming {
 int sb_router_gate(struct sb_world *world, const struct sb_incoming *in, int route,
 		   enum sb_actor *actor, struct sb_reply *reply);
 
-/* Runs route `route` (from sb_router_match, -1 for none) and fills reply. */
+/*
+ * Runs route `route` (from sb_router_match, -1 for none) and fills reply.
+ * Takes the world's lock itself, for the gate and the handler only.
+ */
 void sb_router_handle(struct sb_world *world, const struct sb_stats *stats,
 		      const struct sb_incoming *in, int route, char *params[2],
 		      struct sb_reply *reply);

@@ -35,11 +35,31 @@ sb_handler sb_h_stats;
 const cJSON *sb_query(const struct sb_request *req, const char *name);
 
 /*
+ * The path parameter (params[0]) checked as zod checks it, reported under
+ * `name`: the value after the rule (malloc'd), or NULL when the 422 has
+ * been answered.
+ */
+char *sb_path_param(const struct sb_request *req, const char *name,
+		    const struct sb_zstring_rule *rule, struct sb_reply *reply);
+
+/* Any project by id: 404 when unknown.  NULL when the reply has been filled. */
+const struct sb_project *sb_find_project(const char *project_id, struct sb_reply *reply);
+
+/*
  * The project a secret-manager route acts in, as Infisical's permission
  * check finds it: 404 when unknown, 400 when it is not a secret-manager
  * project.  NULL when the reply has been filled.
  */
 const struct sb_project *sb_secret_project(const char *project_id, struct sb_reply *reply);
+
+/* Whether a connection is of the one app the sandbox rotates for. */
+int sb_is_azure(const struct sb_connection *connection);
+
+/*
+ * An app connection usable for Azure Client Secrets: 404 when unknown, 400
+ * when it belongs to another app.  NULL when the reply has been filled.
+ */
+const struct sb_connection *sb_azure_connection(const char *id, struct sb_reply *reply);
 
 /* Answers 422 with the issues when there are any; returns 1 then. */
 int sb_zod_answer(struct sb_zod *z, struct sb_reply *reply);

@@ -85,7 +85,7 @@ sb_h_login(const struct sb_request *req, struct sb_reply *reply)
 	}
 	token = sb_world_token_issue(req->world);
 	if (!token)
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 	else
 		token_reply(reply, token);
 out:

@@ -11,15 +11,43 @@ sb_query(const struct sb_request *req, const char *name)
 	return sb_json_get(req->query, name);
 }
 
+char *
+sb_path_param(const struct sb_request *req, const char *name,
+	      const struct sb_zstring_rule *rule, struct sb_reply *reply)
+{
+	struct sb_zpath path = sb_zpath_at(NULL, name);
+	cJSON *value = cJSON_CreateString(req->params[0]);
+	char *out = NULL;
+	struct sb_zod z;
+
+	sb_zod_init(&z);
+	sb_zod_string(&z, &path, value, rule, &out);
+	if (sb_zod_answer(&z, reply)) {
+		free(out);
+		out = NULL;
+	}
+	cJSON_Delete(value);
+	sb_zod_free(&z);
+	return out;
+}
+
 const struct sb_project *
-sb_secret_project(const char *project_id, struct sb_reply *reply)
+sb_find_project(const char *project_id, struct sb_reply *reply)
 {
 	const struct sb_project *project = sb_world_project(project_id);
 
-	if (!project) {
+	if (!project)
 		sb_reply_error(reply, 404, "NotFound", "Project with ID '%s' not found", project_id);
+	return project;
+}
+
+const struct sb_project *
+sb_secret_project(const char *project_id, struct sb_reply *reply)
+{
+	const struct sb_project *project = sb_find_project(project_id, reply);
+
+	if (!project)
 		return NULL;
-	}
 	if (strcmp(project->type, "secret-manager") != 0) {
 		sb_reply_error(reply, 400, "BadRequest",
 			       "The project is of type %s. Operations of type secret-manager are not allowed.",
@@ -88,4 +116,28 @@ sb_normalise_path(const char *path)
 	if (len > 1 && out[len - 1] == '/')
 		out[len - 1] = '\0';
 	return out;
+}
+
+const struct sb_connection *
+sb_azure_connection(const char *id, struct sb_reply *reply)
+{
+	const struct sb_connection *c = sb_world_connection(id);
+
+	if (!c) {
+		sb_reply_error(reply, 404, "NotFound", "Could not find App Connection with ID %s", id);
+		return NULL;
+	}
+	if (!sb_is_azure(c)) {
+		sb_reply_error(reply, 400, "BadRequest",
+			       "%s Connection with ID %s cannot be used to connect to Azure Client Secrets",
+			       c->app_label, c->id);
+		return NULL;
+	}
+	return c;
+}
+
+int
+sb_is_azure(const struct sb_connection *connection)
+{
+	return strcmp(connection->app, "azure-client-secrets") == 0;
 }

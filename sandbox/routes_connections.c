@@ -9,12 +9,6 @@
 static const struct sb_zstring_rule optional_trimmed = { .optional = 1, .trim = 1, .min = -1, .max = -1 };
 static const struct sb_zstring_rule uuid_rule = { .min = -1, .max = -1, .uuid = 1 };
 
-static int
-is_azure(const struct sb_connection *c)
-{
-	return strcmp(c->app, "azure-client-secrets") == 0;
-}
-
 /* The optional ?projectId= of the list routes: checked, then only used to refuse unknown projects. */
 static int
 check_project_query(const struct sb_request *req, struct sb_reply *reply)
@@ -28,10 +22,8 @@ check_project_query(const struct sb_request *req, struct sb_reply *reply)
 	sb_zod_string(&z, &p_project, sb_query(req, "projectId"), &optional_trimmed, &project_id);
 	if (sb_zod_answer(&z, reply))
 		ok = 0;
-	else if (project_id && *project_id && !sb_world_project(project_id)) {
-		sb_reply_error(reply, 404, "NotFound", "Project with ID '%s' not found", project_id);
+	else if (project_id && *project_id && !sb_find_project(project_id, reply))
 		ok = 0;
-	}
 	free(project_id);
 	sb_zod_free(&z);
 	return ok;
@@ -49,7 +41,7 @@ list(const struct sb_request *req, struct sb_reply *reply, int available_only)
 	connections = sb_world_connections(&count);
 	array = cJSON_CreateArray();
 	for (i = 0; i < count; i++) {
-		if (!is_azure(&connections[i]))
+		if (!sb_is_azure(&connections[i]))
 			continue;
 		if (!available_only)
 			cJSON_AddItemToArray(array, sb_json_connection(&connections[i]));
@@ -80,29 +72,13 @@ sb_h_connections_available(const struct sb_request *req, struct sb_reply *reply)
 static const struct sb_connection *
 azure_connection_param(const struct sb_request *req, struct sb_reply *reply)
 {
-	struct sb_zpath p_id = sb_zpath_at(NULL, "connectionId");
-	const struct sb_connection *c = NULL;
-	char *id = NULL;
-	cJSON *value = cJSON_CreateString(req->params[0]);
-	struct sb_zod z;
+	char *id = sb_path_param(req, "connectionId", &uuid_rule, reply);
+	const struct sb_connection *c;
 
-	sb_zod_init(&z);
-	sb_zod_string(&z, &p_id, value, &uuid_rule, &id);
-	if (sb_zod_answer(&z, reply))
-		goto out;
-	c = sb_world_connection(id);
-	if (!c) {
-		sb_reply_error(reply, 404, "NotFound", "Could not find App Connection with ID %s", id);
-	} else if (!is_azure(c)) {
-		sb_reply_error(reply, 400, "BadRequest",
-			       "%s Connection with ID %s cannot be used to connect to Azure Client Secrets",
-			       c->app_label, c->id);
-		c = NULL;
-	}
-out:
-	cJSON_Delete(value);
+	if (!id)
+		return NULL;
+	c = sb_azure_connection(id, reply);
 	free(id);
-	sb_zod_free(&z);
 	return c;
 }
 
@@ -130,7 +106,7 @@ sb_h_connection_by_name(const struct sb_request *req, struct sb_reply *reply)
 		return;
 	connections = sb_world_connections(&count);
 	for (i = 0; i < count; i++) {
-		if (is_azure(&connections[i]) && strcmp(connections[i].name, req->params[0]) == 0) {
+		if (sb_is_azure(&connections[i]) && strcmp(connections[i].name, req->params[0]) == 0) {
 			o = cJSON_CreateObject();
 			cJSON_AddItemToObject(o, "appConnection", sb_json_connection(&connections[i]));
 			sb_reply_json(reply, 200, o);

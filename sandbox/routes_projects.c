@@ -44,13 +44,11 @@ sb_h_projects(const struct sb_request *req, struct sb_reply *reply)
 void
 sb_h_project(const struct sb_request *req, struct sb_reply *reply)
 {
-	const struct sb_project *project = sb_world_project(req->params[0]);
+	const struct sb_project *project = sb_find_project(req->params[0], reply);
 	cJSON *o;
 
-	if (!project) {
-		sb_reply_error(reply, 404, "NotFound", "Project with ID '%s' not found", req->params[0]);
+	if (!project)
 		return;
-	}
 	o = cJSON_CreateObject();
 	cJSON_AddItemToObject(o, "project", sb_json_project(project, 0));
 	sb_reply_json(reply, 200, o);
@@ -131,7 +129,7 @@ sb_h_folders(const struct sb_request *req, struct sb_reply *reply)
 		goto out;
 	path = sb_normalise_path(raw_path);
 	if (!path) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		goto out;
 	}
 	list = cJSON_CreateArray();
@@ -203,7 +201,7 @@ sb_h_secrets(const struct sb_request *req, struct sb_reply *reply)
 		goto out;
 	path = sb_normalise_path(raw_path ? raw_path : "/");
 	if (!path) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		goto out;
 	}
 	folder = sb_world_folder(project, env, path);

@@ -181,19 +181,10 @@ check_body(struct sb_zod *z, const cJSON *body, int update, struct input *in)
 static int
 rotation_id_ok(const struct sb_request *req, struct sb_reply *reply)
 {
-	struct sb_zpath p_id = sb_zpath_at(NULL, "rotationId");
-	cJSON *value = cJSON_CreateString(req->params[0]);
-	char *id = NULL;
-	struct sb_zod z;
-	int good;
+	char *id = sb_path_param(req, "rotationId", &uuid_rule, reply);
 
-	sb_zod_init(&z);
-	sb_zod_string(&z, &p_id, value, &uuid_rule, &id);
-	good = !sb_zod_answer(&z, reply);
-	cJSON_Delete(value);
 	free(id);
-	sb_zod_free(&z);
-	return good;
+	return id != NULL;
 }
 
 /*
@@ -280,6 +271,37 @@ check_mapped_names(const struct sb_request *req, const struct sb_folder *folder,
 	return rc;
 }
 
+/*
+ * Infisical's check that no other rotation in the folder has the name;
+ * `self` (NULL on create) is the rotation being renamed.  1 with the 400
+ * filled when taken.
+ */
+static int
+name_taken(const struct sb_request *req, const struct sb_folder *folder, const char *path,
+	   const char *name, const struct sb_rotation *self, struct sb_reply *reply)
+{
+	const struct sb_rotation *other = sb_world_rotation_by_name(req->world, folder, name);
+
+	if (!other || other == self)
+		return 0;
+	sb_reply_error(reply, 400, "BadRequest",
+		       "A Secret Rotation with the name \"%s\" already exists at the secret path \"%s\"",
+		       name, path);
+	return 1;
+}
+
+/* Removes the two secrets the rotation writes, where they exist. */
+static void
+remove_mapped(struct sb_world *world, const struct sb_rotation *r)
+{
+	struct sb_secret *s;
+
+	if ((s = sb_world_secret(world, r->folder, r->map_client_id)))
+		sb_world_secret_remove(world, s);
+	if ((s = sb_world_secret(world, r->folder, r->map_client_secret)))
+		sb_world_secret_remove(world, s);
+}
+
 /* What Azure's Graph API said, in the words the rotation code wraps it in. */
 static void
 graph_message(struct strbuf *sb, const char *object_id, const char *graph_error)
@@ -352,30 +374,17 @@ sb_h_rotation_create(const struct sb_request *req, struct sb_reply *reply)
 	folder = sb_find_folder(project, in.project_id, in.environment, in.secret_path, reply);
 	if (!folder)
 		goto out;
-	connection = sb_world_connection(in.connection_id);
-	if (!connection) {
-		sb_reply_error(reply, 404, "NotFound", "Could not find App Connection with ID %s",
-			       in.connection_id);
+	connection = sb_azure_connection(in.connection_id, reply);
+	if (!connection)
 		goto out;
-	}
-	if (strcmp(connection->app, "azure-client-secrets") != 0) {
-		sb_reply_error(reply, 400, "BadRequest",
-			       "%s Connection with ID %s cannot be used to connect to Azure Client Secrets",
-			       connection->app_label, connection->id);
-		goto out;
-	}
 	if (req->actor == SB_ACTOR_IDENTITY && !connection->identity_may_connect) {
 		sb_reply_error_ex(reply, 403, "PermissionDenied",
 				  "You are not allowed to connect on app-connections", NULL,
 				  cJSON_CreateArray());
 		goto out;
 	}
-	if (sb_world_rotation_by_name(req->world, folder, in.name)) {
-		sb_reply_error(reply, 400, "BadRequest",
-			       "A Secret Rotation with the name \"%s\" already exists at the secret path \"%s\"",
-			       in.name, in.secret_path);
+	if (name_taken(req, folder, in.secret_path, in.name, NULL, reply))
 		goto out;
-	}
 	keys[0] = in.map_client_id;
 	keys[1] = in.map_client_secret;
 	if (check_mapped_names(req, folder, in.secret_path, keys, 2, reply) < 0)
@@ -393,7 +402,7 @@ sb_h_rotation_create(const struct sb_request *req, struct sb_reply *reply)
 	}
 	if (in.interval != floor(in.interval)) {
 		/* The database column is an integer: Postgres refuses the fraction. */
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		goto out;
 	}
 	r = build_rotation(&in, folder, connection, &credential, req->now);
@@ -401,14 +410,10 @@ sb_h_rotation_create(const struct sb_request *req, struct sb_reply *reply)
 	    !sb_world_secret_add(req->world, folder, r->map_client_secret, r->creds[0].client_secret,
 				 req->now) ||
 	    sb_world_rotation_add(req->world, r) < 0) {
-		struct sb_secret *s;
-
-		if (r && (s = sb_world_secret(req->world, folder, r->map_client_id)))
-			sb_world_secret_remove(req->world, s);
-		if (r && (s = sb_world_secret(req->world, folder, r->map_client_secret)))
-			sb_world_secret_remove(req->world, s);
+		if (r)
+			remove_mapped(req->world, r);
 		sb_rotation_free(r);
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		goto out;
 	}
 	rotation_reply(reply, r);
@@ -447,7 +452,7 @@ rename_mapped(const struct sb_request *req, struct sb_rotation *r, const char *c
 void
 sb_h_rotation_update(const struct sb_request *req, struct sb_reply *reply)
 {
-	struct sb_rotation *r, *other;
+	struct sb_rotation *r;
 	struct input in;
 	struct sb_zod z;
 
@@ -476,17 +481,13 @@ sb_h_rotation_update(const struct sb_request *req, struct sb_reply *reply)
 			goto out;
 	}
 	if (in.has_interval && (in.interval != floor(in.interval) || in.interval > DATE_MAX_DAYS)) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		goto out;
 	}
-	if (in.name && (other = sb_world_rotation_by_name(req->world, r->folder, in.name)) && other != r) {
-		sb_reply_error(reply, 400, "BadRequest",
-			       "A Secret Rotation with the name \"%s\" already exists at the secret path \"%s\"",
-			       in.name, r->folder->path);
+	if (in.name && name_taken(req, r->folder, r->folder->path, in.name, r, reply))
 		goto out;
-	}
 	if (in.has_mapping && rename_mapped(req, r, in.map_client_id, in.map_client_secret) < 0) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		goto out;
 	}
 	if (in.name) {
@@ -531,7 +532,6 @@ sb_h_rotation_delete(const struct sb_request *req, struct sb_reply *reply)
 	struct sb_zpath p_delete = sb_zpath_at(NULL, "deleteSecrets");
 	struct sb_zpath p_revoke = sb_zpath_at(NULL, "revokeGeneratedCredentials");
 	const char *delete_secrets = "false", *revoke = "false";
-	struct sb_secret *s;
 	struct sb_zod z;
 	cJSON *o;
 	int i;
@@ -555,12 +555,8 @@ sb_h_rotation_delete(const struct sb_request *req, struct sb_reply *reply)
 	if (strcmp(revoke, "true") == 0)
 		for (i = 0; i < r->cred_count; i++)
 			sb_world_azure_remove_password(req->world, r->connection, r->object_id);
-	if (strcmp(delete_secrets, "true") == 0) {
-		if ((s = sb_world_secret(req->world, r->folder, r->map_client_id)))
-			sb_world_secret_remove(req->world, s);
-		if ((s = sb_world_secret(req->world, r->folder, r->map_client_secret)))
-			sb_world_secret_remove(req->world, s);
-	}
+	if (strcmp(delete_secrets, "true") == 0)
+		remove_mapped(req->world, r);
 	sb_world_rotation_remove(req->world, r);
 	sb_reply_json(reply, 200, o);
 }
@@ -663,20 +659,18 @@ sb_h_rotation_by_name(const struct sb_request *req, struct sb_reply *reply)
 	static const struct sb_zstring_rule env = {
 		.trim = 1, .min = 1, .min_msg = "Environment required", .max = -1,
 	};
-	struct sb_zpath p_name = sb_zpath_at(NULL, "rotationName");
 	struct sb_zpath p_project = sb_zpath_at(NULL, "projectId");
 	struct sb_zpath p_path = sb_zpath_at(NULL, "secretPath");
 	struct sb_zpath p_env = sb_zpath_at(NULL, "environment");
-	char *rotation_name = NULL, *project_id = NULL, *path = NULL, *environment = NULL;
-	cJSON *param = cJSON_CreateString(req->params[0]);
+	char *rotation_name = sb_path_param(req, "rotationName", &name, reply);
+	char *project_id = NULL, *path = NULL, *environment = NULL;
 	const struct sb_folder *folder;
 	struct sb_rotation *r;
 	struct sb_zod z;
 
+	if (!rotation_name)
+		return;
 	sb_zod_init(&z);
-	sb_zod_string(&z, &p_name, param, &name, &rotation_name);
-	if (sb_zod_answer(&z, reply))
-		goto out;
 	sb_zod_string(&z, &p_project, sb_query(req, "projectId"), &project_rule, &project_id);
 	sb_zod_string(&z, &p_path, sb_query(req, "secretPath"), &path_rule, &path);
 	sb_zod_string(&z, &p_env, sb_query(req, "environment"), &env, &environment);
@@ -692,7 +686,6 @@ sb_h_rotation_by_name(const struct sb_request *req, struct sb_reply *reply)
 	else
 		rotation_reply(reply, r);
 out:
-	cJSON_Delete(param);
 	free(rotation_name);
 	free(project_id);
 	free(path);

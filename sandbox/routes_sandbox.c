@@ -14,7 +14,7 @@ sb_h_stats(const struct sb_request *req, struct sb_reply *reply)
 	cJSON *o, *routes;
 
 	if (!per_route) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 		return;
 	}
 	sb_stats_read(req->stats, &connections, &requests, per_route);

@@ -191,7 +191,7 @@ incoming_read(struct MHD_Connection *connection, const char *method, const char 
 	in->too_large = p->too_large;
 }
 
-/* Routes the request with the world locked and fills reply. */
+/* Routes the request (the router locks the world) and fills reply. */
 static void
 handle(struct sb_server *server, struct MHD_Connection *connection, const char *method,
        const char *path, struct pending *p, struct sb_reply *reply)
@@ -201,12 +201,10 @@ handle(struct sb_server *server, struct MHD_Connection *connection, const char *
 
 	incoming_read(connection, method, path, p, &in, &url);
 	if (!in.query || url.failed || (p->body.failed && !p->too_large)) {
-		sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+		sb_reply_internal(reply);
 	} else {
-		sb_world_lock(server->config.world);
 		sb_router_handle(server->config.world, server->config.stats, &in, p->route,
 				 p->params, reply);
-		sb_world_unlock(server->config.world);
 	}
 	cJSON_Delete(in.query);
 	strbuf_free(&url);

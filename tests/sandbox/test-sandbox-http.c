@@ -316,6 +316,18 @@ bodies(void)
 	ok(sbc_error_is(&r, 400, "Bad Request", "Unexpected end of JSON input"), "cut_json_is_400");
 	sbc_reply_free(&r);
 
+	/* The token is judged before the body, however broken the body is. */
+	o.token = NULL;
+	sbc_request(&s, "POST", ROT_PATH, &o, &r);
+	ok(sbc_error_is(&r, 401, "UnauthorizedError", "Token missing"),
+	   "missing_token_is_reported_before_broken_json");
+	sbc_reply_free(&r);
+	o.token = "not-a-token";
+	sbc_request(&s, "POST", ROT_PATH, &o, &r);
+	ok(sbc_error_is(&r, 403, "TokenError", NULL), "bad_token_is_reported_before_broken_json");
+	sbc_reply_free(&r);
+	o.token = USER_TOKEN;
+
 	o.body = "{\"a\":1}\0{}";
 	o.body_len = 10;
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
@@ -393,6 +405,13 @@ bodies(void)
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
 	ok(sbc_error_is(&r, 401, "UnauthorizedError", "Token missing"), "missing_token_is_reported_before_the_size");
 	sbc_reply_free(&r);
+
+	o.no_expect = 1;
+	sbc_request(&s, "POST", ROT_PATH, &o, &r);
+	ok(sbc_error_is(&r, 401, "UnauthorizedError", "Token missing"),
+	   "missing_token_is_reported_before_the_size_of_a_body_sent_whole");
+	sbc_reply_free(&r);
+	o.no_expect = 0;
 
 	sbc_get(&s, PROJECTS, &r);
 	ok(r.status == 200, "server_still_answers_after_large_bodies");
