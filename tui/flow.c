@@ -113,18 +113,25 @@ check_step(struct tui *t, enum rw_step step)
 	return -1;
 }
 
+/* The field rules alone, without the messages (the folder's names are not asked). */
+static int
+step_passes(const struct tui *t, enum rw_step step)
+{
+	struct rw_problems problems;
+
+	memset(&problems, 0, sizeof(problems));
+	return rw_validate_step(&t->app->answers, step, &problems) == 0;
+}
+
 /* The first of steps 1-6 that does not pass, or RW_STEP_REVIEW. */
 static enum rw_step
 first_unfinished(struct tui *t)
 {
-	struct rw_problems problems;
 	int s;
 
-	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
-		memset(&problems, 0, sizeof(problems));
-		if (rw_validate_step(&t->app->answers, (enum rw_step) s, &problems) > 0)
+	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++)
+		if (!step_passes(t, (enum rw_step) s))
 			return (enum rw_step) s;
-	}
 	return RW_STEP_REVIEW;
 }
 
@@ -287,7 +294,7 @@ create_result(struct tui *t, struct rw_result *result)
 		if (t->draft_path)
 			rw_draft_remove(t->draft_path);
 		/* The folder now holds the two secrets. */
-		tui_loads_forget(&t->loads, t->app->api, TUI_SLOT_SECRET_NAMES);
+		tui_loads_forget(&t->loads, TUI_SLOT_SECRET_NAMES);
 		tui_status(t, TUI_ROLE_OK, "%s", result->recovered ?
 			   "Created (the answer was lost, but the server shows the rotation)." :
 			   "Created.");
@@ -443,12 +450,10 @@ tui_flow_sync(struct tui *t)
 static void
 start_create(struct tui *t)
 {
-	struct rw_problems problems;
 	enum rw_step bad;
 	char *body;
 	void *user;
 
-	memset(&problems, 0, sizeof(problems));
 	if ((bad = first_unfinished(t)) != RW_STEP_REVIEW) {
 		go_step(t, bad);
 		check_step(t, bad);
@@ -538,6 +543,7 @@ resume_draft(struct tui *t)
 {
 	struct rw_answers draft;
 	enum rw_step step = RW_STEP_ROTATION;
+	int s;
 
 	rw_answers_init(&draft);
 	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK ||
@@ -552,17 +558,9 @@ resume_draft(struct tui *t)
 		step = RW_STEP_ROTATION;
 	/* The steps before it were answered: mark the ones that still pass. */
 	t->done_mask = 0;
-	{
-		int s;
-
-		for (s = RW_STEP_ROTATION; s < (int) step; s++) {
-			struct rw_problems problems;
-
-			memset(&problems, 0, sizeof(problems));
-			if (rw_validate_step(&t->app->answers, (enum rw_step) s, &problems) == 0)
-				t->done_mask |= 1 << s;
-		}
-	}
+	for (s = RW_STEP_ROTATION; s < (int) step; s++)
+		if (step_passes(t, (enum rw_step) s))
+			t->done_mask |= 1 << s;
 	tui_status(t, TUI_ROLE_OK, "Draft resumed.");
 	if (t->step == RW_STEP_SIGN_IN)
 		t->resume_step = step;
@@ -637,7 +635,7 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		if (slot == TUI_SLOT_SIGNIN)
 			tui_flow_start_signin(t);
 		else if (slot != TUI_SLOT_COUNT)
-			tui_loads_forget(&t->loads, t->app->api, slot);
+			tui_loads_forget(&t->loads, slot);
 		break;
 	case TUI_OUT_HELP:
 		t->modal = TUI_MODAL_HELP;

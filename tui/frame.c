@@ -28,51 +28,43 @@ any_running(const struct tui *t)
 	return 0;
 }
 
+/* One step on the rail: its mark and title ("> Where"), or only its number when short ("*2"). */
+static void
+rail_piece(const struct tui *t, int s, int narrow, char *buf, size_t bufsz)
+{
+	const char *mark = s == (int) t->step ? tui_glyph("\xe2\x96\xb8", ">") :
+		(t->done_mask & (1 << s)) ? tui_glyph("\xe2\x9c\x93", "*") : " ";
+
+	if (narrow)
+		snprintf(buf, bufsz, "%s%d", mark, s);
+	else
+		snprintf(buf, bufsz, "%s %s", mark, rw_step_info((enum rw_step) s)->title);
+}
+
 /* The rail: every step with its state, the current one marked; short when narrow. */
 static void
 draw_rail(struct tui *t, int y)
 {
-	char text[512];
-	int pass, s, x;
+	char piece[64];
+	int narrow, s, x, width = 0;
 
-	for (pass = 0; pass < 2; pass++) {
-		size_t len = 0;
-
-		text[0] = '\0';
-		for (s = RW_STEP_ROTATION; s <= RW_STEP_REVIEW; s++) {
-			const char *mark = s == (int) t->step ? tui_glyph("\xe2\x96\xb8", ">") :
-				(t->done_mask & (1 << s)) ? tui_glyph("\xe2\x9c\x93", "*") : " ";
-			int n;
-
-			if (pass == 0)
-				n = snprintf(text + len, sizeof(text) - len, "%s%s %s", s > 1 ? "  " : "",
-					     mark, rw_step_info((enum rw_step) s)->title);
-			else
-				n = snprintf(text + len, sizeof(text) - len, "%s%s%d", s > 1 ? " " : "",
-					     mark, s);
-			if (n > 0 && (size_t) n < sizeof(text) - len)
-				len += (size_t) n;
-		}
-		if (tui_text_width(text) <= COLS - 2 || pass == 1)
-			break;
+	/* Titles two columns apart when they fit, else numbers one apart. */
+	for (s = RW_STEP_ROTATION; s <= RW_STEP_REVIEW; s++) {
+		rail_piece(t, s, 0, piece, sizeof(piece));
+		width += (s > RW_STEP_ROTATION ? 2 : 0) + tui_text_width(piece);
 	}
-	/* Draw it piece by piece so the current step can stand out. */
+	narrow = width > COLS - 2;
+	/* Drawn piece by piece so the current step can stand out. */
 	x = 1;
 	for (s = RW_STEP_ROTATION; s <= RW_STEP_REVIEW; s++) {
-		const char *mark = s == (int) t->step ? tui_glyph("\xe2\x96\xb8", ">") :
-			(t->done_mask & (1 << s)) ? tui_glyph("\xe2\x9c\x93", "*") : " ";
 		enum tui_role role = s == (int) t->step ? TUI_ROLE_RAIL_NOW :
 			(t->done_mask & (1 << s)) ? TUI_ROLE_RAIL_DONE : TUI_ROLE_RAIL_PENDING;
-		char piece[64];
 
-		if (pass == 0)
-			snprintf(piece, sizeof(piece), "%s %s", mark, rw_step_info((enum rw_step) s)->title);
-		else
-			snprintf(piece, sizeof(piece), "%s%d", mark, s);
+		rail_piece(t, s, narrow, piece, sizeof(piece));
 		if (x >= COLS - 1)
 			break;
 		x += tui_text_draw(y, x, piece, COLS - 1 - x, tui_attr(role));
-		x += pass == 0 ? 2 : 1;
+		x += narrow ? 1 : 2;
 	}
 }
 
@@ -174,7 +166,7 @@ tui_frame_rule(int y, int x, int width, attr_t attr)
 }
 
 struct para {
-	int y, x, height, width, used;
+	int y, x, height, width, skip, used;
 	attr_t attr;
 };
 
@@ -184,6 +176,10 @@ para_line(void *ctx, const char *start, size_t len)
 	struct para *p = ctx;
 	char buf[1024];
 
+	if (p->skip > 0) {
+		p->skip--;
+		return;
+	}
 	if (p->used >= p->height)
 		return;
 	if (len >= sizeof(buf))
@@ -195,12 +191,18 @@ para_line(void *ctx, const char *start, size_t len)
 }
 
 int
-tui_frame_paragraph(int y, int x, int height, int width, const char *text, attr_t attr)
+tui_frame_scrolled(int y, int x, int height, int width, const char *text, int skip, attr_t attr)
 {
-	struct para p = { y, x, height, width, 0, attr };
+	struct para p = { y, x, height, width, skip, 0, attr };
 
 	tui_text_wrap(text, width, para_line, &p);
 	return p.used;
+}
+
+int
+tui_frame_paragraph(int y, int x, int height, int width, const char *text, attr_t attr)
+{
+	return tui_frame_scrolled(y, x, height, width, text, 0, attr);
 }
 
 /* A box in the middle of the screen with a title, wrapped text and a key hint. */
@@ -238,8 +240,6 @@ draw_box(const char *title, const char *text, const char *hint)
 void
 tui_frame_modal(struct tui *t)
 {
-	char text[1024];
-
 	switch (t->modal) {
 	case TUI_MODAL_QUIT:
 		draw_box(" Quit ", "Quit? Your answers are saved as a draft.", " y quits, n goes back ");
@@ -248,8 +248,7 @@ tui_frame_modal(struct tui *t)
 		draw_box(" Draft ", t->prompt, " y resumes it, n starts afresh ");
 		break;
 	case TUI_MODAL_HELP:
-		snprintf(text, sizeof(text), "%s", t->help_text ? t->help_text : "");
-		draw_box(t->help_title, text, " any key closes ");
+		draw_box(t->help_title, t->help_text ? t->help_text : "", " any key closes ");
 		break;
 	default:
 		break;

@@ -25,5 +25,8 @@ void tui_frame_rule(int y, int x, int width, attr_t attr);
 
 /* Text wrapped into the box y, x, height, width; returns the rows used. */
 int tui_frame_paragraph(int y, int x, int height, int width, const char *text, attr_t attr);
+/* The same, from the wrapped text's line skip on (a scrolled view). */
+int tui_frame_scrolled(int y, int x, int height, int width, const char *text, int skip,
+		       attr_t attr);
 
 #endif

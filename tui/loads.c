@@ -66,18 +66,26 @@ make_key(const char *a, const char *b, const char *c)
 	return key;
 }
 
+/* Whether *key starts with part then sep; moves *key past them.  NULL reads as "". */
+static int
+key_part(const char **key, const char *part, char sep)
+{
+	size_t len = part ? strlen(part) : 0;
+
+	if (strncmp(*key, part ? part : "", len) != 0 || (*key)[len] != sep)
+		return 0;
+	*key += len + 1;
+	return 1;
+}
+
+/* make_key(a, b, c) equals the slot's key; compared in place, as every frame asks. */
 static int
 same_key(const struct tui_slot *slot, const char *a, const char *b, const char *c)
 {
-	char *key;
-	int same;
+	const char *key = slot->key;
 
-	if (!slot->key)
-		return 0;
-	key = make_key(a, b, c);
-	same = key && strcmp(key, slot->key) == 0;
-	free(key);
-	return same;
+	return key && key_part(&key, a, '\x1f') && key_part(&key, b, '\x1f') &&
+	       key_part(&key, c, '\0');
 }
 
 void *
@@ -172,9 +180,8 @@ tui_loads_cancel(struct tui_loads *loads, struct rw_api *api, enum tui_slot_id i
 }
 
 void
-tui_loads_forget(struct tui_loads *loads, struct rw_api *api, enum tui_slot_id id)
+tui_loads_forget(struct tui_loads *loads, enum tui_slot_id id)
 {
-	(void) api;
 	slot_clear(&loads->slot[id]);
 }
 

@@ -78,7 +78,7 @@ void tui_loads_started(struct tui_loads *loads, enum tui_slot_id id, struct rw_c
 /* Esc: cancels the slot's running call; its result comes back as RW_ECANCEL. */
 void tui_loads_cancel(struct tui_loads *loads, struct rw_api *api, enum tui_slot_id id);
 /* Forgets the slot (a retry, or a folder whose contents just changed). */
-void tui_loads_forget(struct tui_loads *loads, struct rw_api *api, enum tui_slot_id id);
+void tui_loads_forget(struct tui_loads *loads, enum tui_slot_id id);
 
 /*
  * Files a finished call into its slot (the result is moved; *result is

@@ -3,12 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "forms/body.h"
-#include "forms/validate.h"
 #include "tui/frame.h"
-#include "forms/schedule.h"
 #include "tui/review.h"
 #include "tui/text.h"
 
@@ -78,10 +75,10 @@ tui_review_text(const struct tui *t, int width)
 		const struct rw_step_info *info = rw_step_info((enum rw_step) s);
 		char step[32];
 
+		snprintf(step, sizeof(step), "%d %s", s, info->title);
 		for (i = 0; i < info->field_count; i++) {
 			enum rw_field f = info->fields[i];
 
-			snprintf(step, sizeof(step), "%d %s", s, info->title);
 			tui_display_value(t, f, shown, sizeof(shown));
 			if ((f == RW_FIELD_PROJECT || f == RW_FIELD_CONNECTION) &&
 			    strcmp(shown, rw_answers_get(a, f)) != 0)
@@ -91,19 +88,8 @@ tui_review_text(const struct tui *t, int width)
 			value_line(&sb, i == 0 ? step : "", rw_field_info(f)->label, with_id, width);
 		}
 	}
-	if (rw_validate_field(RW_FIELD_INTERVAL, rw_answers_get(a, RW_FIELD_INTERVAL), shown,
-			      sizeof(shown)) == RW_OK &&
-	    rw_validate_field(RW_FIELD_HOURS, rw_answers_get(a, RW_FIELD_HOURS), shown,
-			      sizeof(shown)) == RW_OK &&
-	    rw_validate_field(RW_FIELD_MINUTES, rw_answers_get(a, RW_FIELD_MINUTES), shown,
-			      sizeof(shown)) == RW_OK) {
-		rw_schedule_text(time(NULL),
-				    strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
-				    atol(rw_answers_get(a, RW_FIELD_INTERVAL)),
-				    atoi(rw_answers_get(a, RW_FIELD_HOURS)),
-				    atoi(rw_answers_get(a, RW_FIELD_MINUTES)), schedule, sizeof(schedule));
+	if (tui_schedule_text(t, schedule, sizeof(schedule)) == 0)
 		strbuf_printf(&sb, "\n%s\n", schedule);
-	}
 	body = rw_body_build(a);
 	curl = body ? rw_curl_command(t->app->api_base, body) : NULL;
 	strbuf_printf(&sb, "\nJSON body of POST %s/v2/secret-rotations/azure-client-secret:\n",
@@ -117,62 +103,21 @@ tui_review_text(const struct tui *t, int width)
 	return strbuf_detach(&sb);
 }
 
-struct view {
-	int y, x, height, width;
-	int skip, row, total;
-};
-
-static void
-view_line(void *ctx, const char *start, size_t len)
-{
-	struct view *v = ctx;
-	char buf[1024];
-
-	v->total++;
-	if (v->skip > 0) {
-		v->skip--;
-		return;
-	}
-	if (v->row >= v->height)
-		return;
-	if (len >= sizeof(buf))
-		len = sizeof(buf) - 1;
-	memcpy(buf, start, len);
-	buf[len] = '\0';
-	tui_text_draw(v->y + v->row, v->x, buf, v->width, tui_attr(TUI_ROLE_NORMAL));
-	v->row++;
-}
-
 static void
 review_draw(struct tui *t)
 {
-	char *text = tui_review_text(t, COLS - 4);
-	struct view v;
+	int width = COLS - 4, height = LINES - TUI_TOP - TUI_BOTTOM, total;
+	char *text = tui_review_text(t, width);
 
 	if (!text)
 		return;
 	if (t->review_top < 0)
 		t->review_top = 0;
-	memset(&v, 0, sizeof(v));
-	v.y = TUI_TOP;
-	v.x = 2;
-	v.height = LINES - TUI_TOP - TUI_BOTTOM;
-	v.width = COLS - 4;
-	v.skip = t->review_top;
-	tui_text_wrap(text, v.width, view_line, &v);
 	/* Scrolled past the end (a resize made it shorter): show the last page. */
-	if (t->review_top > 0 && t->review_top > v.total - v.height) {
-		t->review_top = v.total - v.height > 0 ? v.total - v.height : 0;
-		memset(&v, 0, sizeof(v));
-		v.y = TUI_TOP;
-		v.x = 2;
-		v.height = LINES - TUI_TOP - TUI_BOTTOM;
-		v.width = COLS - 4;
-		v.skip = t->review_top;
-		move(v.y, 0);
-		clrtobot();
-		tui_text_wrap(text, v.width, view_line, &v);
-	}
+	total = tui_text_wrap(text, width, NULL, NULL);
+	if (t->review_top > 0 && t->review_top > total - height)
+		t->review_top = total - height > 0 ? total - height : 0;
+	tui_frame_scrolled(TUI_TOP, 2, height, width, text, t->review_top, tui_attr(TUI_ROLE_NORMAL));
 	free(text);
 	curs_set(0);
 }

@@ -136,9 +136,8 @@ signin_draw(struct tui *t)
 		enum tui_signin_item it = items[t->focus];
 		int w = input_w < 60 ? input_w : 60;
 
-		if (tui_editor_open(&t->ed, y0 + 2 * t->focus, input_x, w, text_value(t, it),
-				    is_secret(it) ? SECRET_MAX : 512, is_secret(it)) == 0)
-			t->ed_item = t->focus;
+		tui_editor_open(&t->ed, y0 + 2 * t->focus, input_x, w, text_value(t, it),
+				is_secret(it) ? SECRET_MAX : 512, is_secret(it));
 	}
 	for (i = 0; i < n; i++) {
 		int y = y0 + 2 * i, focus = i == t->focus;

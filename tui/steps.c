@@ -3,13 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/report.h"
 #include "common/secret.h"
 #include "forms/validate.h"
 #include "tui/frame.h"
-#include "forms/schedule.h"
 #include "tui/steps.h"
 #include "tui/text.h"
 
@@ -54,6 +52,13 @@ item_msg(const struct tui *t, const struct tui_item *it, int *warning)
 	return t->msg[it->field];
 }
 
+/* The item's label: the app list stands for the app's three fields. */
+static const char *
+item_label(const struct tui_item *it)
+{
+	return it->pick == TUI_PICK_APP ? "Azure app" : rw_field_info(it->field)->label;
+}
+
 /* The most lines a message under a field takes before it is cut. */
 #define MSG_ROWS_MAX 3
 
@@ -68,9 +73,7 @@ layout(const struct tui *t, const struct tui_item *items, int n, struct layout *
 	l->height = LINES - TUI_TOP - TUI_BOTTOM;
 	l->label_w = 0;
 	for (i = 0; i < n; i++) {
-		const char *label = items[i].pick == TUI_PICK_APP ? "Azure app" :
-			rw_field_info(items[i].field)->label;
-		int w = tui_text_width(label);
+		int w = tui_text_width(item_label(&items[i]));
 
 		if (w > l->label_w)
 			l->label_w = w;
@@ -208,11 +211,9 @@ static void
 draw_value(struct tui *t, const struct tui_item *it, int y, const struct layout *l, int focused)
 {
 	char shown[512];
-	const char *label;
 	attr_t attr = tui_attr(focused ? TUI_ROLE_EDIT : TUI_ROLE_FIELD);
 
-	label = it->pick == TUI_PICK_APP ? "Azure app" : rw_field_info(it->field)->label;
-	tui_text_draw(y, l->x0, label, l->label_w - 1,
+	tui_text_draw(y, l->x0, item_label(it), l->label_w - 1,
 		      tui_attr(focused ? TUI_ROLE_TITLE : TUI_ROLE_LABEL));
 	if (focused)
 		mvaddstr(y, l->x0 - 2, tui_glyph("\xe2\x96\xb8", ">"));
@@ -429,24 +430,16 @@ draw_path_hints(struct tui *t, const struct layout *l)
 static void
 draw_schedule(struct tui *t, const struct layout *l)
 {
-	const struct rw_answers *a = &t->app->answers;
 	char text[512], msg[RW_MESSAGE_MAX];
-	int ok = 1;
-	enum rw_field f;
 
-	for (f = RW_FIELD_AUTO_ROTATION; f <= RW_FIELD_MINUTES; f++)
-		if (rw_validate_field(f, rw_answers_get(a, f), msg, sizeof(msg)) != RW_OK)
-			ok = 0;
-	if (!ok) {
+	if (rw_validate_field(RW_FIELD_AUTO_ROTATION,
+			      rw_answers_get(&t->app->answers, RW_FIELD_AUTO_ROTATION), msg,
+			      sizeof(msg)) != RW_OK || tui_schedule_text(t, text, sizeof(text)) < 0) {
 		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width,
 				    "With a valid interval and time, the local time and the first "
 				    "automatic rotation show here.", tui_attr(TUI_ROLE_DIM));
 		return;
 	}
-	rw_schedule_text(time(NULL), strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
-			    atol(rw_answers_get(a, RW_FIELD_INTERVAL)),
-			    atoi(rw_answers_get(a, RW_FIELD_HOURS)),
-			    atoi(rw_answers_get(a, RW_FIELD_MINUTES)), text, sizeof(text));
 	tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, text, tui_attr(TUI_ROLE_NORMAL));
 }
 
@@ -505,7 +498,7 @@ steps_draw(struct tui *t)
 			/* Like a selected value: "14" typed over the default 0 is 14, not 014. */
 			if (t->fresh_tag != item_tag(t))
 				t->fresh = it->kind == TUI_ITEM_NUMBER;
-			t->fresh_tag = t->ed_item = item_tag(t);
+			t->fresh_tag = item_tag(t);
 		}
 	}
 	for (i = 0; i < n; i++) {
@@ -723,19 +716,6 @@ move_focus(struct tui *t, const struct tui_item *items, int n, int forward, int 
 	return TUI_OUT_REBUILD;
 }
 
-static int
-project_has_environment(const struct tui *t)
-{
-	const struct rw_project *p = tui_current_project(t);
-	const char *env = rw_answers_get(&t->app->answers, RW_FIELD_ENVIRONMENT);
-	size_t i;
-
-	for (i = 0; p && *env && i < p->environment_count; i++)
-		if (p->environments[i].slug && strcmp(p->environments[i].slug, env) == 0)
-			return 1;
-	return 0;
-}
-
 /* Enter in a pick-list: the highlighted entry, or what was typed when there is no list. */
 static enum tui_outcome
 choose(struct tui *t, const struct tui_item *items, int n)
@@ -745,7 +725,6 @@ choose(struct tui *t, const struct tui_item *items, int n)
 	struct tui_pick_rows rows;
 	struct tui_pick_row *storage;
 	const struct tui_pick_row *row;
-	const struct rw_field_info *fi = rw_field_info(it->field);
 	char msg[RW_MESSAGE_MAX + 64];
 
 	if (tui_pick_rows(t, it->pick, &rows, &storage) < 0) {
@@ -760,7 +739,7 @@ choose(struct tui *t, const struct tui_item *items, int n)
 			rw_answers_set(&t->app->answers, it->field, pick->filter);
 		} else if (!*rw_answers_get(&t->app->answers, it->field)) {
 			snprintf(msg, sizeof(msg), "%s: required -- wait for the list, or type the "
-				 "value and press Enter", it->pick == TUI_PICK_APP ? "Azure app" : fi->label);
+				 "value and press Enter", item_label(it));
 			tui_set_msg(t, it->field, msg, 0);
 			return TUI_OUT_STAY;
 		}
@@ -770,7 +749,7 @@ choose(struct tui *t, const struct tui_item *items, int n)
 		} else {
 			rw_answers_set(&t->app->answers, it->field, row->value);
 			/* Another project: keep the environment only if it has one of that slug. */
-			if (it->pick == TUI_PICK_PROJECT && !project_has_environment(t))
+			if (it->pick == TUI_PICK_PROJECT && !tui_current_environment(t))
 				rw_answers_set(&t->app->answers, RW_FIELD_ENVIRONMENT, NULL);
 		}
 	} else if (rows.count == 0 && pick->filter[0]) {
@@ -778,7 +757,7 @@ choose(struct tui *t, const struct tui_item *items, int n)
 	} else {
 		free(storage);
 		snprintf(msg, sizeof(msg), "%s: nothing matches \"%s\" -- Backspace or Esc clears "
-			 "the filter", it->pick == TUI_PICK_APP ? "Azure app" : fi->label, pick->filter);
+			 "the filter", item_label(it), pick->filter);
 		tui_set_msg(t, it->field, msg, 0);
 		return TUI_OUT_STAY;
 	}
@@ -885,18 +864,14 @@ number_key(struct tui *t, const struct tui_item *it, enum tui_action action, win
 static enum tui_outcome
 help_for(struct tui *t, const struct tui_item *it)
 {
-	const struct rw_field_info *fi = rw_field_info(it->field);
-
-	if (it->pick == TUI_PICK_APP) {
-		snprintf(t->help_title, sizeof(t->help_title), " Azure app ");
+	snprintf(t->help_title, sizeof(t->help_title), " %s ", item_label(it));
+	if (it->pick == TUI_PICK_APP)
 		t->help_text = "The app registration whose client secret Infisical will rotate. "
 			       "Type to filter on the display name, the Application (client) ID or "
 			       "the Object ID; Up/Down move; Enter chooses. Ctrl-E types the Object "
 			       "ID and the Application (client) ID by hand.";
-	} else {
-		snprintf(t->help_title, sizeof(t->help_title), " %s ", fi->label);
-		t->help_text = fi->help;
-	}
+	else
+		t->help_text = rw_field_info(it->field)->help;
 	return TUI_OUT_HELP;
 }
 

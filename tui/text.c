@@ -123,6 +123,7 @@ int
 tui_text_wrap(const char *text, int width,
 	      void (*line)(void *ctx, const char *start, size_t len), void *ctx)
 {
+	const char *end = text ? text + strlen(text) : NULL;
 	int lines = 0;
 
 	if (width < 1)
@@ -135,7 +136,7 @@ tui_text_wrap(const char *text, int width,
 		while (*p && *p != '\n') {
 			wchar_t wc;
 			int w;
-			size_t n = next_char(p, strlen(p), &wc, &w);
+			size_t n = next_char(p, (size_t) (end - p), &wc, &w);
 
 			if (cols + w > width) {
 				if (*p == ' ')

@@ -189,13 +189,11 @@ draw(struct tui *t)
 	t->too_small = COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
 	if (t->rebuild) {
 		tui_editor_close(&t->ed);
-		t->ed_item = -1;
 		t->rebuild = 0;
 	}
 	if (t->too_small) {
 		/* The editor cannot live on a screen this small: it is rebuilt when it grows. */
 		tui_editor_close(&t->ed);
-		t->ed_item = -1;
 		erase();
 		tui_frame_small(t);
 		curs_set(0);
@@ -323,8 +321,6 @@ tui_run(struct app *app)
 	setlocale(LC_ALL, "");
 	memset(&term, 0, sizeof(term));
 	tui_wizard_init(&t, app);
-	t.ed_item = -1;
-	t.fresh_tag = -1;
 	if (term_open(&t, &term) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);

@@ -8,6 +8,7 @@
 
 #include "common/secret.h"
 #include "forms/draft.h"
+#include "forms/schedule.h"
 #include "forms/validate.h"
 #include "tui/text.h"
 #include "tui/wizard.h"
@@ -31,7 +32,7 @@ tui_wizard_init(struct tui *t, struct app *app)
 	t->draft_path = rw_draft_path();
 	t->exit_code = 130;
 	t->status_role = TUI_ROLE_DIM;
-	t->ed_item = -1;
+	t->fresh_tag = -1;
 }
 
 void
@@ -139,6 +140,19 @@ tui_current_project(const struct tui *t)
 	for (i = 0; *id && i < t->app->projects.count; i++)
 		if (t->app->projects.items[i].id && strcmp(t->app->projects.items[i].id, id) == 0)
 			return &t->app->projects.items[i];
+	return NULL;
+}
+
+const struct rw_environment *
+tui_current_environment(const struct tui *t)
+{
+	const struct rw_project *p = tui_current_project(t);
+	const char *slug = rw_answers_get(&t->app->answers, RW_FIELD_ENVIRONMENT);
+	size_t i;
+
+	for (i = 0; p && *slug && i < p->environment_count; i++)
+		if (p->environments[i].slug && strcmp(p->environments[i].slug, slug) == 0)
+			return &p->environments[i];
 	return NULL;
 }
 
@@ -312,8 +326,8 @@ tui_display_value(const struct tui *t, enum rw_field field, char *buf, size_t bu
 {
 	const char *v = rw_answers_get(&t->app->answers, field);
 	const struct rw_project *p;
+	const struct rw_environment *e;
 	const struct rw_connection *c;
-	size_t i;
 
 	switch (field) {
 	case RW_FIELD_PROJECT:
@@ -323,13 +337,9 @@ tui_display_value(const struct tui *t, enum rw_field field, char *buf, size_t bu
 		}
 		break;
 	case RW_FIELD_ENVIRONMENT:
-		for (p = tui_current_project(t), i = 0; p && i < p->environment_count; i++) {
-			const struct rw_environment *e = &p->environments[i];
-
-			if (e->slug && strcmp(e->slug, v) == 0 && e->name) {
-				snprintf(buf, bufsz, "%s (%s)", e->name, e->slug);
-				return;
-			}
+		if ((e = tui_current_environment(t)) && e->name) {
+			snprintf(buf, bufsz, "%s (%s)", e->name, e->slug);
+			return;
 		}
 		break;
 	case RW_FIELD_CONNECTION:
@@ -348,7 +358,7 @@ void
 tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz)
 {
 	const struct rw_answers *a = &t->app->answers;
-	char one[256], two[256];
+	char one[256];
 
 	buf[0] = '\0';
 	switch (step) {
@@ -369,14 +379,14 @@ tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz
 			 rw_answers_get(a, RW_FIELD_CLIENT_ID));
 		break;
 	case RW_STEP_SCHEDULE:
-		snprintf(one, sizeof(one), "%s", rw_answers_get(a, RW_FIELD_HOURS));
-		snprintf(two, sizeof(two), "%s", rw_answers_get(a, RW_FIELD_MINUTES));
 		if (strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") == 0)
 			snprintf(buf, bufsz, "manual only, %s-day secrets",
 				 rw_answers_get(a, RW_FIELD_INTERVAL));
 		else
 			snprintf(buf, bufsz, "every %s days at %02d:%02d UTC",
-				 rw_answers_get(a, RW_FIELD_INTERVAL), atoi(one), atoi(two));
+				 rw_answers_get(a, RW_FIELD_INTERVAL),
+				 atoi(rw_answers_get(a, RW_FIELD_HOURS)),
+				 atoi(rw_answers_get(a, RW_FIELD_MINUTES)));
 		break;
 	case RW_STEP_SECRETS:
 		snprintf(buf, bufsz, "%s, %s", rw_answers_get(a, RW_FIELD_MAP_CLIENT_ID),
@@ -385,6 +395,26 @@ tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz
 	default:
 		break;
 	}
+}
+
+int
+tui_schedule_text(const struct tui *t, char *buf, size_t bufsz)
+{
+	static const enum rw_field needed[] = {
+		RW_FIELD_INTERVAL, RW_FIELD_HOURS, RW_FIELD_MINUTES,
+	};
+	const struct rw_answers *a = &t->app->answers;
+	char msg[RW_MESSAGE_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(needed) / sizeof(needed[0]); i++)
+		if (rw_validate_field(needed[i], rw_answers_get(a, needed[i]), msg, sizeof(msg)) != RW_OK)
+			return -1;
+	rw_schedule_text(time(NULL), strcmp(rw_answers_get(a, RW_FIELD_AUTO_ROTATION), "no") != 0,
+			 atol(rw_answers_get(a, RW_FIELD_INTERVAL)),
+			 atoi(rw_answers_get(a, RW_FIELD_HOURS)),
+			 atoi(rw_answers_get(a, RW_FIELD_MINUTES)), buf, bufsz);
+	return 0;
 }
 
 char *

@@ -110,7 +110,6 @@ struct tui {
 	enum rw_step resume_step;	/* a resumed draft's step, reached after sign-in */
 
 	struct tui_editor ed;		/* libform on the focused text field */
-	int ed_item;			/* the item it edits: (step << 8) | index, -1 none */
 	int rebuild;			/* the editor must be reopened before drawing */
 	int fresh;			/* a number field just got the focus: typing replaces it */
 	int fresh_tag;			/* the item the editor last opened on */
@@ -184,6 +183,13 @@ int tui_step_items(const struct tui *t, enum rw_step step, struct tui_item *item
 /* A one-line summary of a finished step for the rail: "my-rot", "Payments Platform / dev / /api". */
 void tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz);
 
+/*
+ * The Schedule step's summary (rw_schedule_text, forms/schedule.h) from the
+ * answers, as of now.  Returns 0, or -1 while the interval or the time is
+ * not valid (nothing to say yet).
+ */
+int tui_schedule_text(const struct tui *t, char *buf, size_t bufsz);
+
 /* What to show for an answer: a project's name rather than its id, and so on. */
 void tui_display_value(const struct tui *t, enum rw_field field, char *buf, size_t bufsz);
 
@@ -202,6 +208,8 @@ enum tui_slot_id tui_pick_slot(enum tui_pick_id id);
 
 /* The project answered, when it is in the loaded list. */
 const struct rw_project *tui_current_project(const struct tui *t);
+/* The environment answered, when the current project has one of that slug. */
+const struct rw_environment *tui_current_environment(const struct tui *t);
 
 /* The parent folder of a typed path ("/a/b" -> "/a", "/a/" -> "/a", "a" -> "/"), caller frees. */
 char *tui_path_parent(const char *path, const char **last);
