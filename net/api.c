@@ -164,13 +164,13 @@ result_parse_payload(struct rw_result *result, const char *body, size_t len)
 	return RW_EPROTO;
 }
 
+/* An empty result: no payload, no error (as rw_api_error_free() leaves one). */
 static void
-error_reset(struct rw_api_error *err)
+result_clear(struct rw_result *result)
 {
-	rw_api_error_free(err);
-	memset(err, 0, sizeof(*err));
-	err->field = RW_FIELD_NONE;
-	err->retry_after = -1;
+	memset(result, 0, sizeof(*result));
+	result->error.field = RW_FIELD_NONE;
+	result->error.retry_after = -1;
 }
 
 void
@@ -180,16 +180,14 @@ rw_result_free(struct rw_result *result)
 		return;
 	result_free_payload(result);
 	rw_api_error_free(&result->error);
-	memset(result, 0, sizeof(*result));
-	result->error.field = RW_FIELD_NONE;
-	result->error.retry_after = -1;
+	result_clear(result);
 }
 
 static void
 result_fail(struct rw_result *result, enum rw_status status, long http_status, char *message)
 {
 	result_free_payload(result);
-	error_reset(&result->error);
+	rw_api_error_free(&result->error);
 	result->status = status;
 	result->error.http_status = http_status;
 	result->error.message = message;
@@ -207,11 +205,9 @@ result_from_reply(struct rw_call *call, struct rw_http_reply *reply)
 	enum rw_status st;
 
 	result_free_payload(result);
-	error_reset(&result->error);
+	rw_api_error_free(&result->error);
 	if (reply->status != RW_OK) {
-		result->status = reply->status;
-		result->error.http_status = 0;
-		result->error.message = reply->message;
+		result_fail(result, reply->status, 0, reply->message);
 		reply->message = NULL;
 		return;
 	}
@@ -239,7 +235,6 @@ result_from_reply(struct rw_call *call, struct rw_http_reply *reply)
 		return;
 	}
 	rw_parse_error(code, reply->body, reply->len, &result->error);
-	result->error.http_status = code;
 	if (reply->retry_after >= 0)
 		result->error.retry_after = reply->retry_after;
 	if (!result->error.message)
@@ -257,11 +252,10 @@ call_new(enum rw_call_kind kind, void *user)
 
 	if (!call)
 		return NULL;
+	result_clear(&call->result);
 	call->result.kind = kind;
 	call->result.call = call;
 	call->result.user = user;
-	call->result.error.field = RW_FIELD_NONE;
-	call->result.error.retry_after = -1;
 	return call;
 }
 
@@ -574,7 +568,7 @@ on_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *
 		result->outcome_checked = 1;
 		if (rotation_is_ours(call, &rot)) {
 			result_free_payload(result);
-			error_reset(&result->error);
+			rw_api_error_free(&result->error);
 			result->status = RW_OK;
 			result->recovered = 1;
 			result->u.rotation = rot;
@@ -1019,9 +1013,7 @@ take_result(struct rw_api *api, struct rw_call *call, struct rw_result *out)
 int
 rw_api_next_result(struct rw_api *api, struct rw_result *out)
 {
-	memset(out, 0, sizeof(*out));
-	out->error.field = RW_FIELD_NONE;
-	out->error.retry_after = -1;
+	result_clear(out);
 	if (!api || !api->done)
 		return 0;
 	take_result(api, api->done, out);
@@ -1031,9 +1023,7 @@ rw_api_next_result(struct rw_api *api, struct rw_result *out)
 enum rw_status
 rw_api_wait_for(struct rw_api *api, struct rw_call *call, struct rw_result *out)
 {
-	memset(out, 0, sizeof(*out));
-	out->error.field = RW_FIELD_NONE;
-	out->error.retry_after = -1;
+	result_clear(out);
 	if (!call) {
 		/* Its starter ran out of memory: callers may pass a starter straight in. */
 		out->status = RW_ENOMEM;

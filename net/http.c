@@ -413,19 +413,29 @@ nomem:
 	return RW_ENOMEM;
 }
 
+/* Ends the transfer and wipes what it sent: the token and the body. */
 static void
-request_free(struct rw_http *http, struct rw_http_request *req)
+request_release(struct rw_http *http, struct rw_http_request *req)
 {
 	if (req->easy) {
 		if (req->state == REQ_RUNNING)
 			curl_multi_remove_handle(http->multi, req->easy);
 		curl_easy_cleanup(req->easy);
+		req->easy = NULL;
 	}
 	wipe_headers(req->headers);
+	req->headers = NULL;
 	if (req->body) {
 		secret_wipe(req->body, req->body_len);
 		free(req->body);
+		req->body = NULL;
 	}
+}
+
+static void
+request_free(struct rw_http *http, struct rw_http_request *req)
+{
+	request_release(http, req);
 	strbuf_free(&req->in);
 	free(req->location);
 	free(req->host);
@@ -666,23 +676,16 @@ describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms)
 	case CURLE_COULDNT_CONNECT:
 		r->status = RW_ENET;
 		r->transient = 1;
-		if (os_errno)
-			r->message = strbuf_format("could not connect to %s port %s: %s", host, port,
-					  strerror((int) os_errno));
-		else
-			r->message = strbuf_format("could not connect to %s port %s: %s", host, port,
-					  curl_words(req, rc));
+		r->message = strbuf_format("could not connect to %s port %s: %s", host, port,
+					   os_errno ? strerror((int) os_errno) : curl_words(req, rc));
 		break;
 	case CURLE_GOT_NOTHING:
-		r->status = RW_ENET;
-		r->transient = 1;
-		r->message = strbuf_format("%s port %s closed the connection without answering", host, port);
-		break;
 	case CURLE_SEND_FAIL_REWIND:
-		/* A reused connection died after our body went out (RW_HTTP_NO_RESEND). */
 		r->status = RW_ENET;
 		r->transient = 1;
-		r->sent = 1;
+		/* SEND_FAIL_REWIND: a reused connection died after our body went out (RW_HTTP_NO_RESEND). */
+		if (rc == CURLE_SEND_FAIL_REWIND)
+			r->sent = 1;
 		r->message = strbuf_format("%s port %s closed the connection without answering", host, port);
 		break;
 	case CURLE_SEND_ERROR:
@@ -770,17 +773,8 @@ request_finish(struct rw_http *http, struct rw_http_request *req, CURLcode rc)
 		describe_failure(req, rc, http->total_timeout_ms);
 		strbuf_free(&req->in);
 	}
-	curl_multi_remove_handle(http->multi, req->easy);
-	curl_easy_cleanup(req->easy);
-	req->easy = NULL;
 	/* The token and the body are no longer needed. */
-	wipe_headers(req->headers);
-	req->headers = NULL;
-	if (req->body) {
-		secret_wipe(req->body, req->body_len);
-		free(req->body);
-		req->body = NULL;
-	}
+	request_release(http, req);
 	if (http->running == req)
 		http->running = NULL;
 	req->state = REQ_DONE;

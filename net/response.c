@@ -310,6 +310,15 @@ alloc_items(struct reader *rd, size_t n, size_t size)
 	return p;
 }
 
+/* Parses body as a JSON object: RW_EPROTO for anything else. */
+static enum rw_status
+open_object(const char *body, size_t len, cJSON **root)
+{
+	if (parse_body(body, len, root) != BODY_OK || !cJSON_IsObject(*root))
+		return RW_EPROTO;
+	return RW_OK;
+}
+
 /*
  * Parses body as a JSON object and hands back the array under key (the
  * reply's one list), with its length.
@@ -320,12 +329,7 @@ open_list(const char *body, size_t len, const char *key, cJSON **root,
 {
 	struct reader rd = { RW_OK };
 
-	*array = NULL;
-	*count = 0;
-	if (parse_body(body, len, root) != BODY_OK)
-		return RW_EPROTO;
-	if (!cJSON_IsObject(*root))
-		return RW_EPROTO;
+	rd.status = open_object(body, len, root);
 	*array = take_array(&rd, *root, key, REQUIRED, count);
 	return rd.status;
 }
@@ -651,17 +655,14 @@ looks_binary(const char *body, size_t len)
 static void
 describe(struct rw_api_error *err, const char *what, const char *quote)
 {
-	char text[512], status[32] = "";
+	char status[32] = "";
+	int quoted = quote && *quote;
 
 	if (err->http_status > 0)
 		snprintf(status, sizeof(status), " HTTP %ld", err->http_status);
-	if (quote && *quote)
-		snprintf(text, sizeof(text), "the server answered%s with %s: \"%s\"", status,
-			 what, quote);
-	else
-		snprintf(text, sizeof(text), "the server answered%s with %s", status, what);
 	free(err->message);
-	err->message = strdup(text);
+	err->message = strbuf_format("the server answered%s with %s%s%s%s", status, what,
+				     quoted ? ": \"" : "", quoted ? quote : "", quoted ? "\"" : "");
 }
 
 static void
@@ -785,10 +786,7 @@ rw_parse_login(const char *body, size_t len, struct rw_login *out)
 	cJSON *root = NULL;
 
 	memset(out, 0, sizeof(*out));
-	if (parse_body(body, len, &root) != BODY_OK || !cJSON_IsObject(root)) {
-		free_tree(root);
-		return RW_EPROTO;
-	}
+	rd.status = open_object(body, len, &root);
 	out->access_token = take_string(&rd, root, "accessToken", REQUIRED | NONEMPTY);
 	out->expires_in = take_long(&rd, root, "expiresIn", REQUIRED, 0, 0x7fffffffL, 0);
 	free_tree(root);
@@ -1126,10 +1124,7 @@ rw_parse_rotation(const char *body, size_t len, struct rw_rotation *out)
 	cJSON *root = NULL;
 
 	memset(out, 0, sizeof(*out));
-	if (parse_body(body, len, &root) != BODY_OK || !cJSON_IsObject(root)) {
-		free_tree(root);
-		return RW_EPROTO;
-	}
+	rd.status = open_object(body, len, &root);
 	read_rotation(&rd, member(&rd, root, "secretRotation", REQUIRED), out);
 	free_tree(root);
 	if (rd.status != RW_OK)
@@ -1214,10 +1209,7 @@ rw_parse_generated(const char *body, size_t len, struct rw_generated *out)
 	size_t count, i = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (parse_body(body, len, &root) != BODY_OK || !cJSON_IsObject(root)) {
-		free_tree(root);
-		return RW_EPROTO;
-	}
+	rd.status = open_object(body, len, &root);
 	array = take_array(&rd, root, "generatedCredentials", REQUIRED, &count);
 	out->active_index = (int) take_long(&rd, root, "activeIndex", REQUIRED, 0, 1, 0);
 	/* Two slots at most (dual-phase rotation), and the active one must exist. */

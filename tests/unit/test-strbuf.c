@@ -62,6 +62,10 @@ test_printf(void)
 	is_str(s, "hours=23,007.5", "detach_hands_over_the_text");
 	ok(sb.data == NULL && sb.len == 0, "detach_leaves_the_buffer_empty");
 	free(s);
+
+	s = strbuf_format("%s:%02d", "at", 5);
+	is_str(s, "at:05", "format_gives_a_new_formatted_string");
+	free(s);
 }
 
 static void
