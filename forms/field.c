@@ -221,6 +221,20 @@ rw_answers_apply_defaults(struct rw_answers *answers)
 }
 
 int
+rw_answers_beyond_defaults(const struct rw_answers *answers)
+{
+	const char *v;
+	int i;
+
+	for (i = 0; i < RW_FIELD_COUNT; i++) {
+		v = rw_answers_get(answers, (enum rw_field) i);
+		if (*v && (!field_table[i].default_value || strcmp(v, field_table[i].default_value) != 0))
+			return 1;
+	}
+	return 0;
+}
+
+int
 rw_answers_copy(struct rw_answers *dst, const struct rw_answers *src)
 {
 	int i;

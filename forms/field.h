@@ -95,6 +95,11 @@ const char *rw_answers_get(const struct rw_answers *answers, enum rw_field field
 int rw_answers_is_set(const struct rw_answers *answers, enum rw_field field);
 /* Fills every unanswered field that has a default.  Returns 0 or -1. */
 int rw_answers_apply_defaults(struct rw_answers *answers);
+/*
+ * Whether any answer is more than its field's default: a draft is worth
+ * saving only then.
+ */
+int rw_answers_beyond_defaults(const struct rw_answers *answers);
 /* dst is freed first; returns 0 or -1. */
 int rw_answers_copy(struct rw_answers *dst, const struct rw_answers *src);
 

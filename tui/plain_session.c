@@ -39,27 +39,10 @@ plain_trim(const char *text)
 	return strndup(text, n);
 }
 
-/* Anything typed or given beyond the defaults: else there is nothing worth keeping. */
-static int
-has_own_answers(const struct rw_answers *answers)
-{
-	const struct rw_field_info *info;
-	const char *v;
-	int i;
-
-	for (i = 0; i < RW_FIELD_COUNT; i++) {
-		info = rw_field_info((enum rw_field) i);
-		v = rw_answers_get(answers, (enum rw_field) i);
-		if (*v && (!info->default_value || strcmp(v, info->default_value) != 0))
-			return 1;
-	}
-	return 0;
-}
-
 int
 plain_save_draft(struct plain_session *s)
 {
-	if (!s->draft_path || !has_own_answers(&s->app->answers))
+	if (!s->draft_path || !rw_answers_beyond_defaults(&s->app->answers))
 		return -1;
 	return rw_draft_save(s->draft_path, &s->app->answers, s->step) == RW_OK ? 0 : -1;
 }

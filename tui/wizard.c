@@ -450,31 +450,12 @@ tui_path_parent(const char *path, const char **last)
 	return parent;
 }
 
-/* Something worth keeping: an answer the user gave that is not just a default. */
-static int
-worth_saving(const struct tui *t)
-{
-	int i;
-
-	for (i = 0; i < RW_FIELD_COUNT; i++) {
-		const struct rw_field_info *fi = rw_field_info((enum rw_field) i);
-		const char *v = rw_answers_get(&t->app->answers, (enum rw_field) i);
-
-		if (!*v)
-			continue;
-		if (fi->default_value && strcmp(fi->default_value, v) == 0)
-			continue;
-		return 1;
-	}
-	return 0;
-}
-
 int
 tui_save_draft(struct tui *t)
 {
 	enum rw_step step = t->step;
 
-	if (!t->draft_path || t->have_rotation || !worth_saving(t))
+	if (!t->draft_path || t->have_rotation || !rw_answers_beyond_defaults(&t->app->answers))
 		return 0;
 	if (step < RW_STEP_ROTATION)
 		step = t->resume_step;

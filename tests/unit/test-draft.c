@@ -314,6 +314,26 @@ test_garbage(void)
 	rw_answers_free(&a);
 }
 
+/* A draft is worth saving only when some answer is more than a default. */
+static void
+test_worth_saving(void)
+{
+	struct rw_answers a;
+
+	rw_answers_init(&a);
+	ok(!rw_answers_beyond_defaults(&a), "no_answers_are_not_worth_a_draft");
+	rw_answers_apply_defaults(&a);
+	ok(!rw_answers_beyond_defaults(&a), "defaults_alone_are_not_worth_a_draft");
+	rw_answers_set(&a, RW_FIELD_INTERVAL, "45");
+	ok(rw_answers_beyond_defaults(&a), "a_changed_default_is_worth_a_draft");
+	rw_answers_set(&a, RW_FIELD_INTERVAL, "30");
+	rw_answers_set(&a, RW_FIELD_NAME, "my-rotation");
+	ok(rw_answers_beyond_defaults(&a), "an_answer_without_default_is_worth_a_draft");
+	rw_answers_set(&a, RW_FIELD_NAME, "");
+	ok(!rw_answers_beyond_defaults(&a), "an_emptied_answer_is_not_worth_a_draft");
+	rw_answers_free(&a);
+}
+
 int
 main(void)
 {
@@ -329,6 +349,7 @@ main(void)
 	test_path();
 	test_round_trip();
 	test_atomic();
+	test_worth_saving();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	rc = done_testing();
 	if (system(cmd) != 0)
