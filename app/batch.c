@@ -162,17 +162,6 @@ check_where(struct app *app)
 	return 2;
 }
 
-static int
-name_listed(const struct rw_name_list *names, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < names->count; i++)
-		if (names->items[i] && strcmp(names->items[i], name) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * The mapping names against the secrets already in the folder
  * (infisical-api.md s.11): a clash would make the server refuse the
@@ -195,8 +184,8 @@ check_mapping(struct app *app)
 		rw_result_free(&result);
 		return rc;
 	}
-	in_id = name_listed(&result.u.secret_names, id_name);
-	in_secret = name_listed(&result.u.secret_names, secret_name);
+	in_id = rw_name_list_has(&result.u.secret_names, id_name);
+	in_secret = rw_name_list_has(&result.u.secret_names, secret_name);
 	if (in_id || in_secret) {
 		fprintf(stderr, "rotwiz: the folder %s of environment %s already has %s%s%s "
 			"-- choose %s with %s%s%s\n",

@@ -1052,6 +1052,17 @@ rw_parse_secret_names(const char *body, size_t len, struct rw_name_list *out)
 	return rd.status;
 }
 
+int
+rw_name_list_has(const struct rw_name_list *list, const char *name)
+{
+	size_t i;
+
+	for (i = 0; list && name && i < list->count; i++)
+		if (list->items[i] && strcmp(list->items[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 void
 rw_name_list_free(struct rw_name_list *list)
 {

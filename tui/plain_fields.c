@@ -189,7 +189,6 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 	struct strbuf list = STRBUF_INIT;
 	char *path = current_path(s), *t;
 	int found = 0, i, j;
-	size_t k;
 
 	taken[0] = '\0';
 	why[0] = '\0';
@@ -214,10 +213,7 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 			;
 		if (j < i || !(t = plain_trim(names[i])))
 			continue;
-		for (k = 0; k < r->u.secret_names.count; k++)
-			if (r->u.secret_names.items[k] && strcmp(r->u.secret_names.items[k], t) == 0)
-				break;
-		if (k < r->u.secret_names.count) {
+		if (rw_name_list_has(&r->u.secret_names, t)) {
 			strbuf_printf(&list, "%s%s", found ? ", " : "", t);
 			found++;
 		}

@@ -612,20 +612,16 @@ name_taken(const struct tui *t, enum rw_field field, char *msg, size_t msgsz)
 	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, rw_answers_get(a, RW_FIELD_SECRET_PATH));
 	const struct rw_result *res;
 	char *trimmed = rw_normalize_field(field, want);
-	size_t i;
 	int taken = 0;
 
 	if (path && trimmed) {
 		res = tui_loads_result(&t->loads, TUI_SLOT_SECRET_NAMES,
 				       rw_answers_get(a, RW_FIELD_PROJECT),
 				       rw_answers_get(a, RW_FIELD_ENVIRONMENT), path);
-		for (i = 0; res && res->status == RW_OK && i < res->u.secret_names.count; i++) {
-			if (strcmp(res->u.secret_names.items[i], trimmed) == 0) {
-				snprintf(msg, msgsz, "%s: a secret named %s already exists in %s -- "
-					 "choose another name", rw_field_info(field)->label, trimmed, path);
-				taken = 1;
-				break;
-			}
+		if (res && res->status == RW_OK && rw_name_list_has(&res->u.secret_names, trimmed)) {
+			snprintf(msg, msgsz, "%s: a secret named %s already exists in %s -- "
+				 "choose another name", rw_field_info(field)->label, trimmed, path);
+			taken = 1;
 		}
 	}
 	free(path);

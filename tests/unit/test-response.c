@@ -696,6 +696,11 @@ test_secret_names(void)
 	ok(rw_parse_secret_names(body, len, &nl) == RW_OK && nl.count == 2 &&
 	   strcmp(nl.items[0], "DATABASE_URL") == 0 && strcmp(nl.items[1], "AZURE_CLIENT_ID") == 0,
 	   "secret_names_are_collected");
+	ok(rw_name_list_has(&nl, "AZURE_CLIENT_ID"), "name_list_finds_a_listed_name");
+	ok(!rw_name_list_has(&nl, "azure_client_id") && !rw_name_list_has(&nl, "AZURE_CLIENT"),
+	   "name_list_matches_whole_names_and_case");
+	ok(!rw_name_list_has(NULL, "X") && !rw_name_list_has(&nl, NULL),
+	   "name_list_lookup_takes_null");
 	rw_name_list_free(&nl);
 	free(body);
 
