@@ -40,6 +40,9 @@
 #include "net/api.h"
 
 #define SIGNIN_DEFAULT_DOMAIN "https://us.infisical.com"
+/* The two Infisical clouds a sign-in step offers; US is the default. */
+#define SIGNIN_US_CLOUD SIGNIN_DEFAULT_DOMAIN
+#define SIGNIN_EU_CLOUD "https://eu.infisical.com"
 
 /*
  * The API base for a server URL as typed: https://host[:port][/prefix],

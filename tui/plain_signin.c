@@ -9,8 +9,6 @@
 #include "common/status.h"
 #include "tui/plain_steps.h"
 
-#define US_CLOUD "https://us.infisical.com"
-#define EU_CLOUD "https://eu.infisical.com"
 
 /* The origin a user would type for an API base: "https://host/api" -> "https://host". */
 static char *
@@ -77,12 +75,12 @@ ask_server(struct plain_session *s)
 
 	if (!(origin = origin_of(s->app->api_base)))
 		return plain_nomem(s);
-	def = strcmp(origin, US_CLOUD) == 0 ? 1 : strcmp(origin, EU_CLOUD) == 0 ? 2 :
+	def = strcmp(origin, SIGNIN_US_CLOUD) == 0 ? 1 : strcmp(origin, SIGNIN_EU_CLOUD) == 0 ? 2 :
 	      *origin ? 3 : 1;
 	printf("Which Infisical server?\n"
 	       "   1) US cloud     %s\n"
 	       "   2) EU cloud     %s\n"
-	       "   3) Self-hosted  (its URL comes next)\n", US_CLOUD, EU_CLOUD);
+	       "   3) Self-hosted  (its URL comes next)\n", SIGNIN_US_CLOUD, SIGNIN_EU_CLOUD);
 	snprintf(prompt, sizeof(prompt), "Server [%d]: ", def);
 	for (;;) {
 		if (plain_ask(s, prompt, PLAIN_ECHO, &line) < 0) {
@@ -114,7 +112,7 @@ ask_server(struct plain_session *s)
 			rc = ask_url(s, def == 3 ? origin : "");
 			break;
 		}
-		rc = take_url(s, choice == 1 ? US_CLOUD : EU_CLOUD);
+		rc = take_url(s, choice == 1 ? SIGNIN_US_CLOUD : SIGNIN_EU_CLOUD);
 		if (rc == 0)
 			break;
 	}

@@ -16,12 +16,10 @@
  * and never into the answers, so never into a draft.
  */
 
-#define US_URL "https://us.infisical.com"
-#define EU_URL "https://eu.infisical.com"
 #define SECRET_MAX 4096
 
 static const char *const server_names[3] = {
-	"US cloud (" US_URL ")", "EU cloud (" EU_URL ")", "Self-hosted",
+	"US cloud (" SIGNIN_US_CLOUD ")", "EU cloud (" SIGNIN_EU_CLOUD ")", "Self-hosted",
 };
 static const char *const method_names[2] = {
 	"Access token", "Universal Auth (machine identity)",
@@ -79,9 +77,9 @@ tui_signin_prepare(struct tui *t)
 	const char *base = t->app->api_base;
 	size_t len;
 
-	if (!base || strncmp(base, US_URL "/api", strlen(US_URL) + 4) == 0) {
+	if (!base || strncmp(base, SIGNIN_US_CLOUD "/api", strlen(SIGNIN_US_CLOUD) + 4) == 0) {
 		t->signin.server = 0;
-	} else if (strncmp(base, EU_URL "/api", strlen(EU_URL) + 4) == 0) {
+	} else if (strncmp(base, SIGNIN_EU_CLOUD "/api", strlen(SIGNIN_EU_CLOUD) + 4) == 0) {
 		t->signin.server = 1;
 	} else {
 		t->signin.server = 2;
@@ -306,9 +304,9 @@ tui_signin_url(const struct tui *t)
 {
 	switch (t->signin.server) {
 	case 0:
-		return US_URL;
+		return SIGNIN_US_CLOUD;
 	case 1:
-		return EU_URL;
+		return SIGNIN_EU_CLOUD;
 	default:
 		return t->signin.url ? t->signin.url : "";
 	}
