@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "app/batch.h"
-#include "app/report.h"
-#include "app/signin.h"
+#include "core/report.h"
+#include "core/signin.h"
 #include "common/secret.h"
 #include "common/strbuf.h"
 #include "forms/body.h"

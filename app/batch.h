@@ -8,7 +8,7 @@
  * server, creates, and prints the result.  Nothing is asked.
  */
 
-#include "app/app.h"
+#include "core/app.h"
 
 /*
  * Runs app->answers (defaults applied here) to the end.  Messages go to

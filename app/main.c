@@ -5,13 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "app/app.h"
+#include "core/app.h"
 #include "app/batch.h"
 #include "app/setup.h"
 #include "app/demo.h"
 #include "app/options.h"
 #include "common/secret.h"
-#include "tui/plain.h"
+#include "plain/plain.h"
 #include "tui/tui.h"
 
 /* Starts --demo's sandbox when something will be sent, runs the front-end. */

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/report.h"
+#include "core/report.h"
 #include "app/setup.h"
-#include "app/signin.h"
+#include "core/signin.h"
 #include "common/strbuf.h"
 #include "forms/body.h"
 

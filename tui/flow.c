@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
-#include "app/report.h"
-#include "app/signin.h"
+#include "core/app.h"
+#include "core/report.h"
+#include "core/signin.h"
 #include "forms/body.h"
 #include "forms/draft.h"
 #include "forms/validate.h"

@@ -1,4 +1,4 @@
-# tui/: the ncurses wizard (libtui.a); plain mode lives in tui/plain.mk.
+# tui/: the ncurses wizard (libtui.a); plain mode is plain/.
 noinst_LIBRARIES += libtui.a
 libtui_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS)
 libtui_a_SOURCES = \

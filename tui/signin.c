@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/signin.h"
+#include "core/signin.h"
 #include "common/secret.h"
 #include "tui/frame.h"
 #include "tui/signin.h"

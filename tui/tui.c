@@ -13,7 +13,7 @@
 
 #include <curses.h>
 
-#include "app/app.h"
+#include "core/app.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
 #include "tui/text.h"

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "app/app.h"
+#include "core/app.h"
 #include "common/strbuf.h"
 #include "forms/field.h"
 #include "net/response.h"

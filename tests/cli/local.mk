@@ -1,5 +1,5 @@
 # tests/cli: the command line, the environment, sign-in, the batch run and
-# the reports.  C tests link libapp.a and only what it needs; the shell
+# the reports.  C tests link libapp.a or libcore.a and only what it needs; the shell
 # tests run ./rotwiz, most of them against a real ./rotwiz-sandbox.
 check_PROGRAMS += \
 	tests/cli/test-options \
@@ -9,15 +9,15 @@ check_PROGRAMS += \
 	tests/cli/json-get
 
 tests_cli_test_options_SOURCES = tests/cli/test-options.c
-tests_cli_test_options_LDADD = libapp.a libforms.a libcommon.a $(CJSON_LIBS)
+tests_cli_test_options_LDADD = libapp.a libcore.a libforms.a libcommon.a $(CJSON_LIBS)
 
 tests_cli_test_report_SOURCES = tests/cli/test-report.c
 tests_cli_test_report_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
-tests_cli_test_report_LDADD = libapp.a libforms.a libcommon.a $(CJSON_LIBS)
+tests_cli_test_report_LDADD = libcore.a libforms.a libcommon.a $(CJSON_LIBS)
 
 # Sign-in makes the session, so this one links net and libcurl too.
 tests_cli_test_signin_SOURCES = tests/cli/test-signin.c
-tests_cli_test_signin_LDADD = libapp.a libnet.a libnetjson.a libforms.a libcommon.a \
+tests_cli_test_signin_LDADD = libapp.a libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
 	$(CURL_LIBS) $(CJSON_LIBS)
 
 tests_cli_json_equal_SOURCES = tests/cli/json-equal.c

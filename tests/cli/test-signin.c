@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/app.h"
+#include "core/app.h"
 #include "app/setup.h"
-#include "app/signin.h"
+#include "core/signin.h"
 #include "tests/tap.h"
 
 static int

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "common/strbuf.h"
-#include "tui/plain_io.h"
-#include "tui/plain_load.h"
+#include "plain/io.h"
+#include "plain/load.h"
 
 /* How long one wait may block before the loop looks at Ctrl-C again. */
 #define PLAIN_WAIT_MS 200

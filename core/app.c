@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
-#include "app/signin.h"
+#include "core/app.h"
+#include "core/signin.h"
 
 void
 app_init(struct app *app)

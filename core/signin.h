@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_APP_SIGNIN_H
-#define ROTWIZ_APP_SIGNIN_H
+#ifndef ROTWIZ_CORE_SIGNIN_H
+#define ROTWIZ_CORE_SIGNIN_H
 
 /*
  * Sign-in (wizard.md step 0 and section 5), shared by every front-end.
@@ -34,8 +34,8 @@
 
 #include <stddef.h>
 
-#include "app/app.h"
-#include "app/report.h"
+#include "core/app.h"
+#include "core/report.h"
 #include "common/status.h"
 #include "net/api.h"
 

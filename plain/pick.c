@@ -8,8 +8,8 @@
 #include <strings.h>
 
 #include "forms/validate.h"
-#include "tui/plain_io.h"
-#include "tui/plain_pick.h"
+#include "plain/io.h"
+#include "plain/pick.h"
 
 /* Names longer than this are not padded further: the column would be too wide. */
 #define LABEL_COLUMN 32

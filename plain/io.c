@@ -13,7 +13,7 @@
 #include <readline/history.h>
 
 #include "common/secret.h"
-#include "tui/plain_io.h"
+#include "plain/io.h"
 
 static int io_tty;
 static plain_wait_fn io_wait;

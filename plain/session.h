@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_SESSION_H
-#define ROTWIZ_TUI_PLAIN_SESSION_H
+#ifndef ROTWIZ_PLAIN_SESSION_H
+#define ROTWIZ_PLAIN_SESSION_H
 
 /*
  * One plain-mode run: the state the step functions share, and the asking
@@ -8,10 +8,10 @@
  * plain.c moves between steps (style lesson 3).
  */
 
-#include "app/app.h"
+#include "core/app.h"
 #include "forms/field.h"
-#include "tui/plain_io.h"
-#include "tui/plain_load.h"
+#include "plain/io.h"
+#include "plain/load.h"
 
 /* Why a session stops asking. */
 enum plain_end {

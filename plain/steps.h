@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_STEPS_H
-#define ROTWIZ_TUI_PLAIN_STEPS_H
+#ifndef ROTWIZ_PLAIN_STEPS_H
+#define ROTWIZ_PLAIN_STEPS_H
 
 /*
  * The steps of wizard.md section 2 as plain-mode questions, one function
@@ -9,19 +9,19 @@
 #include <stddef.h>
 
 #include "forms/field.h"
-#include "tui/plain_session.h"
+#include "plain/session.h"
 
-/* Step 0 (plain_signin.c): skipped when credentials were given, unless s->force_signin. */
+/* Step 0 (plain/signin.c): skipped when credentials were given, unless s->force_signin. */
 enum plain_next plain_step_signin(struct plain_session *s);
 
-/* Steps 1-6 (plain_fields.c). */
+/* Steps 1-6 (plain/fields.c). */
 enum plain_next plain_step_fields(struct plain_session *s, enum rw_step step);
 
-/* Step 7 and 8 (plain_review.c). */
+/* Step 7 and 8 (plain/review.c). */
 enum plain_next plain_step_review(struct plain_session *s);
 enum plain_next plain_step_result(struct plain_session *s);
 
-/* Starts every pick-list load whose inputs are now known (plain_fields.c). */
+/* Starts every pick-list load whose inputs are now known (plain/fields.c). */
 void plain_start_loads(struct plain_session *s);
 
 /*

@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_LOAD_H
-#define ROTWIZ_TUI_PLAIN_LOAD_H
+#ifndef ROTWIZ_PLAIN_LOAD_H
+#define ROTWIZ_PLAIN_LOAD_H
 
 /*
  * The pick-lists of plain mode, loaded in the background as soon as their

@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_IO_H
-#define ROTWIZ_TUI_PLAIN_IO_H
+#ifndef ROTWIZ_PLAIN_IO_H
+#define ROTWIZ_PLAIN_IO_H
 
 /*
  * Line input for plain mode.  On a terminal, GNU readline through its

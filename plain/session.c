@@ -9,7 +9,7 @@
 #include "common/status.h"
 #include "common/strbuf.h"
 #include "forms/draft.h"
-#include "tui/plain_session.h"
+#include "plain/session.h"
 
 void
 plain_stop(struct plain_session *s, int exit_code)

@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_APP_APP_H
-#define ROTWIZ_APP_APP_H
+#ifndef ROTWIZ_CORE_APP_H
+#define ROTWIZ_CORE_APP_H
 
 #include "forms/field.h"
 #include "net/response.h"
@@ -45,7 +45,7 @@ struct app {
 	int token_is_user_session;	/* may list Azure apps */
 	struct rw_api *api;		/* NULL until signed in */
 
-	/* --- app/: sign-in state (app/signin.h) --- */
+	/* --- app/: sign-in state (core/signin.h) --- */
 	int credentials_given;		/* token or UA from env / --token-file / --demo: step 0 skipped */
 	int signed_in;			/* signin_connect() succeeded */
 	long timeout_ms;		/* ROTWIZ_TIMEOUT_MS; 0: net's default */

@@ -7,8 +7,8 @@
 #include "common/status.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
-#include "tui/plain.h"
-#include "tui/plain_steps.h"
+#include "plain/plain.h"
+#include "plain/steps.h"
 
 /*
  * The loop of plain mode: one step at a time, each returning what should

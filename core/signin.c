@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/signin.h"
+#include "core/signin.h"
 #include "common/secret.h"
 
 #define URL_MAX 2048

@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_PICK_H
-#define ROTWIZ_TUI_PLAIN_PICK_H
+#ifndef ROTWIZ_PLAIN_PICK_H
+#define ROTWIZ_PLAIN_PICK_H
 
 /*
  * Numbered pick-lists for plain mode: printed as "  1) name  detail", and

@@ -6,13 +6,13 @@
 #include <strings.h>
 #include <time.h>
 
-#include "app/report.h"
+#include "core/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
 #include "forms/validate.h"
-#include "tui/plain_pick.h"
+#include "plain/pick.h"
 #include "forms/schedule.h"
-#include "tui/plain_steps.h"
+#include "plain/steps.h"
 
 /*
  * Steps 1 to 6 of plain mode: each field asked until it passes its rule,

@@ -5,12 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/report.h"
+#include "core/report.h"
 #include "common/status.h"
 #include "forms/body.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
-#include "tui/plain_steps.h"
+#include "plain/steps.h"
 
 static enum plain_next
 out_of_memory(struct plain_session *s)

@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_TUI_PLAIN_H
-#define ROTWIZ_TUI_PLAIN_H
+#ifndef ROTWIZ_PLAIN_PLAIN_H
+#define ROTWIZ_PLAIN_PLAIN_H
 
 /*
  * Plain mode (--plain, ACCESSIBLE=1, TERM=dumb): the steps of wizard.md
@@ -11,7 +11,7 @@
  * of the failure that ended the run (given credentials refused: 4...).
  */
 
-#include "app/app.h"
+#include "core/app.h"
 
 int plain_run(struct app *app);
 

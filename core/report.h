@@ -1,5 +1,5 @@
-#ifndef ROTWIZ_APP_REPORT_H
-#define ROTWIZ_APP_REPORT_H
+#ifndef ROTWIZ_CORE_REPORT_H
+#define ROTWIZ_CORE_REPORT_H
 
 /*
  * What rotwiz tells the user about a finished call: the result summary of

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/signin.h"
+#include "core/signin.h"
 #include "common/secret.h"
 #include "common/status.h"
-#include "tui/plain_steps.h"
+#include "plain/steps.h"
 
 
 /* The origin a user would type for an API base: "https://host/api" -> "https://host". */
