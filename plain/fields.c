@@ -72,19 +72,19 @@ plain_start_loads(struct plain_session *s)
 	if (!s->loads.api)
 		return;
 	if (!s->app->projects_loaded || s->reload_projects)
-		plain_load_start(&s->loads, PLAIN_LIST_PROJECTS, NULL, NULL, NULL);
+		plain_load_start(&s->loads, CORE_SLOT_PROJECTS, NULL, NULL, NULL);
 	if (!answer_valid(s, RW_FIELD_PROJECT))
 		return;
-	plain_load_start(&s->loads, PLAIN_LIST_CONNECTIONS, project, NULL, NULL);
+	plain_load_start(&s->loads, CORE_SLOT_CONNECTIONS, project, NULL, NULL);
 	if (answer_valid(s, RW_FIELD_CONNECTION))
-		plain_load_start(&s->loads, PLAIN_LIST_APPS, answer(s, RW_FIELD_CONNECTION), NULL, NULL);
+		plain_load_start(&s->loads, CORE_SLOT_APPS, answer(s, RW_FIELD_CONNECTION), NULL, NULL);
 	if (!answer_valid(s, RW_FIELD_ENVIRONMENT))
 		return;
 	/* The top folders for Tab, unless the slot already serves this environment. */
-	if (!plain_load_serves(&s->loads, PLAIN_LIST_FOLDERS, project, env))
-		plain_load_start(&s->loads, PLAIN_LIST_FOLDERS, project, env, "/");
+	if (!plain_load_serves(&s->loads, CORE_SLOT_FOLDERS, project, env))
+		plain_load_start(&s->loads, CORE_SLOT_FOLDERS, project, env, "/");
 	if ((path = current_path(s))) {
-		plain_load_start(&s->loads, PLAIN_LIST_SECRET_NAMES, project, env, path);
+		plain_load_start(&s->loads, CORE_SLOT_SECRET_NAMES, project, env, path);
 		free(path);
 	}
 }
@@ -97,7 +97,7 @@ project_list(struct plain_session *s, const struct rw_result **failed)
 	*failed = NULL;
 	if (s->app->projects_loaded && !s->reload_projects)
 		return &s->app->projects;
-	r = plain_load_get(&s->loads, PLAIN_LIST_PROJECTS, NULL, NULL, NULL);
+	r = plain_load_get(&s->loads, CORE_SLOT_PROJECTS, NULL, NULL, NULL);
 	if (!r)
 		return NULL;
 	if (r->status != RW_OK) {
@@ -121,11 +121,9 @@ find_project(const struct rw_project_list *list, const char *value)
 
 /* The finished list of a slot when it loaded fine for the answers now given, else NULL. */
 static const struct rw_result *
-ready_list(struct plain_session *s, enum plain_list list)
+ready_list(struct plain_session *s, enum core_slot_id list)
 {
-	const struct plain_slot *slot = &s->loads.slot[list];
-
-	return slot->done && slot->result.status == RW_OK ? &slot->result : NULL;
+	return core_lists_ready(&s->loads.lists, list);
 }
 
 /* The project list if it is at hand, without waiting for it. */
@@ -136,7 +134,7 @@ known_projects(struct plain_session *s)
 
 	if (s->app->projects_loaded && !s->reload_projects)
 		return &s->app->projects;
-	r = ready_list(s, PLAIN_LIST_PROJECTS);
+	r = ready_list(s, CORE_SLOT_PROJECTS);
 	return r ? &r->u.projects : NULL;
 }
 
@@ -167,7 +165,7 @@ plain_describe(struct plain_session *s, enum rw_field field, char *buf, size_t b
 			}
 		break;
 	case RW_FIELD_CONNECTION:
-		if (!(r = ready_list(s, PLAIN_LIST_CONNECTIONS)))
+		if (!(r = ready_list(s, CORE_SLOT_CONNECTIONS)))
 			break;
 		for (i = 0; i < r->u.connections.count; i++)
 			if (r->u.connections.items[i].id && r->u.connections.items[i].name &&
@@ -197,7 +195,7 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 		snprintf(why, whysz, "%s", rw_status_message(path ? RW_EAUTH : RW_ENOMEM));
 		return -1;
 	}
-	r = plain_load_get(&s->loads, PLAIN_LIST_SECRET_NAMES, answer(s, RW_FIELD_PROJECT),
+	r = plain_load_get(&s->loads, CORE_SLOT_SECRET_NAMES, answer(s, RW_FIELD_PROJECT),
 			   answer(s, RW_FIELD_ENVIRONMENT), path);
 	free(path);
 	if (!r || r->status != RW_OK) {
@@ -436,7 +434,7 @@ check_folder(struct plain_session *s, enum rw_field field, const char *path, cha
 	base = slash + 1;
 	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
 		return 0;
-	r = plain_load_get(&s->loads, PLAIN_LIST_FOLDERS, answer(s, RW_FIELD_PROJECT),
+	r = plain_load_get(&s->loads, CORE_SLOT_FOLDERS, answer(s, RW_FIELD_PROJECT),
 			   answer(s, RW_FIELD_ENVIRONMENT), parent);
 	/* Not listable (the parent is missing too, or the network): the server will say. */
 	if (!r || r->status != RW_OK) {
@@ -539,7 +537,7 @@ complete_path(void *ctx, const char *text)
 	plen = strlen(partial);
 	query = rw_normalize_field(RW_FIELD_SECRET_PATH, dirlen ? dir : "/");
 	s->loads.quiet = 1;
-	r = query ? plain_load_get(&s->loads, PLAIN_LIST_FOLDERS, answer(s, RW_FIELD_PROJECT),
+	r = query ? plain_load_get(&s->loads, CORE_SLOT_FOLDERS, answer(s, RW_FIELD_PROJECT),
 				   answer(s, RW_FIELD_ENVIRONMENT), query) : NULL;
 	s->loads.quiet = 0;
 	if (r && r->status == RW_OK && (out = calloc(r->u.folders.count + 1, sizeof(*out)))) {
@@ -620,7 +618,7 @@ step_where(struct plain_session *s)
 				break;
 			}
 			s->reload_projects = 1;
-			plain_load_forget(&s->loads, PLAIN_LIST_PROJECTS);
+			plain_load_forget(&s->loads, CORE_SLOT_PROJECTS);
 			continue;
 		}
 		if (!list->count) {
@@ -631,7 +629,7 @@ step_where(struct plain_session *s)
 			if (c < 0)
 				return PLAIN_STOP;
 			s->reload_projects = 1;
-			plain_load_forget(&s->loads, PLAIN_LIST_PROJECTS);
+			plain_load_forget(&s->loads, CORE_SLOT_PROJECTS);
 			continue;
 		}
 
@@ -698,7 +696,7 @@ step_connection(struct plain_session *s)
 	size_t i;
 
 	for (;;) {
-		r = plain_load_get(&s->loads, PLAIN_LIST_CONNECTIONS, answer(s, RW_FIELD_PROJECT),
+		r = plain_load_get(&s->loads, CORE_SLOT_CONNECTIONS, answer(s, RW_FIELD_PROJECT),
 				   NULL, NULL);
 		if (!r || r->status != RW_OK) {
 			if (r)
@@ -709,7 +707,7 @@ step_connection(struct plain_session *s)
 				return PLAIN_STOP;
 			if (c == 'm')
 				return ask_field(s, RW_FIELD_CONNECTION, NULL) < 0 ? PLAIN_STOP : PLAIN_NEXT;
-			plain_load_forget(&s->loads, PLAIN_LIST_CONNECTIONS);
+			plain_load_forget(&s->loads, CORE_SLOT_CONNECTIONS);
 			continue;
 		}
 		list = &r->u.connections;
@@ -726,7 +724,7 @@ step_connection(struct plain_session *s)
 				s->jump = RW_STEP_WHERE;
 				return PLAIN_GOTO;
 			}
-			plain_load_forget(&s->loads, PLAIN_LIST_CONNECTIONS);
+			plain_load_forget(&s->loads, CORE_SLOT_CONNECTIONS);
 			continue;
 		}
 		break;
@@ -790,7 +788,7 @@ step_azure_app(struct plain_session *s)
 	size_t i;
 
 	for (;;) {
-		r = plain_load_get(&s->loads, PLAIN_LIST_APPS, answer(s, RW_FIELD_CONNECTION),
+		r = plain_load_get(&s->loads, CORE_SLOT_APPS, answer(s, RW_FIELD_CONNECTION),
 				   NULL, NULL);
 		if (r && r->status != RW_OK && r->error.http_status == 403) {
 			/* The /clients route serves user sessions only (infisical-api.md s.6). */
@@ -808,7 +806,7 @@ step_azure_app(struct plain_session *s)
 				return PLAIN_STOP;
 			if (c == 'm')
 				return app_by_hand(s);
-			plain_load_forget(&s->loads, PLAIN_LIST_APPS);
+			plain_load_forget(&s->loads, CORE_SLOT_APPS);
 			continue;
 		}
 		list = &r->u.apps;
@@ -821,7 +819,7 @@ step_azure_app(struct plain_session *s)
 				return PLAIN_STOP;
 			if (c == 'm')
 				return app_by_hand(s);
-			plain_load_forget(&s->loads, PLAIN_LIST_APPS);
+			plain_load_forget(&s->loads, CORE_SLOT_APPS);
 			continue;
 		}
 		break;

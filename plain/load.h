@@ -2,53 +2,40 @@
 #define ROTWIZ_PLAIN_LOAD_H
 
 /*
- * The pick-lists of plain mode, loaded in the background as soon as their
- * inputs are known (wizard.md section 2): each list is a slot holding the
- * request in flight or its finished result, keyed by what it was asked
- * for, so asking again for the same key costs nothing and asking for a new
- * key cancels the old request.  Every finished call, whoever started it,
- * passes through plain_load_pump(), so waiting for one never loses another.
+ * Plain mode's side of the one list cache (core/lists.h): the blocking
+ * read with plain's words ("Loading the folder list... (Ctrl-C cancels)")
+ * and Ctrl-C, and the wait for a one-off call.  Every finished call,
+ * whoever started it, passes through plain_load_pump(), so waiting for one
+ * never loses another.
  */
 
+#include "core/lists.h"
 #include "net/api.h"
-
-enum plain_list {
-	PLAIN_LIST_PROJECTS,
-	PLAIN_LIST_CONNECTIONS,		/* key: project id */
-	PLAIN_LIST_APPS,		/* key: connection id */
-	PLAIN_LIST_FOLDERS,		/* key: project, environment, path */
-	PLAIN_LIST_SECRET_NAMES,	/* key: project, environment, path */
-	PLAIN_LIST_COUNT
-};
-
-struct plain_slot {
-	struct rw_call *call;		/* in flight, or NULL */
-	char *key;			/* what it was loaded for; NULL: nothing asked */
-	int done;			/* result holds the answer (success or failure) */
-	struct rw_result result;
-};
 
 struct plain_loads {
 	struct rw_api *api;		/* borrowed from struct app; NULL before sign-in */
-	struct plain_slot slot[PLAIN_LIST_COUNT];
+	struct core_lists lists;	/* the one cache (core/lists.h) */
 	int quiet;			/* no "Loading..." line (Tab completion is drawing) */
 	/* A one-off call (create, rotate now) being waited for. */
 	struct rw_call *awaited;
 	struct rw_result awaited_result;
 	int awaited_done;
+	/* While a blocking read waits: said "Loading..." yet. */
+	enum core_slot_id waiting_for;
+	int said;
 };
 
 void plain_load_init(struct plain_loads *loads);
 /* Cancels what is in flight and frees every result. */
 void plain_load_free(struct plain_loads *loads);
 /* Forgets one list (a folder that just changed). */
-void plain_load_forget(struct plain_loads *loads, enum plain_list list);
+void plain_load_forget(struct plain_loads *loads, enum core_slot_id list);
 
 /*
  * Starts loading a list for the key parts given (unused ones NULL), unless
  * it is already loaded or loading for them.  Does nothing without an api.
  */
-void plain_load_start(struct plain_loads *loads, enum plain_list list,
+void plain_load_start(struct plain_loads *loads, enum core_slot_id list,
 		      const char *a, const char *b, const char *c);
 
 /*
@@ -56,7 +43,7 @@ void plain_load_start(struct plain_loads *loads, enum plain_list list,
  * parts are a and b, whatever the third (folders of this project and
  * environment, whichever folder).
  */
-int plain_load_serves(const struct plain_loads *loads, enum plain_list list,
+int plain_load_serves(const struct plain_loads *loads, enum core_slot_id list,
 		      const char *a, const char *b);
 
 /*
@@ -65,7 +52,7 @@ int plain_load_serves(const struct plain_loads *loads, enum plain_list list,
  * while waiting cancels the load: the result then says RW_ECANCEL.
  * NULL when there is no api or out of memory.
  */
-const struct rw_result *plain_load_get(struct plain_loads *loads, enum plain_list list,
+const struct rw_result *plain_load_get(struct plain_loads *loads, enum core_slot_id list,
 				       const char *a, const char *b, const char *c);
 
 /* Drives the transfers without blocking and files every finished call. */

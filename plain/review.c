@@ -208,7 +208,7 @@ plain_step_result(struct plain_session *s)
 	plain_load_wait_call(&s->loads, rw_api_create(s->loads.api, body, NULL), 0, &res);
 	free(body);
 	/* The folder changed (or holds names the list did not show): list it afresh. */
-	plain_load_forget(&s->loads, PLAIN_LIST_SECRET_NAMES);
+	plain_load_forget(&s->loads, CORE_SLOT_SECRET_NAMES);
 
 	if (res.status == RW_OK) {
 		s->created++;

@@ -94,7 +94,7 @@ check_step(struct tui *t, enum rw_step step)
 		}
 	}
 	if (first == RW_FIELD_NONE && step == RW_STEP_SECRETS) {
-		if (tui_loads_running(&t->loads, TUI_SLOT_SECRET_NAMES))
+		if (core_lists_running(&t->loads, CORE_SLOT_SECRET_NAMES))
 			return 1;
 		if (tui_steps_check_field(t, RW_FIELD_MAP_CLIENT_ID) < 0)
 			first = RW_FIELD_MAP_CLIENT_ID;
@@ -174,18 +174,18 @@ tui_flow_start_signin(struct tui *t)
 	void *user;
 
 	/* A new session: the old one's calls go with it, and the lists it loaded. */
-	tui_loads_free(&t->loads);
+	core_lists_free(&t->loads);
 	if (signin_open(app, msg, sizeof(msg)) != RW_OK) {
 		tui_signin_failed(t, msg);
 		tui_status(t, TUI_ROLE_ERROR, "%s", msg);
 		return;
 	}
-	user = tui_loads_begin(&t->loads, TUI_SLOT_SIGNIN);
+	user = core_lists_begin(&t->loads, CORE_SLOT_SIGNIN);
 	if (!app->token)
 		call = rw_api_login(app->api, app->ua_client_id, app->ua_client_secret, user);
 	else
 		call = rw_api_projects(app->api, user);
-	tui_loads_started(&t->loads, TUI_SLOT_SIGNIN, call);
+	core_lists_started(&t->loads, CORE_SLOT_SIGNIN, call);
 	t->signing_in = 1;
 }
 
@@ -225,9 +225,9 @@ signin_result(struct tui *t, struct rw_result *result)
 			signin_failed(t, msg);
 			return;
 		}
-		user = tui_loads_begin(&t->loads, TUI_SLOT_SIGNIN);
+		user = core_lists_begin(&t->loads, CORE_SLOT_SIGNIN);
 		call = rw_api_projects(app->api, user);
-		tui_loads_started(&t->loads, TUI_SLOT_SIGNIN, call);
+		core_lists_started(&t->loads, CORE_SLOT_SIGNIN, call);
 		return;
 	}
 	if (signin_take_projects(app, result, msg, sizeof(msg)) != RW_OK) {
@@ -294,7 +294,7 @@ create_result(struct tui *t, struct rw_result *result)
 		if (t->draft_path)
 			rw_draft_remove(t->draft_path);
 		/* The folder now holds the two secrets. */
-		tui_loads_forget(&t->loads, TUI_SLOT_SECRET_NAMES);
+		core_lists_forget(&t->loads, CORE_SLOT_SECRET_NAMES);
 		tui_status(t, TUI_ROLE_OK, "%s", result->recovered ?
 			   "Created (the answer was lost, but the server shows the rotation)." :
 			   "Created.");
@@ -322,34 +322,34 @@ create_result(struct tui *t, struct rw_result *result)
 void
 tui_flow_result(struct tui *t, struct rw_result *result)
 {
-	enum tui_slot_id id = tui_loads_take(&t->loads, result);
-	struct tui_slot *slot;
+	enum core_slot_id id = core_lists_take(&t->loads, result);
+	struct core_slot *slot;
 	char msg[1024];
 
-	if (id == TUI_SLOT_COUNT)
+	if (id == CORE_SLOT_COUNT)
 		return;
 	slot = &t->loads.slot[id];
 	switch (id) {
-	case TUI_SLOT_SIGNIN:
+	case CORE_SLOT_SIGNIN:
 		signin_result(t, &slot->result);
 		break;
-	case TUI_SLOT_APPS:
+	case CORE_SLOT_APPS:
 		apps_result(t, &slot->result);
 		/* fall through */
-	case TUI_SLOT_CONNECTIONS:
+	case CORE_SLOT_CONNECTIONS:
 		if (t->step == RW_STEP_CONNECTION || t->step == RW_STEP_AZURE_APP)
 			tui_steps_focus_entered(t);
 		break;
-	case TUI_SLOT_SECRET_NAMES:
+	case CORE_SLOT_SECRET_NAMES:
 		if (t->names_check_pending && t->step == RW_STEP_SECRETS) {
 			t->names_check_pending = 0;
 			next_step(t);
 		}
 		break;
-	case TUI_SLOT_CREATE:
+	case CORE_SLOT_CREATE:
 		create_result(t, &slot->result);
 		break;
-	case TUI_SLOT_ROTATE:
+	case CORE_SLOT_ROTATE:
 		if (slot->result.status == RW_OK) {
 			rw_rotation_free(&t->rotation);
 			t->rotation = slot->result.u.rotation;
@@ -406,41 +406,41 @@ tui_flow_sync(struct tui *t)
 	if (!app->api || !app->signed_in)
 		return;
 	if (*project)
-		tui_loads_want(&t->loads, app->api, TUI_SLOT_CONNECTIONS, project, NULL, NULL);
+		core_lists_want(&t->loads, app->api, CORE_SLOT_CONNECTIONS, project, NULL, NULL);
 	if (t->step == RW_STEP_CONNECTION && !t->modal &&
-	    !tui_loads_running(&t->loads, TUI_SLOT_APPS) &&
+	    !core_lists_running(&t->loads, CORE_SLOT_APPS) &&
 	    (highlighted = highlighted_connection(t)) != NULL) {
 		/*
 		 * While the user looks at the connections, the apps of the one
 		 * under the highlight load, one at a time: by the time Enter
 		 * chooses it, its apps are there.
 		 */
-		tui_loads_want(&t->loads, app->api, TUI_SLOT_APPS, highlighted, NULL, NULL);
+		core_lists_want(&t->loads, app->api, CORE_SLOT_APPS, highlighted, NULL, NULL);
 	} else if (t->step != RW_STEP_CONNECTION && *connection &&
 		   rw_validate_field(RW_FIELD_CONNECTION, connection, msg, sizeof(msg)) == RW_OK) {
-		tui_loads_want(&t->loads, app->api, TUI_SLOT_APPS, connection, NULL, NULL);
+		core_lists_want(&t->loads, app->api, CORE_SLOT_APPS, connection, NULL, NULL);
 	} else if (*project && !*connection) {
 		/* One connection to choose from: its apps are as good as asked for. */
-		const struct rw_result *c = tui_loads_result(&t->loads, TUI_SLOT_CONNECTIONS, project,
+		const struct rw_result *c = core_lists_result(&t->loads, CORE_SLOT_CONNECTIONS, project,
 							     NULL, NULL);
 
 		if (c && c->status == RW_OK && c->u.connections.count == 1 &&
 		    c->u.connections.items[0].id)
-			tui_loads_want(&t->loads, app->api, TUI_SLOT_APPS,
+			core_lists_want(&t->loads, app->api, CORE_SLOT_APPS,
 				       c->u.connections.items[0].id, NULL, NULL);
 	}
 	if (*project && *env) {
 		char *parent = tui_path_parent(typed, &last);
 
 		if (parent)
-			tui_loads_want(&t->loads, app->api, TUI_SLOT_FOLDERS, project, env, parent);
+			core_lists_want(&t->loads, app->api, CORE_SLOT_FOLDERS, project, env, parent);
 		free(parent);
 		if (!editing_path &&
 		    rw_validate_field(RW_FIELD_SECRET_PATH, typed, msg, sizeof(msg)) == RW_OK) {
 			char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, typed);
 
 			if (path)
-				tui_loads_want(&t->loads, app->api, TUI_SLOT_SECRET_NAMES, project, env,
+				core_lists_want(&t->loads, app->api, CORE_SLOT_SECRET_NAMES, project, env,
 					       path);
 			free(path);
 		}
@@ -467,9 +467,9 @@ start_create(struct tui *t)
 		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
 		return;
 	}
-	user = tui_loads_begin(&t->loads, TUI_SLOT_CREATE);
-	tui_loads_started(&t->loads, TUI_SLOT_CREATE, rw_api_create(t->app->api, body, user));
-	tui_loads_mark_awaited(&t->loads, TUI_SLOT_CREATE);
+	user = core_lists_begin(&t->loads, CORE_SLOT_CREATE);
+	core_lists_started(&t->loads, CORE_SLOT_CREATE, rw_api_create(t->app->api, body, user));
+	core_lists_mark_awaited(&t->loads, CORE_SLOT_CREATE);
 	free(body);
 	tui_status(t, TUI_ROLE_DIM, "Creating the rotation...");
 }
@@ -481,10 +481,10 @@ start_rotate(struct tui *t)
 
 	if (!t->have_rotation || !t->rotation.id || !t->app->api)
 		return;
-	user = tui_loads_begin(&t->loads, TUI_SLOT_ROTATE);
-	tui_loads_started(&t->loads, TUI_SLOT_ROTATE, rw_api_rotate_now(t->app->api, t->rotation.id,
+	user = core_lists_begin(&t->loads, CORE_SLOT_ROTATE);
+	core_lists_started(&t->loads, CORE_SLOT_ROTATE, rw_api_rotate_now(t->app->api, t->rotation.id,
 									    user));
-	tui_loads_mark_awaited(&t->loads, TUI_SLOT_ROTATE);
+	core_lists_mark_awaited(&t->loads, CORE_SLOT_ROTATE);
 	tui_status(t, TUI_ROLE_DIM, "Rotating...");
 }
 
@@ -582,7 +582,7 @@ tui_flow_quit(struct tui *t, int code)
 void
 tui_flow_act(struct tui *t, enum tui_outcome out)
 {
-	enum tui_slot_id slot;
+	enum core_slot_id slot;
 
 	switch (out) {
 	case TUI_OUT_STAY:
@@ -627,15 +627,15 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		break;
 	case TUI_OUT_CANCEL_LOAD:
 		slot = tui_screen_for(t)->shown_load(t);
-		if (slot != TUI_SLOT_COUNT && t->app->api)
-			tui_loads_cancel(&t->loads, t->app->api, slot);
+		if (slot != CORE_SLOT_COUNT && t->app->api)
+			core_lists_cancel(&t->loads, t->app->api, slot);
 		break;
 	case TUI_OUT_RETRY:
 		slot = tui_screen_for(t)->shown_load(t);
-		if (slot == TUI_SLOT_SIGNIN)
+		if (slot == CORE_SLOT_SIGNIN)
 			tui_flow_start_signin(t);
-		else if (slot != TUI_SLOT_COUNT)
-			tui_loads_forget(&t->loads, slot);
+		else if (slot != CORE_SLOT_COUNT)
+			core_lists_forget(&t->loads, slot);
 		break;
 	case TUI_OUT_HELP:
 		t->modal = TUI_MODAL_HELP;

@@ -22,8 +22,8 @@ any_running(const struct tui *t)
 {
 	int i;
 
-	for (i = 0; i < TUI_SLOT_COUNT; i++)
-		if (tui_loads_running(&t->loads, (enum tui_slot_id) i))
+	for (i = 0; i < CORE_SLOT_COUNT; i++)
+		if (core_lists_running(&t->loads, (enum core_slot_id) i))
 			return 1;
 	return 0;
 }

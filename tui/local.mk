@@ -11,7 +11,6 @@ libtui_a_SOURCES = \
 	tui/frame.c tui/frame.h \
 	tui/step_form.c tui/step_form.h \
 	tui/picklist.c tui/picklist.h \
-	tui/loads.c tui/loads.h \
 	tui/signin.c tui/signin.h \
 	tui/steps.c tui/steps.h \
 	tui/review.c tui/review.h \

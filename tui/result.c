@@ -33,7 +33,7 @@ result_draw(struct tui *t)
 			      t->rotation.active_index);
 	used = tui_frame_paragraph(TUI_TOP, 2, LINES - TUI_TOP - TUI_BOTTOM - 2, COLS - 4,
 				   strbuf_str(&sb), tui_attr(TUI_ROLE_NORMAL));
-	if (tui_loads_running(&t->loads, TUI_SLOT_ROTATE)) {
+	if (core_lists_running(&t->loads, CORE_SLOT_ROTATE)) {
 		char line[128];
 
 		snprintf(line, sizeof(line), "%s Rotating...", tui_spinner());
@@ -53,18 +53,18 @@ result_contexts(struct tui *t)
 	return TUI_CTX_RESULT;
 }
 
-static enum tui_slot_id
+static enum core_slot_id
 result_shown_load(struct tui *t)
 {
 	(void) t;
-	return TUI_SLOT_COUNT;
+	return CORE_SLOT_COUNT;
 }
 
 static enum tui_outcome
 result_key(struct tui *t, enum tui_action action, wint_t ch)
 {
 	(void) ch;
-	if (tui_loads_running(&t->loads, TUI_SLOT_ROTATE) && action != TUI_ACT_QUIT_NOW &&
+	if (core_lists_running(&t->loads, CORE_SLOT_ROTATE) && action != TUI_ACT_QUIT_NOW &&
 	    action != TUI_ACT_REDRAW)
 		return TUI_OUT_STAY;
 	switch (action) {

@@ -129,17 +129,17 @@ review_contexts(struct tui *t)
 	return TUI_CTX_REVIEW;
 }
 
-static enum tui_slot_id
+static enum core_slot_id
 review_shown_load(struct tui *t)
 {
 	(void) t;
-	return TUI_SLOT_COUNT;	/* a create is not a load: it cannot be taken back */
+	return CORE_SLOT_COUNT;	/* a create is not a load: it cannot be taken back */
 }
 
 static enum tui_outcome
 review_key(struct tui *t, enum tui_action action, wint_t ch)
 {
-	if (tui_loads_running(&t->loads, TUI_SLOT_CREATE) &&
+	if (core_lists_running(&t->loads, CORE_SLOT_CREATE) &&
 	    action != TUI_ACT_QUIT && action != TUI_ACT_REDRAW)
 		return TUI_OUT_STAY;	/* creating: nothing to change now */
 	switch (action) {

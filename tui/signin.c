@@ -201,10 +201,10 @@ signin_contexts(struct tui *t)
 	return ctx;
 }
 
-static enum tui_slot_id
+static enum core_slot_id
 signin_shown_load(struct tui *t)
 {
-	return t->signing_in ? TUI_SLOT_SIGNIN : TUI_SLOT_COUNT;
+	return t->signing_in ? CORE_SLOT_SIGNIN : CORE_SLOT_COUNT;
 }
 
 /* The editor's text into struct tui or, for a secret, struct app. */

@@ -153,7 +153,7 @@ folders_for(const struct tui *t, const char *parent)
 {
 	const struct rw_answers *a = &t->app->answers;
 
-	return tui_loads_result(&t->loads, TUI_SLOT_FOLDERS, rw_answers_get(a, RW_FIELD_PROJECT),
+	return core_lists_result(&t->loads, CORE_SLOT_FOLDERS, rw_answers_get(a, RW_FIELD_PROJECT),
 				rw_answers_get(a, RW_FIELD_ENVIRONMENT), parent);
 }
 
@@ -279,7 +279,7 @@ draw_value(struct tui *t, const struct tui_item *it, int y, const struct layout 
 static int
 draw_list_state(struct tui *t, enum tui_pick_id id, const struct layout *l)
 {
-	enum tui_slot_state state = tui_pick_state(t, id);
+	enum core_slot_state state = tui_pick_state(t, id);
 	const struct rw_result *res = tui_pick_result(t, id);
 	static const char *const noun[TUI_PICK_COUNT] = {
 		"projects", "environments", "connections", "apps",
@@ -317,12 +317,12 @@ draw_list_state(struct tui *t, enum tui_pick_id id, const struct layout *l)
 		return 1;
 	}
 	switch (state) {
-	case TUI_LOAD_RUNNING:
-	case TUI_LOAD_IDLE:
+	case CORE_LOAD_RUNNING:
+	case CORE_LOAD_IDLE:
 		snprintf(text, sizeof(text), "%s Loading the %s...  Esc cancels.", tui_spinner(), noun[id]);
 		tui_text_draw(l->extra_y, l->x0, text, l->width, tui_attr(TUI_ROLE_DIM));
 		return 1;
-	case TUI_LOAD_CANCELLED:
+	case CORE_LOAD_CANCELLED:
 		snprintf(text, sizeof(text), "Loading the %s was cancelled. Ctrl-R loads them again.",
 			 noun[id]);
 		tui_frame_paragraph(l->extra_y, l->x0, l->extra_h, l->width, text,
@@ -397,7 +397,7 @@ draw_path_hints(struct tui *t, const struct layout *l)
 	res = folders_for(t, parent);
 	if (!*rw_answers_get(&t->app->answers, RW_FIELD_ENVIRONMENT)) {
 		strbuf_puts(&sb, "Choose the environment to see its folders.");
-	} else if (tui_loads_running(&t->loads, TUI_SLOT_FOLDERS)) {
+	} else if (core_lists_running(&t->loads, CORE_SLOT_FOLDERS)) {
 		strbuf_printf(&sb, "%s Loading the folders in %s...  Esc cancels.", tui_spinner(), parent);
 	} else if (!res) {
 		strbuf_printf(&sb, "The folders in %s are not loaded.", parent);
@@ -454,9 +454,9 @@ draw_secret_names(struct tui *t, const struct layout *l)
 
 	if (!path)
 		return;
-	res = tui_loads_result(&t->loads, TUI_SLOT_SECRET_NAMES, rw_answers_get(a, RW_FIELD_PROJECT),
+	res = core_lists_result(&t->loads, CORE_SLOT_SECRET_NAMES, rw_answers_get(a, RW_FIELD_PROJECT),
 			       rw_answers_get(a, RW_FIELD_ENVIRONMENT), path);
-	if (tui_loads_running(&t->loads, TUI_SLOT_SECRET_NAMES)) {
+	if (core_lists_running(&t->loads, CORE_SLOT_SECRET_NAMES)) {
 		strbuf_printf(&sb, "%s Checking the names already in %s...", tui_spinner(), path);
 	} else if (res && res->status == RW_OK) {
 		if (res->u.secret_names.count == 0)
@@ -543,9 +543,9 @@ steps_contexts(struct tui *t)
 		ctx |= TUI_CTX_PICK;
 		if (t->pick[it->pick].filter[0])
 			ctx |= TUI_CTX_FILTERED;
-		if (tui_pick_state(t, it->pick) == TUI_LOAD_RUNNING)
+		if (tui_pick_state(t, it->pick) == CORE_LOAD_RUNNING)
 			ctx |= TUI_CTX_LOADING;
-		if (tui_pick_state(t, it->pick) == TUI_LOAD_CANCELLED ||
+		if (tui_pick_state(t, it->pick) == CORE_LOAD_CANCELLED ||
 		    (tui_pick_result(t, it->pick) && tui_pick_result(t, it->pick)->status != RW_OK))
 			ctx |= TUI_CTX_RETRY;
 		break;
@@ -554,11 +554,11 @@ steps_contexts(struct tui *t)
 		break;
 	case TUI_ITEM_PATH:
 		ctx |= TUI_CTX_PATH;
-		if (tui_loads_running(&t->loads, TUI_SLOT_FOLDERS))
+		if (core_lists_running(&t->loads, CORE_SLOT_FOLDERS))
 			ctx |= TUI_CTX_LOADING;
-		if (t->loads.slot[TUI_SLOT_FOLDERS].state == TUI_LOAD_CANCELLED ||
-		    (t->loads.slot[TUI_SLOT_FOLDERS].state == TUI_LOAD_DONE &&
-		     t->loads.slot[TUI_SLOT_FOLDERS].result.status != RW_OK))
+		if (t->loads.slot[CORE_SLOT_FOLDERS].state == CORE_LOAD_CANCELLED ||
+		    (t->loads.slot[CORE_SLOT_FOLDERS].state == CORE_LOAD_DONE &&
+		     t->loads.slot[CORE_SLOT_FOLDERS].result.status != RW_OK))
 			ctx |= TUI_CTX_RETRY;
 		break;
 	default:
@@ -570,7 +570,7 @@ steps_contexts(struct tui *t)
 	return ctx;
 }
 
-static enum tui_slot_id
+static enum core_slot_id
 steps_shown_load(struct tui *t)
 {
 	struct tui_item items[TUI_MAX_ITEMS];
@@ -578,17 +578,17 @@ steps_shown_load(struct tui *t)
 	int n;
 
 	if (t->step == RW_STEP_SECRETS && t->names_check_pending)
-		return TUI_SLOT_SECRET_NAMES;
+		return CORE_SLOT_SECRET_NAMES;
 	if (!(it = focused_item(t, items, &n)))
-		return TUI_SLOT_COUNT;
+		return CORE_SLOT_COUNT;
 	if (it->kind == TUI_ITEM_PICK) {
 		if (it->pick == TUI_PICK_PROJECT || it->pick == TUI_PICK_ENVIRONMENT)
-			return t->app->projects_loaded ? TUI_SLOT_COUNT : TUI_SLOT_SIGNIN;
+			return t->app->projects_loaded ? CORE_SLOT_COUNT : CORE_SLOT_SIGNIN;
 		return tui_pick_slot(it->pick);
 	}
 	if (it->kind == TUI_ITEM_PATH)
-		return TUI_SLOT_FOLDERS;
-	return TUI_SLOT_COUNT;
+		return CORE_SLOT_FOLDERS;
+	return CORE_SLOT_COUNT;
 }
 
 /* Copies the editor's text into the answers: the model owns values, libform only edits. */
@@ -615,7 +615,7 @@ name_taken(const struct tui *t, enum rw_field field, char *msg, size_t msgsz)
 	int taken = 0;
 
 	if (path && trimmed) {
-		res = tui_loads_result(&t->loads, TUI_SLOT_SECRET_NAMES,
+		res = core_lists_result(&t->loads, CORE_SLOT_SECRET_NAMES,
 				       rw_answers_get(a, RW_FIELD_PROJECT),
 				       rw_answers_get(a, RW_FIELD_ENVIRONMENT), path);
 		if (res && res->status == RW_OK && rw_name_list_has(&res->u.secret_names, trimmed)) {

@@ -180,7 +180,7 @@ static void
 draw(struct tui *t)
 {
 	const struct tui_screen *screen = tui_screen_for(t);
-	enum tui_slot_id shown;
+	enum core_slot_id shown;
 
 	if (t->repaint) {
 		clearok(curscr, TRUE);
@@ -203,8 +203,8 @@ draw(struct tui *t)
 	}
 	/* The user waits on a list to choose from, not on folder hints they may skip. */
 	shown = screen->shown_load(t);
-	if (shown != TUI_SLOT_COUNT && shown != TUI_SLOT_FOLDERS)
-		tui_loads_mark_awaited(&t->loads, shown);
+	if (shown != CORE_SLOT_COUNT && shown != CORE_SLOT_FOLDERS)
+		core_lists_mark_awaited(&t->loads, shown);
 	t->cur_y = t->cur_x = -1;
 	tui_editor_hold(&t->ed);
 	erase();
@@ -236,8 +236,8 @@ animating(const struct tui *t)
 
 	if (t->signing_in)
 		return 1;
-	for (i = 0; i < TUI_SLOT_COUNT; i++)
-		if (tui_loads_running(&t->loads, (enum tui_slot_id) i))
+	for (i = 0; i < CORE_SLOT_COUNT; i++)
+		if (core_lists_running(&t->loads, (enum core_slot_id) i))
 			return 1;
 	return 0;
 }
@@ -251,14 +251,14 @@ write_stats(const struct tui *t)
 
 	if (!path || !*path || !(f = fopen(path, "w")))
 		return;
-	static const char *const names[TUI_SLOT_COUNT] = {
+	static const char *const names[CORE_SLOT_COUNT] = {
 		"connections", "apps", "folders", "secret-names", "sign-in", "create", "rotate",
 	};
 	int i;
 
 	fprintf(f, "keys %ld\nframes %d\ncalls %d\nwaited %d\nwaited_on", t->keys, t->frames,
 		t->loads.started, t->loads.waited);
-	for (i = 0; i < TUI_SLOT_COUNT; i++)
+	for (i = 0; i < CORE_SLOT_COUNT; i++)
 		if (t->loads.waited_on & (1u << i))
 			fprintf(f, " %s", names[i]);
 	fprintf(f, "\nexit %d\n", t->exit_code);

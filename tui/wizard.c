@@ -25,7 +25,7 @@ tui_wizard_init(struct tui *t, struct app *app)
 	t->app = app;
 	t->step = RW_STEP_ROTATION;
 	t->resume_step = RW_STEP_ROTATION;
-	tui_loads_init(&t->loads);
+	core_lists_init(&t->loads);
 	strbuf_init(&t->paste, PASTE_MAX);
 	for (i = 0; i < TUI_PICK_COUNT; i++)
 		tui_pick_reset(&t->pick[i]);
@@ -40,7 +40,7 @@ tui_wizard_free(struct tui *t)
 {
 	tui_editor_close(&t->ed);
 	tui_clear_msgs(t);
-	tui_loads_free(&t->loads);
+	core_lists_free(&t->loads);
 	rw_rotation_free(&t->rotation);
 	free(t->draft_path);
 	t->draft_path = NULL;
@@ -156,16 +156,16 @@ tui_current_environment(const struct tui *t)
 	return NULL;
 }
 
-enum tui_slot_id
+enum core_slot_id
 tui_pick_slot(enum tui_pick_id id)
 {
 	switch (id) {
 	case TUI_PICK_CONNECTION:
-		return TUI_SLOT_CONNECTIONS;
+		return CORE_SLOT_CONNECTIONS;
 	case TUI_PICK_APP:
-		return TUI_SLOT_APPS;
+		return CORE_SLOT_APPS;
 	default:
-		return TUI_SLOT_COUNT;	/* projects come with the sign-in; environments with the project */
+		return CORE_SLOT_COUNT;	/* projects come with the sign-in; environments with the project */
 	}
 }
 
@@ -176,17 +176,17 @@ tui_pick_result(const struct tui *t, enum tui_pick_id id)
 
 	switch (id) {
 	case TUI_PICK_CONNECTION:
-		return tui_loads_result(&t->loads, TUI_SLOT_CONNECTIONS,
+		return core_lists_result(&t->loads, CORE_SLOT_CONNECTIONS,
 					rw_answers_get(a, RW_FIELD_PROJECT), NULL, NULL);
 	case TUI_PICK_APP:
-		return tui_loads_result(&t->loads, TUI_SLOT_APPS,
+		return core_lists_result(&t->loads, CORE_SLOT_APPS,
 					rw_answers_get(a, RW_FIELD_CONNECTION), NULL, NULL);
 	default:
 		return NULL;
 	}
 }
 
-enum tui_slot_state
+enum core_slot_state
 tui_pick_state(const struct tui *t, enum tui_pick_id id)
 {
 	const struct rw_answers *a = &t->app->answers;
@@ -195,16 +195,16 @@ tui_pick_state(const struct tui *t, enum tui_pick_id id)
 	case TUI_PICK_PROJECT:
 	case TUI_PICK_ENVIRONMENT:
 		if (t->app->projects_loaded)
-			return TUI_LOAD_DONE;
-		return t->signing_in ? TUI_LOAD_RUNNING : t->loads.slot[TUI_SLOT_SIGNIN].state;
+			return CORE_LOAD_DONE;
+		return t->signing_in ? CORE_LOAD_RUNNING : t->loads.slot[CORE_SLOT_SIGNIN].state;
 	case TUI_PICK_CONNECTION:
-		return tui_loads_state(&t->loads, TUI_SLOT_CONNECTIONS,
+		return core_lists_state(&t->loads, CORE_SLOT_CONNECTIONS,
 				       rw_answers_get(a, RW_FIELD_PROJECT), NULL, NULL);
 	case TUI_PICK_APP:
-		return tui_loads_state(&t->loads, TUI_SLOT_APPS,
+		return core_lists_state(&t->loads, CORE_SLOT_APPS,
 				       rw_answers_get(a, RW_FIELD_CONNECTION), NULL, NULL);
 	default:
-		return TUI_LOAD_IDLE;
+		return CORE_LOAD_IDLE;
 	}
 }
 

@@ -18,7 +18,7 @@
 #include "forms/field.h"
 #include "net/response.h"
 #include "tui/keys.h"
-#include "tui/loads.h"
+#include "core/lists.h"
 #include "tui/picklist.h"
 #include "tui/step_form.h"
 #include "tui/theme.h"
@@ -134,7 +134,7 @@ struct tui {
 	const char *help_text;
 
 	struct tui_signin signin;
-	struct tui_loads loads;
+	struct core_lists loads;
 	int signing_in;			/* the SIGNIN slot carries the login, then the projects check */
 	int signin_at_start;		/* credentials came with the run: check them after the first frame */
 
@@ -163,8 +163,8 @@ struct tui_screen {
 	enum tui_outcome (*key)(struct tui *t, enum tui_action action, wint_t ch);
 	/* Where a paste goes; NULL: nowhere. */
 	void (*paste)(struct tui *t, const char *text);
-	/* The load the screen shows (Esc cancels it, ^R retries it), or TUI_SLOT_COUNT. */
-	enum tui_slot_id (*shown_load)(struct tui *t);
+	/* The load the screen shows (Esc cancels it, ^R retries it), or CORE_SLOT_COUNT. */
+	enum core_slot_id (*shown_load)(struct tui *t);
 };
 
 void tui_wizard_init(struct tui *t, struct app *app);
@@ -202,9 +202,9 @@ int tui_pick_rows(const struct tui *t, enum tui_pick_id id, struct tui_pick_rows
 
 /* The result of the list behind a pick (NULL: not loaded), and whether it is loading. */
 const struct rw_result *tui_pick_result(const struct tui *t, enum tui_pick_id id);
-enum tui_slot_state tui_pick_state(const struct tui *t, enum tui_pick_id id);
-/* The load slot behind a pick (TUI_SLOT_COUNT for the projects, which sign-in loads). */
-enum tui_slot_id tui_pick_slot(enum tui_pick_id id);
+enum core_slot_state tui_pick_state(const struct tui *t, enum tui_pick_id id);
+/* The load slot behind a pick (CORE_SLOT_COUNT for the projects, which sign-in loads). */
+enum core_slot_id tui_pick_slot(enum tui_pick_id id);
 
 /* The project answered, when it is in the loaded list. */
 const struct rw_project *tui_current_project(const struct tui *t);
