@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "app/batch.h"
+#include "core/flow.h"
+#include "core/lists.h"
 #include "core/report.h"
 #include "core/signin.h"
 #include "common/secret.h"
-#include "common/strbuf.h"
 #include "forms/body.h"
 #include "forms/validate.h"
 #include "net/api.h"
@@ -99,66 +100,21 @@ fail(struct app *app, struct rw_result *result)
 }
 
 /*
- * The project and environment against the list the sign-in check fetched:
- * a typo is caught here, with the choices named, before anything is made.
- * 0, or the exit code.
+ * The Where answers against what the server lists (core/flow.h): the
+ * project (by id, or the slug already turned into its id), the environment
+ * in it, the folder existing -- a typo is caught here, with the choices
+ * named, before anything is made.  0, or the exit code.
  */
 static int
-check_where(struct app *app)
+check_where(struct app *app, struct core_lists *lists)
 {
-	const char *project = rw_answers_get(&app->answers, RW_FIELD_PROJECT);
-	const char *env = rw_answers_get(&app->answers, RW_FIELD_ENVIRONMENT);
-	const struct rw_project *p = NULL;
-	struct strbuf sb = STRBUF_INIT;
-	char clean[512];
-	size_t i;
+	struct core_read read = { lists, app->api, 1, NULL, NULL };
+	struct rw_problems problems;
 
-	/* A server that lists nothing may still take the create: let it judge. */
-	if (!app->projects_loaded || app->projects.count == 0)
+	memset(&problems, 0, sizeof(problems));
+	if (core_flow_holds(&read, app, RW_STEP_WHERE, &problems) != CORE_BROKEN)
 		return 0;
-	for (i = 0; i < app->projects.count; i++)
-		if (app->projects.items[i].id && strcmp(app->projects.items[i].id, project) == 0)
-			p = &app->projects.items[i];
-	if (!p) {
-		for (i = 0; i < app->projects.count; i++) {
-			const struct rw_project *q = &app->projects.items[i];
-
-			int by_slug = q->slug && strcmp(q->slug, project) == 0;
-
-			if (by_slug || (q->name && strcmp(q->name, project) == 0)) {
-				report_clean(q->id, clean, sizeof(clean));
-				fprintf(stderr, "rotwiz: --project takes the project's ID, and \"%s\" "
-					"is the %s of project %s -- pass --project %s\n", project,
-					by_slug ? "slug" : "name", clean, clean);
-				return 2;
-			}
-		}
-		for (i = 0; i < app->projects.count && i < 5; i++) {
-			const struct rw_project *q = &app->projects.items[i];
-
-			strbuf_printf(&sb, "%s%s (%s)", i ? ", " : "", q->id ? q->id : "?",
-				      q->name ? q->name : "?");
-		}
-		if (app->projects.count > 5)
-			strbuf_printf(&sb, " and %zu more", app->projects.count - 5);
-		report_clean(strbuf_str(&sb), clean, sizeof(clean));
-		fprintf(stderr, "rotwiz: project \"%s\" is not one these credentials can see "
-			"(they see %s) -- check --project\n", project, clean);
-		strbuf_free(&sb);
-		return 2;
-	}
-	if (p->environment_count == 0)
-		return 0;
-	for (i = 0; i < p->environment_count; i++)
-		if (p->environments[i].slug && strcmp(p->environments[i].slug, env) == 0)
-			return 0;
-	for (i = 0; i < p->environment_count; i++)
-		strbuf_printf(&sb, "%s%s", i ? ", " : "",
-			      p->environments[i].slug ? p->environments[i].slug : "?");
-	report_clean(strbuf_str(&sb), clean, sizeof(clean));
-	fprintf(stderr, "rotwiz: environment \"%s\" is not in project %s (it has %s) -- "
-		"check --environment\n", env, project, clean);
-	strbuf_free(&sb);
+	report_problems(stderr, &problems);
 	return 2;
 }
 
@@ -233,7 +189,8 @@ create(struct app *app, const char *body)
 int
 batch_run(struct app *app)
 {
-	char msg[1024], *body;
+	char msg[1024], note[600], *body;
+	struct core_lists lists;
 	enum rw_status st;
 	int rc;
 
@@ -256,8 +213,24 @@ batch_run(struct app *app)
 		free(body);
 		return rw_status_exit_code(st);
 	}
-	if ((rc = check_where(app)) == 0 && (rc = check_mapping(app)) == 0)
+	if (core_project_resolve(app, note, sizeof(note)) < 0) {
+		fprintf(stderr, "rotwiz: out of memory\n");
+		free(body);
+		return 1;
+	}
+	if (note[0]) {
+		/* What is sent is the project's id: say which project the slug named. */
+		fprintf(stderr, "rotwiz: %s\n", note);
+		free(body);
+		if (!(body = rw_body_build(&app->answers))) {
+			fprintf(stderr, "rotwiz: out of memory\n");
+			return 1;
+		}
+	}
+	core_lists_init(&lists);
+	if ((rc = check_where(app, &lists)) == 0 && (rc = check_mapping(app)) == 0)
 		rc = create(app, body);
+	core_lists_free(&lists);
 	free(body);
 	return rc;
 }

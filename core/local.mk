@@ -5,6 +5,7 @@ noinst_LIBRARIES += libcore.a
 libcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
 libcore_a_SOURCES = \
 	core/app.c core/app.h \
+	core/flow.c core/flow.h \
 	core/lists.c core/lists.h \
 	core/report.c core/report.h \
 	core/signin.c core/signin.h

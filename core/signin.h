@@ -38,26 +38,18 @@
 #include "core/report.h"
 #include "common/status.h"
 #include "net/api.h"
+#include "net/url.h"
 
-#define SIGNIN_DEFAULT_DOMAIN "https://us.infisical.com"
+#define SIGNIN_DEFAULT_DOMAIN RW_URL_EXAMPLE
 /* The two Infisical clouds a sign-in step offers; US is the default. */
 #define SIGNIN_US_CLOUD SIGNIN_DEFAULT_DOMAIN
 #define SIGNIN_EU_CLOUD "https://eu.infisical.com"
 
 /*
- * The API base for a server URL as typed: https://host[:port][/prefix],
- * with or without a trailing /api or slash, becomes
- * "https://host[:port][/prefix]/api".  A URL without a scheme gets
- * https://.  http:// is refused unless the host is a loopback address
- * (127.0.0.0/8, localhost, ::1): no name is looked up to decide.
- * RW_OK with *api_base (caller frees), or RW_EUSAGE with msg.
- */
-enum rw_status signin_normalize_url(const char *url, char **api_base, char *msg, size_t msgsz);
-
-/*
- * The API base from domain_flag (--domain), else INFISICAL_DOMAIN, else
- * INFISICAL_API_URL, else SIGNIN_DEFAULT_DOMAIN.  The message names where
- * the bad URL came from.  *api_base is freed first.
+ * The API base (rw_url_normalize, net/url.h) from domain_flag (--domain),
+ * else INFISICAL_DOMAIN, else INFISICAL_API_URL, else
+ * SIGNIN_DEFAULT_DOMAIN.  The message names where the bad URL came from.
+ * *api_base is freed first.
  */
 enum rw_status signin_api_base(const char *domain_flag, char **api_base, char *msg, size_t msgsz);
 

@@ -17,6 +17,7 @@
 #include "common/secret.h"
 #include "common/strbuf.h"
 #include "net/http.h"
+#include "net/url.h"
 #include "net/response.h"
 
 /* Longest Retry-After honoured as such; more is clamped by the caller's policy. */
@@ -94,27 +95,6 @@ wipe_headers(struct curl_slist *list)
 
 /* ---- URL checks ---- */
 
-static int
-host_is_loopback(const char *host)
-{
-	struct in_addr a4;
-	struct in6_addr a6;
-	char buf[INET6_ADDRSTRLEN + 2];
-	size_t len = strlen(host);
-
-	if (strcasecmp(host, "localhost") == 0)
-		return 1;
-	if (inet_pton(AF_INET, host, &a4) == 1)
-		return (ntohl(a4.s_addr) >> 24) == 127;
-	if (len > 2 && len < sizeof(buf) && host[0] == '[' && host[len - 1] == ']') {
-		memcpy(buf, host + 1, len - 2);
-		buf[len - 2] = '\0';
-		if (inet_pton(AF_INET6, buf, &a6) == 1)
-			return IN6_IS_ADDR_LOOPBACK(&a6);
-	}
-	return 0;
-}
-
 /* Parses url as libcurl will; *host and *port (may be NULL) are malloc'd. */
 static enum rw_status
 url_parts(const char *url, char **scheme, char **host, char **port)
@@ -157,7 +137,7 @@ rw_http_check_url(const char *url)
 	if (st == RW_OK) {
 		if (strcmp(scheme, "https") == 0)
 			st = RW_OK;
-		else if (strcmp(scheme, "http") == 0 && host_is_loopback(host))
+		else if (strcmp(scheme, "http") == 0 && rw_url_host_is_loopback(host))
 			st = RW_OK;
 		else
 			st = RW_EUSAGE;

@@ -62,8 +62,9 @@ struct rw_http_reply {
 
 /*
  * A URL is refused (RW_EUSAGE) unless it is https://, or http:// to a
- * loopback host (127.0.0.0/8, localhost, [::1]).  The host is taken as
- * libcurl parses it, so "http://127.0.0.1@example.com" is example.com.
+ * loopback host by the one rule of net/url.h (rw_url_host_is_loopback).
+ * The host is taken as libcurl parses it, so "http://127.0.0.1@example.com"
+ * is example.com.
  */
 enum rw_status rw_http_check_url(const char *url);
 

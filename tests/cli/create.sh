@@ -119,17 +119,44 @@ says seeded_clash_names_azure_client_id AZURE_CLIENT_ID
 snapshot b
 check refusals_left_the_rotation_count_alone test "$(stat a rotations)" = "$(stat b rotations)"
 
+# The folder must exist: checked before the create (decided for every mode),
+# an invalid value like any other, naming the folder, environment and project.
+snapshot a
 rw --yes $W --name no-such-folder --secret-path /nope
-is_rc 1 unknown_folder_exits_1
+snapshot b
+is_rc 2 unknown_folder_exits_2
 says unknown_folder_points_at_the_path -- --secret-path
+says unknown_folder_names_folder_environment_and_project 'There is no folder "nope" in "/" of environment dev of project Payments Platform'
+one_line unknown_folder_is_one_line
+check unknown_folder_sends_no_create test "$(stat a rotations)" = "$(stat b rotations)"
+rw --yes $W --name no-such-subfolder --secret-path /api/nope/deeper
+is_rc 2 folder_under_a_missing_folder_exits_2
+says folder_under_a_missing_folder_names_it 'There is no folder "deeper" in "/api/nope" of environment dev'
+rw --yes $W --name existing-subfolder --secret-path /api/billing --map-client-id SUB_ID \
+	--map-client-secret SUB_SECRET
+is_rc 0 existing_subfolder_is_taken
+check existing_subfolder_is_on_the_server test "$(on_server existing-subfolder /api/billing)" = 200
 
 rw --yes $W --name wrong-project --project 00000000-0000-4000-8000-000000000000
 is_rc 2 project_the_token_cannot_see_exits_2
 says project_refusal_lists_the_visible_ones "Payments Platform"
 
-rw --yes $W --name slug-project --project payments-platform
-is_rc 2 project_slug_exits_2
-says project_slug_gives_the_id "--project $PAY"
+# A project by slug: matched after the ids, the id is what is sent, and the
+# run says which project the slug named.
+rw --yes $W --name slug-project --project payments-platform --map-client-id SLUG_ID \
+	--map-client-secret SLUG_SECRET
+is_rc 0 project_slug_is_taken
+says project_slug_names_the_project "project \"payments-platform\" is Payments Platform ($PAY)"
+check project_slug_creates_in_that_project test "$(on_server slug-project)" = 200
+check project_slug_sends_the_id test "$("$JSON_GET" "$T/got" secretRotation.projectId)" = "$PAY"
+INFISICAL_PROJECT_ID=internal-tools rw --yes --domain "$SANDBOX_URL" --environment dev \
+	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name slug-from-env \
+	--map-client-id ENV_SLUG_ID --map-client-secret ENV_SLUG_SECRET
+is_rc 0 project_slug_from_the_environment_is_taken
+says project_slug_from_the_environment_is_named 'project "internal-tools" is Internal Tools'
+rw --yes $W --name unknown-slug --project no-such-project
+is_rc 2 unknown_project_slug_exits_2
+says unknown_project_slug_is_named '"no-such-project"'
 
 rw --yes $W --name wrong-env --environment qa
 is_rc 2 unknown_environment_exits_2
@@ -146,6 +173,18 @@ is_rc 3 no_server_listening_exits_3
 one_line no_server_is_one_line
 says no_server_names_the_url "http://127.0.0.1:9/api"
 says no_server_names_the_fix "--domain / INFISICAL_DOMAIN"
+
+# One loopback rule (net/url.c): the IPv4-mapped loopback is loopback for the
+# sign-in and for the HTTP layer alike, so it is used, not refused late.
+PORT=${SANDBOX_URL##*:}
+rw --yes $W --name mapped-loopback --domain "http://[::ffff:127.0.0.1]:$PORT" \
+	--map-client-id MAPPED_ID --map-client-secret MAPPED_SECRET
+is_rc 0 ipv4_mapped_loopback_is_loopback
+check ipv4_mapped_loopback_never_says_bare_usage_error sh -c "! grep -q 'usage error' '$T/err'"
+check ipv4_mapped_loopback_created test "$(on_server mapped-loopback)" = 200
+rw --yes $W --name mapped-elsewhere --domain "http://[::ffff:10.0.0.1]:$PORT"
+is_rc 2 ipv4_mapped_other_address_is_refused
+says ipv4_mapped_refusal_names_the_cause "unencrypted"
 
 rw --yes $W --name trailing-api --domain "$SANDBOX_URL/api/" --map-client-id API_ID --map-client-secret API_SECRET
 is_rc 0 domain_with_trailing_api_works

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/app.h"
+#include "net/url.h"
 #include "app/setup.h"
 #include "core/signin.h"
 #include "tests/tap.h"
@@ -87,7 +88,7 @@ test_urls(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
-		enum rw_status st = signin_normalize_url(good[i].url, &base, msg, sizeof(msg));
+		enum rw_status st = rw_url_normalize(good[i].url, NULL, &base, msg, sizeof(msg));
 
 		ok(st == RW_OK && base && strcmp(base, good[i].want) == 0, "url_%s_becomes_%s",
 		   tidy(good[i].url), good[i].want);
@@ -97,7 +98,7 @@ test_urls(void)
 		base = NULL;
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		enum rw_status st = signin_normalize_url(bad[i].url, &base, msg, sizeof(msg));
+		enum rw_status st = rw_url_normalize(bad[i].url, NULL, &base, msg, sizeof(msg));
 
 		ok(st == RW_EUSAGE && !base && has(msg, bad[i].says), "url_%s_is_refused_saying_%s",
 		   tidy(bad[i].url), bad[i].says);
@@ -106,7 +107,7 @@ test_urls(void)
 		free(base);
 		base = NULL;
 	}
-	ok(signin_normalize_url("https://admin:hunter2@vault.example", &base, msg, sizeof(msg)) ==
+	ok(rw_url_normalize("https://admin:hunter2@vault.example", NULL, &base, msg, sizeof(msg)) ==
 	   RW_EUSAGE && !has(msg, "hunter2"), "url_with_password_is_refused_without_echoing_it");
 }
 

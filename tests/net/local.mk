@@ -3,8 +3,10 @@
 NET_TEST_LIBS = libnet.a libnetjson.a libforms.a libcommon.a $(CURL_LIBS) $(CJSON_LIBS)
 NET_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
 
-check_PROGRAMS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults
-TESTS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults
+check_PROGRAMS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults \
+	tests/net/test-url
+TESTS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults \
+	tests/net/test-url
 
 tests_net_test_http_wire_SOURCES = tests/net/test-http-wire.c tests/net/harness.h
 tests_net_test_http_wire_CPPFLAGS = $(NET_TEST_CPPFLAGS)
@@ -17,3 +19,7 @@ tests_net_test_api_sandbox_LDADD = $(NET_TEST_LIBS)
 tests_net_test_api_faults_SOURCES = tests/net/test-api-faults.c tests/net/harness.h tests/net/world.h
 tests_net_test_api_faults_CPPFLAGS = $(NET_TEST_CPPFLAGS)
 tests_net_test_api_faults_LDADD = $(NET_TEST_LIBS)
+
+# The one loopback rule: the URL normaliser and http.c's check agree.
+tests_net_test_url_SOURCES = tests/net/test-url.c
+tests_net_test_url_LDADD = libnet.a libnetjson.a libforms.a libcommon.a $(CURL_LIBS) $(CJSON_LIBS)

@@ -1,0 +1,498 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "common/strbuf.h"
+#include "core/flow.h"
+#include "core/report.h"
+#include "forms/draft.h"
+
+/* ---- reading the lists ---- */
+
+/*
+ * A list for the checks: its result, or NULL when it is still loading
+ * (non-blocking) or cannot be asked (*unknown says which: 1 loading).
+ */
+static const struct rw_result *
+read_list(const struct core_read *r, enum core_slot_id id, const char *a, const char *b,
+	  const char *c, int *unknown)
+{
+	const struct rw_result *res;
+
+	*unknown = 0;
+	if (!r || !r->api || !r->lists)
+		return NULL;
+	if (r->block)
+		return core_lists_get(r->lists, r->api, id, a, b, c, r->wait, r->wait_ctx);
+	core_lists_want(r->lists, r->api, id, a, b, c);
+	res = core_lists_result(r->lists, id, a, b, c);
+	if (!res && core_lists_state(r->lists, id, a, b, c) == CORE_LOAD_RUNNING)
+		*unknown = 1;
+	return res;
+}
+
+/* The project list the sign-in kept, or a fresh one from the cache; NULL when not known. */
+static const struct rw_project_list *
+projects_of(const struct core_read *r, const struct app *app, int *unknown)
+{
+	const struct rw_result *res;
+
+	*unknown = 0;
+	if (app->projects_loaded)
+		return &app->projects;
+	res = read_list(r, CORE_SLOT_PROJECTS, NULL, NULL, NULL, unknown);
+	return res && res->status == RW_OK ? &res->u.projects : NULL;
+}
+
+static void
+add_problem(struct rw_problems *problems, enum rw_field field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+add_problem(struct rw_problems *problems, enum rw_field field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!problems || problems->count >= (int) (sizeof(problems->item) / sizeof(problems->item[0])))
+		return;
+	problems->item[problems->count].field = field;
+	va_start(ap, fmt);
+	vsnprintf(problems->item[problems->count].message, RW_MESSAGE_MAX, fmt, ap);
+	va_end(ap);
+	problems->count++;
+}
+
+static const char *
+answer(const struct app *app, enum rw_field field)
+{
+	return rw_answers_get(&app->answers, field);
+}
+
+/* ---- projects ---- */
+
+const struct rw_project *
+core_project_find(const struct rw_project_list *list, const char *value, int *by_slug)
+{
+	size_t i;
+
+	if (by_slug)
+		*by_slug = 0;
+	if (!list || !value || !*value)
+		return NULL;
+	for (i = 0; i < list->count; i++)
+		if (list->items[i].id && strcasecmp(list->items[i].id, value) == 0)
+			return &list->items[i];
+	for (i = 0; i < list->count; i++)
+		if (list->items[i].slug && strcmp(list->items[i].slug, value) == 0) {
+			if (by_slug)
+				*by_slug = 1;
+			return &list->items[i];
+		}
+	return NULL;
+}
+
+int
+core_project_resolve(struct app *app, char *note, size_t notesz)
+{
+	const char *value = answer(app, RW_FIELD_PROJECT);
+	const struct rw_project *p;
+	char name[256], id[128], slug[128];
+	int by_slug;
+
+	note[0] = '\0';
+	if (!app->projects_loaded || !(p = core_project_find(&app->projects, value, &by_slug)) ||
+	    !p->id)
+		return 0;
+	if (!by_slug && strcmp(p->id, value) == 0)
+		return 0;
+	report_clean(p->name ? p->name : p->id, name, sizeof(name));
+	report_clean(p->id, id, sizeof(id));
+	report_clean(value, slug, sizeof(slug));
+	if (by_slug)
+		snprintf(note, notesz, "project \"%s\" is %s (%s)", slug, name, id);
+	return rw_answers_set(&app->answers, RW_FIELD_PROJECT, p->id);
+}
+
+/* ---- the checks ---- */
+
+/* The project list's names, for a message: "ec28... (Payments Platform), ..." */
+static void
+list_projects(const struct rw_project_list *list, char *buf, size_t bufsz)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < list->count && i < 5; i++)
+		strbuf_printf(&sb, "%s%s (%s)", i ? ", " : "", list->items[i].id ? list->items[i].id : "?",
+			      list->items[i].name ? list->items[i].name : "?");
+	if (list->count > 5)
+		strbuf_printf(&sb, " and %zu more", list->count - 5);
+	report_clean(strbuf_str(&sb), buf, bufsz);
+	strbuf_free(&sb);
+}
+
+/* The folder answer exists: "/" always; else its parent's list has it, or the parent is missing. */
+static enum core_hold
+folder_holds(const struct core_read *r, const struct app *app, const struct rw_project *p,
+	     struct rw_problems *problems)
+{
+	const char *project = answer(app, RW_FIELD_PROJECT), *env = answer(app, RW_FIELD_ENVIRONMENT);
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, answer(app, RW_FIELD_SECRET_PATH));
+	const struct rw_result *res;
+	struct strbuf names = STRBUF_INIT;
+	char *parent = NULL, clean[512], pname[256];
+	const char *slash, *base;
+	enum core_hold hold = CORE_HOLDS;
+	int unknown;
+	size_t i;
+
+	if (!path || strcmp(path, "/") == 0 || !(slash = strrchr(path, '/')))
+		goto out;
+	base = slash + 1;
+	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
+		goto out;
+	res = read_list(r, CORE_SLOT_FOLDERS, project, env, parent, &unknown);
+	if (!res) {
+		hold = unknown ? CORE_UNKNOWN : CORE_HOLDS;
+		goto out;
+	}
+	/* Not listable for another reason (the network, a 403): the server will say. */
+	if (res->status != RW_OK && res->error.http_status != 404)
+		goto out;
+	for (i = 0; res->status == RW_OK && i < res->u.folders.count; i++) {
+		const char *name = res->u.folders.items[i].name;
+
+		if (name && strcmp(name, base) == 0)
+			goto out;
+		if (name)
+			strbuf_printf(&names, "%s%s", names.len ? ", " : "", name);
+	}
+	report_clean(strbuf_str(&names), clean, sizeof(clean));
+	report_clean(p && p->name ? p->name : project, pname, sizeof(pname));
+	add_problem(problems, RW_FIELD_SECRET_PATH, "There is no folder \"%s\" in \"%s\" of "
+		    "environment %s of project %s%s%s. Create it in Infisical first, or give an "
+		    "existing folder.", base, parent, env, pname,
+		    res->status != RW_OK ? "; the folder above it does not exist either" :
+		    names.len ? "; the folders there are: " : "; it has no folders",
+		    res->status == RW_OK && names.len ? clean : "");
+	hold = CORE_BROKEN;
+out:
+	strbuf_free(&names);
+	free(parent);
+	free(path);
+	return hold;
+}
+
+static enum core_hold
+where_holds(const struct core_read *r, const struct app *app, struct rw_problems *problems)
+{
+	const char *project = answer(app, RW_FIELD_PROJECT), *env = answer(app, RW_FIELD_ENVIRONMENT);
+	const struct rw_project_list *list;
+	const struct rw_project *p;
+	struct strbuf sb = STRBUF_INIT;
+	char clean[RW_MESSAGE_MAX / 2];
+	int unknown;
+	size_t i;
+
+	list = projects_of(r, app, &unknown);
+	if (!list)
+		return unknown ? CORE_UNKNOWN : folder_holds(r, app, NULL, problems);
+	/* A server that lists nothing may still take the create: let it judge. */
+	if (list->count == 0)
+		return folder_holds(r, app, NULL, problems);
+	if (!(p = core_project_find(list, project, NULL))) {
+		list_projects(list, clean, sizeof(clean));
+		add_problem(problems, RW_FIELD_PROJECT, "project \"%s\" is not one these "
+			    "credentials can see (they see %s)", project, clean);
+		return CORE_BROKEN;
+	}
+	if (p->environment_count) {
+		for (i = 0; i < p->environment_count; i++)
+			if (p->environments[i].slug && strcmp(p->environments[i].slug, env) == 0)
+				break;
+		if (i == p->environment_count) {
+			for (i = 0; i < p->environment_count; i++)
+				strbuf_printf(&sb, "%s%s", i ? ", " : "",
+					      p->environments[i].slug ? p->environments[i].slug : "?");
+			report_clean(strbuf_str(&sb), clean, sizeof(clean));
+			strbuf_free(&sb);
+			add_problem(problems, RW_FIELD_ENVIRONMENT, "environment \"%s\" is not in "
+				    "project %s (it has %s)", env, project, clean);
+			return CORE_BROKEN;
+		}
+	}
+	return folder_holds(r, app, p, problems);
+}
+
+static enum core_hold
+connection_holds(const struct core_read *r, const struct app *app, struct rw_problems *problems)
+{
+	const char *connection = answer(app, RW_FIELD_CONNECTION);
+	const struct rw_result *res;
+	int unknown;
+	size_t i;
+
+	res = read_list(r, CORE_SLOT_CONNECTIONS, answer(app, RW_FIELD_PROJECT), NULL, NULL,
+			&unknown);
+	if (!res)
+		return unknown ? CORE_UNKNOWN : CORE_HOLDS;
+	if (res->status != RW_OK)
+		return CORE_HOLDS;
+	for (i = 0; i < res->u.connections.count; i++)
+		if (res->u.connections.items[i].id &&
+		    strcasecmp(res->u.connections.items[i].id, connection) == 0)
+			return CORE_HOLDS;
+	add_problem(problems, RW_FIELD_CONNECTION, "connection %s is not one project %s can use "
+		    "(it is not in the project's list of Azure connections)", connection,
+		    answer(app, RW_FIELD_PROJECT));
+	return CORE_BROKEN;
+}
+
+/* 1 when the app list holds object_id, 0 when not, -1 when it cannot be told (*unknown: loading). */
+static int
+app_listed(const struct core_read *r, const char *connection, const char *object_id, int *unknown)
+{
+	const struct rw_result *res = read_list(r, CORE_SLOT_APPS, connection, NULL, NULL, unknown);
+	size_t i;
+
+	if (!res || res->status != RW_OK)
+		return -1;
+	for (i = 0; i < res->u.apps.count; i++)
+		if (res->u.apps.items[i].object_id &&
+		    strcasecmp(res->u.apps.items[i].object_id, object_id) == 0)
+			return 1;
+	return 0;
+}
+
+static enum core_hold
+app_holds(const struct core_read *r, const struct app *app, struct rw_problems *problems)
+{
+	int unknown, listed;
+
+	listed = app_listed(r, answer(app, RW_FIELD_CONNECTION), answer(app, RW_FIELD_OBJECT_ID),
+			    &unknown);
+	if (listed != 0)
+		return unknown ? CORE_UNKNOWN : CORE_HOLDS;
+	add_problem(problems, RW_FIELD_OBJECT_ID, "the Azure app %s is not one connection %s "
+		    "lists -- pick one of its apps", answer(app, RW_FIELD_OBJECT_ID),
+		    answer(app, RW_FIELD_CONNECTION));
+	return CORE_BROKEN;
+}
+
+static enum core_hold
+secrets_holds(const struct core_read *r, const struct app *app, struct rw_problems *problems)
+{
+	static const enum rw_field maps[] = { RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET };
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, answer(app, RW_FIELD_SECRET_PATH));
+	const struct rw_result *res;
+	enum core_hold hold = CORE_HOLDS;
+	int unknown;
+	size_t i;
+
+	if (!path)
+		return CORE_HOLDS;
+	res = read_list(r, CORE_SLOT_SECRET_NAMES, answer(app, RW_FIELD_PROJECT),
+			answer(app, RW_FIELD_ENVIRONMENT), path, &unknown);
+	if (!res || res->status != RW_OK) {
+		free(path);
+		return res || !unknown ? CORE_HOLDS : CORE_UNKNOWN;
+	}
+	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
+		const char *name = answer(app, maps[i]);
+
+		if (!rw_name_list_has(&res->u.secret_names, name) ||
+		    (i == 1 && strcmp(name, answer(app, maps[0])) == 0))
+			continue;
+		add_problem(problems, maps[i], "The folder \"%s\" of environment %s already holds a "
+			    "secret named %s; the rotation creates its own secrets, so choose a "
+			    "name not taken there.", path, answer(app, RW_FIELD_ENVIRONMENT), name);
+		hold = CORE_BROKEN;
+	}
+	free(path);
+	return hold;
+}
+
+enum core_hold
+core_flow_holds(const struct core_read *r, const struct app *app, enum rw_step step,
+		struct rw_problems *problems)
+{
+	struct rw_problems rules;
+
+	memset(&rules, 0, sizeof(rules));
+	if (rw_validate_step(&app->answers, step, &rules) > 0) {
+		if (problems)
+			for (int i = 0; i < rules.count; i++)
+				add_problem(problems, rules.item[i].field, "%s", rules.item[i].message);
+		return CORE_BROKEN;
+	}
+	/* Not signed in yet: nothing the server lists can be asked. */
+	if (!r || !r->api || !app->signed_in)
+		return CORE_HOLDS;
+	switch (step) {
+	case RW_STEP_WHERE:
+		return where_holds(r, app, problems);
+	case RW_STEP_CONNECTION:
+		return connection_holds(r, app, problems);
+	case RW_STEP_AZURE_APP:
+		return app_holds(r, app, problems);
+	case RW_STEP_SECRETS:
+		return secrets_holds(r, app, problems);
+	default:
+		return CORE_HOLDS;
+	}
+}
+
+enum core_hold
+core_flow_first_broken(const struct core_read *r, const struct app *app, enum rw_step *step)
+{
+	int s;
+
+	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
+		enum core_hold h = core_flow_holds(r, app, (enum rw_step) s, NULL);
+
+		if (h != CORE_HOLDS) {
+			*step = (enum rw_step) s;
+			return h;
+		}
+	}
+	*step = RW_STEP_REVIEW;
+	return CORE_HOLDS;
+}
+
+enum core_hold
+core_flow_next(const struct core_read *r, const struct app *app, enum rw_step done,
+	       int from_review, enum rw_step *to)
+{
+	enum core_hold h;
+
+	*to = (enum rw_step) (done + 1);
+	if (!from_review || done >= RW_STEP_REVIEW)
+		return CORE_HOLDS;
+	h = core_flow_first_broken(r, app, to);
+	if (h == CORE_UNKNOWN)
+		return h;
+	/* The step just done holds by its own check: a broken one is later, or earlier. */
+	if (*to == done)
+		*to = (enum rw_step) (done + 1);
+	return CORE_HOLDS;
+}
+
+enum core_hold
+core_flow_connection_changed(const struct core_read *r, struct app *app, const char *before,
+			     int *cleared)
+{
+	static const enum rw_field app_fields[] = {
+		RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID, RW_FIELD_APP_NAME,
+	};
+	const char *now = answer(app, RW_FIELD_CONNECTION);
+	int unknown = 0, listed;
+	size_t i;
+
+	if (cleared)
+		*cleared = 0;
+	if (!*answer(app, RW_FIELD_OBJECT_ID) || (before && strcasecmp(before, now) == 0))
+		return CORE_HOLDS;
+	listed = *now ? app_listed(r, now, answer(app, RW_FIELD_OBJECT_ID), &unknown) : 0;
+	if (unknown)
+		return CORE_UNKNOWN;
+	/* A resumed draft whose connection cannot list its apps keeps what was typed. */
+	if (listed == 1 || (listed < 0 && !before))
+		return CORE_HOLDS;
+	for (i = 0; i < sizeof(app_fields) / sizeof(app_fields[0]); i++)
+		rw_answers_set(&app->answers, app_fields[i], NULL);
+	if (cleared)
+		*cleared = 1;
+	return CORE_HOLDS;
+}
+
+enum core_hold
+core_flow_check_all(const struct core_read *r, const struct app *app, struct rw_problems *problems)
+{
+	enum core_hold worst = CORE_HOLDS;
+	int s;
+
+	/* The field rules over every step at once, so each problem is named once. */
+	if (rw_validate_step(&app->answers, RW_STEP_COUNT, problems) > 0)
+		return CORE_BROKEN;
+	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
+		enum core_hold h = core_flow_holds(r, app, (enum rw_step) s, problems);
+
+		if (h == CORE_BROKEN)
+			worst = CORE_BROKEN;
+		else if (h == CORE_UNKNOWN && worst == CORE_HOLDS)
+			worst = CORE_UNKNOWN;
+		/* A missing project or folder makes the later lists meaningless. */
+		if (h == CORE_BROKEN && s == RW_STEP_WHERE)
+			break;
+	}
+	return worst;
+}
+
+/* ---- results ---- */
+
+void
+core_flow_created(const struct rw_result *result, struct core_created *out)
+{
+	const struct rw_field_info *info = rw_field_info(result->error.field);
+
+	memset(out, 0, sizeof(*out));
+	out->reopen = RW_STEP_REVIEW;
+	out->field = RW_FIELD_NONE;
+	if (result->status == RW_OK) {
+		out->created = 1;
+		out->recovered = result->recovered;
+		return;
+	}
+	if (result->status == RW_EAUTH) {
+		out->signin_again = 1;
+		return;
+	}
+	out->outcome_unknown = result->outcome_unknown;
+	if (info && !result->outcome_unknown) {
+		/* Back to the step the error belongs to, every answer kept. */
+		out->reopen = info->step;
+		out->field = result->error.field;
+	}
+}
+
+enum rw_step
+core_flow_create_another(struct rw_answers *answers)
+{
+	static const enum rw_field again[] = {
+		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID,
+		RW_FIELD_APP_NAME, RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(again) / sizeof(again[0]); i++)
+		if (rw_answers_set(answers, again[i], NULL) < 0)
+			return RW_STEP_COUNT;
+	/* The secret names back to their defaults. */
+	if (rw_answers_apply_defaults(answers) < 0)
+		return RW_STEP_COUNT;
+	return RW_STEP_ROTATION;
+}
+
+/* ---- drafts ---- */
+
+int
+core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
+		      enum rw_step *step, char *question, size_t questionsz)
+{
+	char shown[RW_SHOWN_MAX];
+
+	*step = RW_STEP_ROTATION;
+	if (!path || app_answers_given(app) || rw_draft_load(path, draft, step) != RW_OK)
+		return 0;
+	if (*step < RW_STEP_ROTATION || *step > RW_STEP_REVIEW)
+		*step = *step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
+	rw_show_value(rw_answers_get(draft, RW_FIELD_NAME), shown, sizeof(shown));
+	snprintf(question, questionsz, "A draft from an earlier run is saved (%s%s%s, stopped at "
+		 "step %d, %s). Resume it?", shown[0] ? "rotation \"" : "a rotation without a "
+		 "name yet", shown, shown[0] ? "\"" : "", (int) *step, rw_step_info(*step)->title);
+	return 1;
+}
