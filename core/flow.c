@@ -155,7 +155,10 @@ folder_holds(const struct core_read *r, const struct app *app, const struct rw_p
 	base = slash + 1;
 	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
 		goto out;
-	res = read_list(r, CORE_SLOT_FOLDERS, project, env, parent, &unknown);
+	/* The pick's list of the same folder serves, when it is there; else a slot of its own. */
+	res = r->lists ? core_lists_result(r->lists, CORE_SLOT_FOLDERS, project, env, parent) : NULL;
+	if (!res)
+		res = read_list(r, CORE_SLOT_FOLDER_CHECK, project, env, parent, &unknown);
 	if (!res) {
 		hold = unknown ? CORE_UNKNOWN : CORE_HOLDS;
 		goto out;
@@ -291,7 +294,6 @@ secrets_holds(const struct core_read *r, const struct app *app, struct rw_proble
 	const struct rw_result *res;
 	enum core_hold hold = CORE_HOLDS;
 	int unknown;
-	size_t i;
 
 	if (!path)
 		return CORE_HOLDS;
@@ -301,16 +303,20 @@ secrets_holds(const struct core_read *r, const struct app *app, struct rw_proble
 		free(path);
 		return res || !unknown ? CORE_HOLDS : CORE_UNKNOWN;
 	}
-	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++) {
-		const char *name = answer(app, maps[i]);
+	{
+		const char *id = answer(app, maps[0]), *secret = answer(app, maps[1]);
+		int in_id = rw_name_list_has(&res->u.secret_names, id);
+		int in_secret = strcmp(id, secret) != 0 && rw_name_list_has(&res->u.secret_names, secret);
 
-		if (!rw_name_list_has(&res->u.secret_names, name) ||
-		    (i == 1 && strcmp(name, answer(app, maps[0])) == 0))
-			continue;
-		add_problem(problems, maps[i], "The folder \"%s\" of environment %s already holds a "
-			    "secret named %s; the rotation creates its own secrets, so choose a "
-			    "name not taken there.", path, answer(app, RW_FIELD_ENVIRONMENT), name);
-		hold = CORE_BROKEN;
+		if (in_id || in_secret) {
+			add_problem(problems, in_id ? maps[0] : maps[1], "The folder \"%s\" of "
+				    "environment %s already holds %s named %s%s%s; the rotation creates "
+				    "its own secrets, so choose %s not taken there.", path,
+				    answer(app, RW_FIELD_ENVIRONMENT), in_id && in_secret ? "secrets" :
+				    "a secret", in_id ? id : "", in_id && in_secret ? ", " : "",
+				    in_secret ? secret : "", in_id && in_secret ? "names" : "a name");
+			hold = CORE_BROKEN;
+		}
 	}
 	free(path);
 	return hold;
@@ -347,12 +353,13 @@ core_flow_holds(const struct core_read *r, const struct app *app, enum rw_step s
 }
 
 enum core_hold
-core_flow_first_broken(const struct core_read *r, const struct app *app, enum rw_step *step)
+core_flow_first_broken(const struct core_read *r, const struct app *app, enum rw_step *step,
+		       struct rw_problems *why)
 {
 	int s;
 
 	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
-		enum core_hold h = core_flow_holds(r, app, (enum rw_step) s, NULL);
+		enum core_hold h = core_flow_holds(r, app, (enum rw_step) s, why);
 
 		if (h != CORE_HOLDS) {
 			*step = (enum rw_step) s;
@@ -365,19 +372,22 @@ core_flow_first_broken(const struct core_read *r, const struct app *app, enum rw
 
 enum core_hold
 core_flow_next(const struct core_read *r, const struct app *app, enum rw_step done,
-	       int from_review, enum rw_step *to)
+	       int from_review, enum rw_step *to, struct rw_problems *why)
 {
 	enum core_hold h;
 
 	*to = (enum rw_step) (done + 1);
 	if (!from_review || done >= RW_STEP_REVIEW)
 		return CORE_HOLDS;
-	h = core_flow_first_broken(r, app, to);
+	h = core_flow_first_broken(r, app, to, why);
 	if (h == CORE_UNKNOWN)
 		return h;
 	/* The step just done holds by its own check: a broken one is later, or earlier. */
-	if (*to == done)
+	if (*to == done) {
 		*to = (enum rw_step) (done + 1);
+		if (why)
+			why->count = 0;
+	}
 	return CORE_HOLDS;
 }
 

@@ -69,21 +69,22 @@ enum core_hold core_flow_holds(const struct core_read *r, const struct app *app,
 
 /*
  * The first of steps Rotation..Secrets whose answers do not hold, in
- * *step (RW_STEP_REVIEW when all hold).  CORE_UNKNOWN when a step before
- * the first broken one cannot be judged yet (*step is then that step).
+ * *step (RW_STEP_REVIEW when all hold); why (may be NULL) gets its
+ * problems.  CORE_UNKNOWN when a step before the first broken one cannot
+ * be judged yet (*step is then that step).
  */
 enum core_hold core_flow_first_broken(const struct core_read *r, const struct app *app,
-				      enum rw_step *step);
+				      enum rw_step *step, struct rw_problems *why);
 
 /*
  * Where to go once step `done` is finished (its own answers hold):
  * the next step, or -- when it was reached from Review -- the first step
  * whose answers no longer hold, else Review.  Never a step before `done`
- * unless an earlier one is broken.  CORE_UNKNOWN: ask again when the
- * lists come.
+ * unless an earlier one is broken; why (may be NULL) gets the broken
+ * step's problems.  CORE_UNKNOWN: ask again when the lists come.
  */
 enum core_hold core_flow_next(const struct core_read *r, const struct app *app, enum rw_step done,
-			      int from_review, enum rw_step *to);
+			      int from_review, enum rw_step *to, struct rw_problems *why);
 
 /*
  * The connection answer changed from `before` (NULL: a resumed draft):

@@ -159,6 +159,7 @@ core_lists_want(struct core_lists *loads, struct rw_api *api, enum core_slot_id 
 		call = rw_api_azure_apps(api, a, user);
 		break;
 	case CORE_SLOT_FOLDERS:
+	case CORE_SLOT_FOLDER_CHECK:
 		call = rw_api_folders(api, a, b, c, user);
 		break;
 	case CORE_SLOT_SECRET_NAMES:

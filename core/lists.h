@@ -27,7 +27,8 @@ enum core_slot_id {
 	CORE_SLOT_PROJECTS,	/* no key: a fresh project list after a failed one */
 	CORE_SLOT_CONNECTIONS,	/* key: project id */
 	CORE_SLOT_APPS,		/* key: connection id */
-	CORE_SLOT_FOLDERS,	/* key: project, environment, parent folder */
+	CORE_SLOT_FOLDERS,	/* key: project, environment, parent folder (completion, the pick) */
+	CORE_SLOT_FOLDER_CHECK,	/* the same, for the folder answer's parent: does it exist */
 	CORE_SLOT_SECRET_NAMES,	/* key: project, environment, path */
 	CORE_SLOT_SIGNIN,	/* login, then the projects check */
 	CORE_SLOT_CREATE,

@@ -16,6 +16,7 @@ static const char *const list_name[CORE_SLOT_COUNT] = {
 	[CORE_SLOT_CONNECTIONS] = "connection list",
 	[CORE_SLOT_APPS] = "Azure app list",
 	[CORE_SLOT_FOLDERS] = "folder list",
+	[CORE_SLOT_FOLDER_CHECK] = "folder list",
 	[CORE_SLOT_SECRET_NAMES] = "list of secrets in the folder",
 };
 
@@ -98,13 +99,15 @@ plain_load_start(struct plain_loads *loads, enum core_slot_id list,
 }
 
 /* The blocking read's wait: plain's words once, the network, and Ctrl-C. */
-static int
-wait_one(void *ctx)
+int
+plain_load_wait_one(void *ctx)
 {
 	struct plain_loads *loads = ctx;
 
 	if (!loads->said && !loads->quiet) {
-		printf("Loading the %s... (Ctrl-C cancels)\n", list_name[loads->waiting_for]);
+		printf("Loading the %s... (Ctrl-C cancels)\n",
+		       (unsigned) loads->waiting_for < CORE_SLOT_COUNT && list_name[loads->waiting_for] ?
+		       list_name[loads->waiting_for] : "lists the answers are checked against");
 		fflush(stdout);
 		loads->said = 1;
 	}
@@ -122,7 +125,8 @@ plain_load_get(struct plain_loads *loads, enum core_slot_id list,
 	plain_load_pump(loads);
 	loads->waiting_for = list;
 	loads->said = 0;
-	return core_lists_get(&loads->lists, loads->api, list, a, b, c, wait_one, loads);
+	return core_lists_get(&loads->lists, loads->api, list, a, b, c, plain_load_wait_one,
+			      loads);
 }
 
 void

@@ -55,6 +55,13 @@ int plain_load_serves(const struct plain_loads *loads, enum core_slot_id list,
 const struct rw_result *plain_load_get(struct plain_loads *loads, enum core_slot_id list,
 				       const char *a, const char *b, const char *c);
 
+/*
+ * One wait of a blocking read (core_lists_wait_fn): "Loading the ...
+ * (Ctrl-C cancels)" once per read, the network, and Ctrl-C (nonzero:
+ * cancel).  ctx is the struct plain_loads.
+ */
+int plain_load_wait_one(void *ctx);
+
 /* Drives the transfers without blocking and files every finished call. */
 void plain_load_pump(struct plain_loads *loads);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/status.h"
+#include "core/flow.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
 #include "plain/plain.h"
@@ -26,25 +27,17 @@ offer_draft(struct plain_session *s)
 {
 	struct rw_answers draft;
 	enum rw_step step;
-	char shown[RW_SHOWN_MAX], question[512];
+	char question[512];
 	int yes;
 
-	if (!s->draft_path || !plain_io_is_tty() || app_answers_given(s->app))
+	if (!plain_io_is_tty())
 		return 0;
 	rw_answers_init(&draft);
-	if (rw_draft_load(s->draft_path, &draft, &step) != RW_OK) {
+	if (!core_flow_draft_offer(s->app, s->draft_path, &draft, &step, question,
+				   sizeof(question))) {
 		rw_answers_free(&draft);
 		return 0;
 	}
-	if (step < RW_STEP_ROTATION)
-		step = RW_STEP_ROTATION;
-	if (step > RW_STEP_REVIEW)
-		step = RW_STEP_REVIEW;
-	rw_show_value(rw_answers_get(&draft, RW_FIELD_NAME), shown, sizeof(shown));
-	snprintf(question, sizeof(question), "A draft from an earlier run is saved (%s%s%s, "
-		 "stopped at step %d, %s). Resume it?", shown[0] ? "rotation \"" : "a rotation "
-		 "without a name yet", shown, shown[0] ? "\"" : "", (int) step,
-		 rw_step_info(step)->title);
 	if (plain_ask_yes_no(s, question, 1, &yes) < 0) {
 		rw_answers_free(&draft);
 		return -1;
@@ -56,37 +49,85 @@ offer_draft(struct plain_session *s)
 			return -1;
 		}
 		s->resume = step;
+		s->draft_app_check = 1;
 	}
 	rw_answers_free(&draft);
 	return 0;
 }
 
+/* An answer others depend on changed on a step finished before. */
 static int
-changed(const struct rw_answers *before, const struct rw_answers *now, enum rw_field field)
+changed(const struct plain_session *s, enum rw_step done, const struct rw_answers *before)
 {
-	return strcmp(rw_answers_get(before, field), rw_answers_get(now, field)) != 0;
+	static const enum rw_field deps[] = {
+		RW_FIELD_PROJECT, RW_FIELD_ENVIRONMENT, RW_FIELD_SECRET_PATH, RW_FIELD_CONNECTION,
+	};
+	size_t i;
+
+	if (!((s->done_mask >> done) & 1))
+		return 0;
+	for (i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
+		if (strcmp(rw_answers_get(before, deps[i]), rw_answers_get(&s->app->answers,
+									  deps[i])) != 0)
+			return 1;
+	return 0;
 }
 
-/* Where to go once step `done` is finished. */
+/*
+ * Where to go once step `done` is finished: the next step, or -- from
+ * Review, or after an answer others depend on changed -- the first step
+ * whose answers no longer hold, else Review (core_flow_next).
+ */
 static enum rw_step
 next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *before)
 {
-	enum rw_step resume = s->resume;
+	struct core_read r = { &s->loads.lists, s->loads.api, 1, plain_load_wait_one, &s->loads };
+	enum rw_step resume = s->resume, to;
+	struct rw_problems why;
+	int cleared = 0, again, i;
 
+	s->loads.waiting_for = CORE_SLOT_COUNT;
+	s->loads.said = 0;
 	if (done == RW_STEP_SIGN_IN) {
 		s->resume = RW_STEP_SIGN_IN;
+		if (s->draft_app_check) {
+			/* A resumed draft's app is kept only under a connection that lists it. */
+			s->draft_app_check = 0;
+			core_flow_connection_changed(&r, s->app, NULL, &cleared);
+			if (cleared)
+				printf("The draft's Azure app is not one of its connection's apps any "
+				       "more: step 4 asks for it again.\n");
+		}
 		if (resume > RW_STEP_SIGN_IN)
 			return resume;
 		return s->back_to_review ? RW_STEP_REVIEW : RW_STEP_ROTATION;
 	}
-	if (!s->back_to_review || done >= RW_STEP_REVIEW)
+	if (done >= RW_STEP_REVIEW)
 		return done + 1;
-	/* Back from Review: revisit only what the change makes stale. */
-	if (done == RW_STEP_WHERE && changed(before, &s->app->answers, RW_FIELD_PROJECT))
-		return RW_STEP_CONNECTION;
-	if (done == RW_STEP_CONNECTION && changed(before, &s->app->answers, RW_FIELD_CONNECTION))
-		return RW_STEP_AZURE_APP;
-	return RW_STEP_REVIEW;
+	if (done == RW_STEP_CONNECTION) {
+		core_flow_connection_changed(&r, s->app, rw_answers_get(before, RW_FIELD_CONNECTION),
+					     &cleared);
+		if (cleared)
+			printf("The Azure app was picked under another connection: step 4 asks "
+			       "for one of this connection's apps.\n");
+	}
+	again = s->back_to_review || changed(s, done, before);
+	s->done_mask |= 1 << done;
+	memset(&why, 0, sizeof(why));
+	core_flow_next(&r, s->app, done, again, &to, &why);
+	if (why.count) {
+		/* Taken back to a step whose answer no longer holds: say why. */
+		printf("\nStep %d (%s) no longer holds after that change:\n", (int) to,
+		       rw_step_info(to)->title);
+		for (i = 0; i < why.count; i++) {
+			printf("  ");
+			plain_print_clean(why.item[i].message);
+			printf("\n");
+		}
+	}
+	if (to == RW_STEP_REVIEW)
+		s->back_to_review = 0;
+	return to;
 }
 
 static enum plain_next

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/flow.h"
 #include "core/report.h"
 #include "common/status.h"
 #include "forms/body.h"
@@ -166,11 +167,11 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 			return PLAIN_STOP;
 		}
 		if (c == 'n') {
-			/* The name and the secret names are taken now; the rest is likely the same. */
-			rw_answers_set(&s->app->answers, RW_FIELD_NAME, NULL);
-			rw_answers_set(&s->app->answers, RW_FIELD_DESCRIPTION, NULL);
+			/* Where and how stay; what and which app are asked again (core/flow.c). */
+			if ((s->jump = core_flow_create_another(&s->app->answers)) == RW_STEP_COUNT)
+				return out_of_memory(s);
 			s->back_to_review = 0;
-			s->jump = RW_STEP_ROTATION;
+			s->done_mask = 0;
 			return PLAIN_GOTO;
 		}
 		printf("Rotating \"%s\" now...\n", rotation->name ? rotation->name : "");
@@ -192,7 +193,7 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 enum plain_next
 plain_step_result(struct plain_session *s)
 {
-	const struct rw_field_info *info;
+	struct core_created created;
 	struct rw_result res;
 	enum plain_next next;
 	enum rw_step back = RW_STEP_REVIEW;
@@ -228,11 +229,12 @@ plain_step_result(struct plain_session *s)
 
 	report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD, line, sizeof(line));
 	printf("Create failed: %s\n", line);
-	if (res.status == RW_EAUTH) {
+	core_flow_created(&res, &created);
+	if (created.signin_again) {
 		back = RW_STEP_SIGN_IN;
 		s->force_signin = 1;
-	} else if ((info = rw_field_info(res.error.field))) {
-		back = info->step;
+	} else {
+		back = created.reopen;
 	}
 	if (res.status == RW_ENOMEM) {
 		rw_result_free(&res);

@@ -35,6 +35,8 @@ struct plain_session {
 	enum rw_step step;		/* the step being asked */
 	enum rw_step jump;		/* for PLAIN_GOTO */
 	int back_to_review;		/* reached from Review: return there when done */
+	int done_mask;			/* steps finished at least once (bit per step) */
+	int draft_app_check;		/* a resumed draft's app is checked once signed in */
 	enum rw_step resume;		/* a resumed draft's step, asked right after sign-in; 0: none */
 	int force_signin;		/* the server refused the token: ask for credentials */
 	int reload_projects;		/* the sign-in's project list failed a retry: use a fresh load */

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/flow.h"
 #include "core/signin.h"
+#include "net/url.h"
 #include "common/secret.h"
 #include "common/status.h"
 #include "plain/steps.h"
@@ -27,7 +29,7 @@ take_url(struct plain_session *s, const char *url)
 {
 	char msg[512], *base = NULL;
 
-	if (signin_normalize_url(url, &base, msg, sizeof(msg)) != RW_OK) {
+	if (rw_url_normalize(url, NULL, &base, msg, sizeof(msg)) != RW_OK) {
 		printf("%s\n", msg);
 		return 1;
 	}
@@ -219,6 +221,21 @@ connect(struct plain_session *s, char *msg, size_t msgsz)
 	return st;
 }
 
+/* Signed in: a project given by slug becomes its id, and the run says which it named. */
+static enum plain_next
+signed_in(struct plain_session *s)
+{
+	char note[600];
+
+	if (core_project_resolve(s->app, note, sizeof(note)) < 0) {
+		plain_nomem(s);
+		return PLAIN_STOP;
+	}
+	printf("Signed in.%s%s%s\n", note[0] ? " The " : "", note, note[0] ? "." : "");
+	plain_start_loads(s);
+	return PLAIN_NEXT;
+}
+
 enum plain_next
 plain_step_signin(struct plain_session *s)
 {
@@ -237,17 +254,22 @@ plain_step_signin(struct plain_session *s)
 				s->end = PLAIN_END_QUIT;
 				return PLAIN_STOP;
 			}
+			if (st == RW_EAUTH) {
+				/* Refused: the server's reason, then others are asked for here. */
+				printf("Sign-in failed: %s\n", msg);
+				app->credentials_given = 0;
+				s->force_signin = 1;
+				return plain_step_signin(s);
+			}
 			if (st != RW_OK) {
-				/* Given credentials are not asked for again: fix them where they came from. */
+				/* The server cannot be reached: fix it where it came from. */
 				fprintf(stderr, "rotwiz: %s\n", msg);
 				plain_stop(s, rw_status_exit_code(st));
 				return PLAIN_STOP;
 			}
 		}
 		s->loads.api = app->api;
-		printf("Signed in.\n");
-		plain_start_loads(s);
-		return PLAIN_NEXT;
+		return signed_in(s);
 	}
 
 	printf("\nStep 0 of 8: Sign in\n");
@@ -270,9 +292,7 @@ plain_step_signin(struct plain_session *s)
 		if (st == RW_OK) {
 			s->force_signin = 0;
 			s->reload_projects = 0;
-			printf("Signed in.\n");
-			plain_start_loads(s);
-			return PLAIN_NEXT;
+			return signed_in(s);
 		}
 		if (st == RW_ECANCEL)
 			printf("Sign-in cancelled.\n");

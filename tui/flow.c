@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/app.h"
+#include "core/flow.h"
 #include "core/report.h"
 #include "core/signin.h"
 #include "forms/body.h"
@@ -24,6 +25,15 @@
 
 /* ---- steps ---- */
 
+/* The checks read the cache without waiting: a list still loading makes them CORE_UNKNOWN. */
+static struct core_read
+reader(struct tui *t)
+{
+	struct core_read r = { &t->loads, t->app->signed_in ? t->app->api : NULL, 0, NULL, NULL };
+
+	return r;
+}
+
 static enum rw_step
 first_step(const struct tui *t)
 {
@@ -38,6 +48,12 @@ go_step(struct tui *t, enum rw_step step)
 	if (t->step != step && t->step != RW_STEP_RESULT)
 		tui_save_draft(t);
 	t->step = step;
+	/* What "an answer changed" is measured against when the step is done. */
+	t->entered_done = (t->done_mask >> step) & 1;
+	if (rw_answers_copy(&t->entered, &t->app->answers) < 0)
+		t->entered_done = 0;
+	snprintf(t->entered_connection, sizeof(t->entered_connection), "%s",
+		 rw_answers_get(&t->app->answers, RW_FIELD_CONNECTION));
 	t->focus = 0;
 	t->rebuild = 1;
 	t->fresh_tag = -1;
@@ -93,6 +109,24 @@ check_step(struct tui *t, enum rw_step step)
 			first = problems.item[i].field;
 		}
 	}
+	if (first == RW_FIELD_NONE && step == RW_STEP_WHERE) {
+		/* The project, environment and folder must be there (core/flow.c). */
+		struct core_read r = reader(t);
+
+		memset(&problems, 0, sizeof(problems));
+		switch (core_flow_holds(&r, t->app, step, &problems)) {
+		case CORE_UNKNOWN:
+			return 1;
+		case CORE_BROKEN:
+			for (i = problems.count - 1; i >= 0; i--) {
+				tui_set_msg(t, problems.item[i].field, problems.item[i].message, 0);
+				first = problems.item[i].field;
+			}
+			break;
+		case CORE_HOLDS:
+			break;
+		}
+	}
 	if (first == RW_FIELD_NONE && step == RW_STEP_SECRETS) {
 		if (core_lists_running(&t->loads, CORE_SLOT_SECRET_NAMES))
 			return 1;
@@ -135,10 +169,36 @@ first_unfinished(struct tui *t)
 	return RW_STEP_REVIEW;
 }
 
+/* An answer others depend on changed on a step that had been done before. */
+static int
+answers_changed(const struct tui *t)
+{
+	static const enum rw_field deps[] = {
+		RW_FIELD_PROJECT, RW_FIELD_ENVIRONMENT, RW_FIELD_SECRET_PATH, RW_FIELD_CONNECTION,
+	};
+	size_t i;
+
+	if (!t->entered_done)
+		return 0;
+	for (i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
+		if (strcmp(rw_answers_get(&t->entered, deps[i]),
+			   rw_answers_get(&t->app->answers, deps[i])) != 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The step is done: on to the next one, or -- from Review, or after an
+ * answer others depend on changed -- to the first step whose answers no
+ * longer hold (core_flow_next).  While a list that decides it loads, the
+ * step waits (t->recheck_pending) and this runs again when it comes.
+ */
 static void
 next_step(struct tui *t)
 {
-	int rc;
+	struct core_read r = reader(t);
+	struct rw_problems why;
+	int rc, cleared = 0, i;
 	enum rw_step to;
 
 	if (t->step < RW_STEP_ROTATION || t->step >= RW_STEP_REVIEW)
@@ -146,21 +206,57 @@ next_step(struct tui *t)
 	rc = check_step(t, t->step);
 	if (rc > 0) {
 		t->names_check_pending = 1;
-		tui_status(t, TUI_ROLE_DIM, "Checking the names already in the folder...");
+		tui_status(t, TUI_ROLE_DIM, "%s", t->step == RW_STEP_WHERE ?
+			   "Checking that the folder exists..." :
+			   "Checking the names already in the folder...");
 		return;
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		t->queued_nexts = 0;
 		return;
-	tui_status(t, TUI_ROLE_DIM, "%s", "");
-	to = (enum rw_step) (t->step + 1);
-	if (t->return_to_review) {
-		to = first_unfinished(t);
-		if (to <= t->step)
-			to = (enum rw_step) (t->step + 1);
-		if (to == RW_STEP_REVIEW)
-			t->return_to_review = 0;
 	}
+	if (t->step == RW_STEP_CONNECTION &&
+	    core_flow_connection_changed(&r, t->app, t->entered_connection, &cleared) ==
+	    CORE_UNKNOWN) {
+		t->names_check_pending = 1;
+		tui_status(t, TUI_ROLE_DIM, "Checking the apps of the connection...");
+		return;
+	}
+	if (cleared)
+		t->done_mask &= ~(1 << RW_STEP_AZURE_APP);
+	memset(&why, 0, sizeof(why));
+	if (core_flow_next(&r, t->app, t->step, t->return_to_review ||
+			   answers_changed(t), &to, &why) == CORE_UNKNOWN) {
+		t->names_check_pending = 1;
+		tui_status(t, TUI_ROLE_DIM, "Checking the answers that depend on this one...");
+		return;
+	}
+	t->names_check_pending = 0;
+	tui_status(t, TUI_ROLE_DIM, "%s", cleared ? "The Azure app was picked under another "
+		   "connection: pick one of this connection's apps." : "");
+	if (to == RW_STEP_REVIEW)
+		t->return_to_review = 0;
+	else if (to != t->step + 1)
+		t->return_to_review = 1;
 	go_step(t, to);
+	/* Taken back to a step whose answer no longer holds: say why under its field. */
+	for (i = why.count - 1; i >= 0 && to < RW_STEP_REVIEW; i--) {
+		tui_set_msg(t, why.item[i].field, why.item[i].message, 0);
+		if (i == 0) {
+			focus_field(t, why.item[0].field);
+			t->done_mask &= ~(1 << to);
+			tui_status(t, TUI_ROLE_WARNING, "%s", "That change makes this answer no "
+				   "longer hold: fix the marked field.");
+		}
+	}
+	if (why.count && to < RW_STEP_REVIEW)
+		t->queued_nexts = 0;
+	if (t->queued_nexts > 0 && t->step < RW_STEP_REVIEW) {
+		t->queued_nexts--;
+		next_step(t);
+	} else {
+		t->queued_nexts = 0;
+	}
 }
 
 /* ---- calls ---- */
@@ -236,8 +332,12 @@ signin_result(struct tui *t, struct rw_result *result)
 	}
 	t->signing_in = 0;
 	t->signin.have_token = t->signin.have_secret = 0;
+	/* A project given by slug becomes its id; say which project it named. */
+	if (core_project_resolve(app, msg, sizeof(msg)) == 0 && msg[0])
+		tui_status(t, TUI_ROLE_OK, "Signed in; %s.", msg);
 	if (t->step == RW_STEP_SIGN_IN) {
-		tui_status(t, TUI_ROLE_OK, "Signed in.");
+		if (!msg[0])
+			tui_status(t, TUI_ROLE_OK, "Signed in.");
 		go_step(t, t->resume_step);
 	} else {
 		tui_steps_focus_entered(t);
@@ -281,9 +381,11 @@ static void
 create_result(struct tui *t, struct rw_result *result)
 {
 	char msg[1400];
-	enum rw_field field = result->error.field;
+	struct core_created c;
+	enum rw_field field;
 
-	if (result->status == RW_OK) {
+	core_flow_created(result, &c);
+	if (c.created) {
 		rw_rotation_free(&t->rotation);
 		t->rotation = result->u.rotation;
 		memset(&result->u.rotation, 0, sizeof(result->u.rotation));
@@ -295,20 +397,21 @@ create_result(struct tui *t, struct rw_result *result)
 			rw_draft_remove(t->draft_path);
 		/* The folder now holds the two secrets. */
 		core_lists_forget(&t->loads, CORE_SLOT_SECRET_NAMES);
-		tui_status(t, TUI_ROLE_OK, "%s", result->recovered ?
+		tui_status(t, TUI_ROLE_OK, "%s", c.recovered ?
 			   "Created (the answer was lost, but the server shows the rotation)." :
 			   "Created.");
 		go_step(t, RW_STEP_RESULT);
 		return;
 	}
 	report_failure(result, t->app->api_base, &t->app->answers, REPORT_WIZARD, msg, sizeof(msg));
-	if (result->status == RW_EAUTH) {
+	if (c.signin_again) {
 		signin_failed(t, msg);
 		return;
 	}
-	if (field != RW_FIELD_NONE && rw_field_info(field) && !result->outcome_unknown) {
+	if (c.field != RW_FIELD_NONE) {
 		/* Back to the step the error belongs to, every answer kept. */
-		go_step(t, rw_field_info(field)->step);
+		field = c.field;
+		go_step(t, c.reopen);
 		if (t->step == RW_STEP_AZURE_APP && !t->apps_manual &&
 		    (field == RW_FIELD_CLIENT_ID || field == RW_FIELD_APP_NAME))
 			field = RW_FIELD_OBJECT_ID;
@@ -317,6 +420,25 @@ create_result(struct tui *t, struct rw_result *result)
 		t->done_mask &= ~(1 << t->step);
 	}
 	tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
+}
+
+/* A resumed draft's Azure app is kept only if its connection still lists it (core/flow.c). */
+static void
+draft_app_check(struct tui *t)
+{
+	struct core_read r = reader(t);
+	int cleared = 0;
+
+	if (!t->draft_app_check ||
+	    core_flow_connection_changed(&r, t->app, NULL, &cleared) == CORE_UNKNOWN)
+		return;
+	t->draft_app_check = 0;
+	if (!cleared)
+		return;
+	t->done_mask &= ~(1 << RW_STEP_AZURE_APP);
+	tui_status(t, TUI_ROLE_WARNING, "The draft's Azure app is not one of its connection's "
+		   "apps any more: pick it again on step 4.");
+	t->rebuild = 1;
 }
 
 void
@@ -335,16 +457,15 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 		break;
 	case CORE_SLOT_APPS:
 		apps_result(t, &slot->result);
+		draft_app_check(t);
 		/* fall through */
 	case CORE_SLOT_CONNECTIONS:
 		if (t->step == RW_STEP_CONNECTION || t->step == RW_STEP_AZURE_APP)
 			tui_steps_focus_entered(t);
 		break;
 	case CORE_SLOT_SECRET_NAMES:
-		if (t->names_check_pending && t->step == RW_STEP_SECRETS) {
-			t->names_check_pending = 0;
-			next_step(t);
-		}
+	case CORE_SLOT_FOLDERS:
+	case CORE_SLOT_PROJECTS:
 		break;
 	case CORE_SLOT_CREATE:
 		create_result(t, &slot->result);
@@ -365,6 +486,11 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 		break;
 	default:
 		break;
+	}
+	/* A step waiting for a list to finish its check: try again now that one came. */
+	if (t->names_check_pending && id < CORE_SLOT_SIGNIN) {
+		t->names_check_pending = 0;
+		next_step(t);
 	}
 }
 
@@ -488,26 +614,25 @@ start_rotate(struct tui *t)
 	tui_status(t, TUI_ROLE_DIM, "Rotating...");
 }
 
-/* Another rotation: where and how stay, what and which app are asked again. */
+/* Another rotation (core_flow_create_another): where and how stay, what and which app are asked again. */
 static void
 create_another(struct tui *t)
 {
-	static const enum rw_field again[] = {
-		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID,
-		RW_FIELD_APP_NAME,
-	};
-	size_t i;
+	enum rw_step step = core_flow_create_another(&t->app->answers);
 
-	for (i = 0; i < sizeof(again) / sizeof(again[0]); i++)
-		rw_answers_set(&t->app->answers, again[i], NULL);
+	if (step == RW_STEP_COUNT) {
+		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
+		return;
+	}
 	rw_rotation_free(&t->rotation);
 	t->have_rotation = 0;
 	t->rotated = 0;
 	t->done_mask &= ~((1 << RW_STEP_ROTATION) | (1 << RW_STEP_AZURE_APP) |
 			  (1 << RW_STEP_SECRETS) | (1 << RW_STEP_REVIEW));
+	t->return_to_review = 0;
 	tui_clear_msgs(t);
 	tui_status(t, TUI_ROLE_DIM, "A new rotation: the place, connection and schedule are kept.");
-	go_step(t, RW_STEP_ROTATION);
+	go_step(t, step);
 }
 
 /* ---- drafts ---- */
@@ -517,25 +642,13 @@ void
 tui_flow_offer_draft(struct tui *t)
 {
 	struct rw_answers draft;
-	enum rw_step step = RW_STEP_ROTATION;
-	char shown[RW_SHOWN_MAX];
+	enum rw_step step;
 
-	if (!t->draft_path || app_answers_given(t->app))
-		return;
 	rw_answers_init(&draft);
-	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK) {
-		rw_answers_free(&draft);
-		return;
-	}
-	rw_show_value(rw_answers_get(&draft, RW_FIELD_NAME), shown, sizeof(shown));
-	if (step < RW_STEP_ROTATION || step > RW_STEP_REVIEW)
-		step = RW_STEP_ROTATION;
-	snprintf(t->prompt, sizeof(t->prompt), "A draft from an earlier run is saved (%s%s%s, "
-		 "stopped at step %d, %s). Resume it?", shown[0] ? "rotation \"" : "a rotation "
-		 "without a name yet", shown, shown[0] ? "\"" : "", (int) step,
-		 rw_step_info(step)->title);
+	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, t->prompt,
+				  sizeof(t->prompt)))
+		t->modal = TUI_MODAL_RESUME;
 	rw_answers_free(&draft);
-	t->modal = TUI_MODAL_RESUME;
 }
 
 static void
@@ -555,7 +668,10 @@ resume_draft(struct tui *t)
 	}
 	rw_answers_free(&draft);
 	if (step < RW_STEP_ROTATION || step > RW_STEP_REVIEW)
-		step = RW_STEP_ROTATION;
+		step = step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
+	/* Its app is kept only under a connection that still lists it. */
+	t->draft_app_check = 1;
+	draft_app_check(t);
 	/* The steps before it were answered: mark the ones that still pass. */
 	t->done_mask = 0;
 	for (s = RW_STEP_ROTATION; s < (int) step; s++)
@@ -591,6 +707,11 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		t->rebuild = 1;
 		break;
 	case TUI_OUT_NEXT_STEP:
+		if (t->names_check_pending) {
+			/* Typed ahead while a check waits for its list: done once it passes. */
+			t->queued_nexts++;
+			break;
+		}
 		if (t->step == RW_STEP_SIGN_IN)
 			go_step(t, t->resume_step);
 		else

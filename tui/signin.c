@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/signin.h"
+#include "net/url.h"
 #include "common/secret.h"
 #include "tui/frame.h"
 #include "tui/signin.h"
@@ -255,7 +256,7 @@ check(struct tui *t, enum tui_signin_item it)
 				 "Server URL: required, such as https://infisical.example.com");
 			return -1;
 		}
-		if (signin_normalize_url(t->signin.url, &base, msg, sizeof(msg)) != RW_OK) {
+		if (rw_url_normalize(t->signin.url, NULL, &base, msg, sizeof(msg)) != RW_OK) {
 			snprintf(t->signin.msg[it], sizeof(t->signin.msg[it]), "Server URL: %s", msg);
 			return -1;
 		}
@@ -318,7 +319,7 @@ tui_signin_apply(struct tui *t)
 	struct app *app = t->app;
 	char msg[480], *base = NULL;
 
-	if (signin_normalize_url(tui_signin_url(t), &base, msg, sizeof(msg)) != RW_OK) {
+	if (rw_url_normalize(tui_signin_url(t), NULL, &base, msg, sizeof(msg)) != RW_OK) {
 		snprintf(t->signin.msg[TUI_SIGNIN_URL], sizeof(t->signin.msg[TUI_SIGNIN_URL]),
 			 "Server URL: %s", msg);
 		return -1;

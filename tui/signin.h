@@ -12,7 +12,7 @@
 void tui_signin_prepare(struct tui *t);
 /* Every field filled and the URL well-formed: 0, else -1 with the focus on the first fault. */
 int tui_signin_ready(struct tui *t);
-/* The server URL chosen, as typed (signin_normalize_url() makes it an API base). */
+/* The server URL chosen, as typed (rw_url_normalize() makes it an API base). */
 const char *tui_signin_url(const struct tui *t);
 /*
  * Puts the choices into struct app before the check: the API base from the

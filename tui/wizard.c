@@ -26,6 +26,7 @@ tui_wizard_init(struct tui *t, struct app *app)
 	t->step = RW_STEP_ROTATION;
 	t->resume_step = RW_STEP_ROTATION;
 	core_lists_init(&t->loads);
+	rw_answers_init(&t->entered);
 	strbuf_init(&t->paste, PASTE_MAX);
 	for (i = 0; i < TUI_PICK_COUNT; i++)
 		tui_pick_reset(&t->pick[i]);
@@ -41,6 +42,7 @@ tui_wizard_free(struct tui *t)
 	tui_editor_close(&t->ed);
 	tui_clear_msgs(t);
 	core_lists_free(&t->loads);
+	rw_answers_free(&t->entered);
 	rw_rotation_free(&t->rotation);
 	free(t->draft_path);
 	t->draft_path = NULL;

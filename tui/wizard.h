@@ -121,7 +121,13 @@ struct tui {
 	int apps_forbidden;		/* the app list answered 403: no list to go back to */
 	int apps_manual_auto;		/* manual entry because of that 403, not by Ctrl-E */
 	char apps_note[768];		/* why the step is in manual entry */
-	int names_check_pending;	/* step 6 waits for the folder's secret names */
+	int names_check_pending;	/* the step waits for a list its check needs */
+	int queued_nexts;		/* "next" keys typed while it waited */
+	/* The answers as the step was entered, and whether it had been done then. */
+	struct rw_answers entered;
+	int entered_done;
+	char entered_connection[64];
+	int draft_app_check;		/* a resumed draft's app waits for its connection's list */
 
 	char *msg[RW_FIELD_COUNT];	/* the line under a field */
 	int msg_is_warning[RW_FIELD_COUNT];

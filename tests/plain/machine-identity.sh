@@ -51,15 +51,19 @@ hides typed_client_secret_is_never_printed sandbox-client-secret
 check draft_holds_the_answers grep -q plain-signin "$DRAFT"
 check draft_holds_no_credentials sh -c "! grep -q -e wrong-token-typed -e sandbox-client-secret -e sandbox-client-id '$DRAFT'"
 
-# Credentials given by the environment are not asked for again when refused:
-# one line on stderr naming the cause and the fix, and the exit code says so.
+# Credentials given by the environment and refused (decided for every
+# interactive mode): the server's reason, then the sign-in step asks for
+# others; the typed token signs in and the session goes on.
 PLAIN_ENV="INFISICAL_TOKEN=sandbox-expired-token"
-answers plain-never-asked
+answers '' '' '' "$USER_TOKEN" plain-after-refusal
 plain
-is_rc 4 refused_given_token_exits_4
-check refused_given_token_is_one_line test "$(wc -l <"$T/err")" -eq 1
-check refused_given_token_names_the_fix grep -q 'INFISICAL_TOKEN\|access token' "$T/err"
-hides refused_given_token_asks_nothing 'Name:'
+is_rc 130 refused_given_token_goes_on_to_input_end
+shows refused_given_token_says_the_reason 'Sign-in failed: the server refused the credentials: Your token has expired.'
+shows refused_given_token_names_the_fix 'check the access token'
+shows refused_given_token_asks_for_others 'Sign in with [1]: '
+shows refused_given_token_then_signs_in 'Signed in.'
+shows refused_given_token_then_asks_the_name 'Name: '
+hides refused_given_token_typed_token_is_never_printed "$USER_TOKEN"
 
 # "m" at a user session's app list switches to typing too.
 PLAIN_ENV="INFISICAL_TOKEN=$USER_TOKEN"

@@ -79,29 +79,38 @@ held number_5_is_the_second_reporting_service parameters.objectId "$REPORTING_2_
 held auto_rotation_is_off isAutoRotationEnabled false
 held typed_secret_name_is_kept secretsMapping.clientSecret ROTATED_REPORTING_SECRET
 
-# "n) create another" after a create: the name is asked afresh, the rest is
-# kept, and the secret names just created count as taken in that folder.
+# "n) create another" after a create (decided for every mode): sign-in,
+# project, environment, folder, connection and schedule are kept; the name,
+# description and Azure app are asked afresh and the secret names are back
+# at their defaults -- the names just created count as taken in that folder.
 answers \
-	plain-first '' \
+	plain-first 'first text' \
 	'Payments Platform' staging /workers \
 	1 'CI Deployer' \
-	'' '' '' '' \
+	'' 45 '' '' \
 	FIRST_ID FIRST_SECRET \
 	c n \
 	plain-second '' \
 	'' '' '' \
-	'' '' \
+	'' \
+	'Billing Worker' \
 	'' '' '' '' \
-	'' SECOND_ID '' SECOND_SECRET \
+	FIRST_ID SECOND_ID '' \
 	c q
 plain
 is_rc 0 two_creates_exit_0
 shows another_asks_the_name_afresh 'Name: plain-second'
 shows another_keeps_the_folder 'Secret path [/workers]: '
+shows another_keeps_the_schedule 'Interval (days) [45]: '
+shows another_asks_the_app_again 'Azure app (number or name; m types the IDs by hand): Billing Worker'
+shows another_puts_the_names_back_to_defaults 'Client ID secret [AZURE_CLIENT_ID]: FIRST_ID'
 shows names_just_created_are_taken 'already holds a secret named FIRST_ID'
 if server_get plain-first staging /workers; then ok 0 server_holds_the_first; else ok 1 server_holds_the_first; fi
 if server_get plain-second staging /workers; then ok 0 server_holds_the_second; else ok 1 server_holds_the_second; fi
-held second_kept_the_app parameters.appName 'CI Deployer'
-held second_has_its_own_secret_names secretsMapping.clientSecret SECOND_SECRET
+held second_has_the_app_picked_again parameters.appName 'Billing Worker'
+held second_has_no_description_of_the_first description null
+held second_kept_the_interval rotationInterval 45
+held second_has_the_default_secret_name secretsMapping.clientSecret AZURE_CLIENT_SECRET
+held second_has_its_own_client_id_name secretsMapping.clientId SECOND_ID
 
 done_testing
