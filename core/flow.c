@@ -135,13 +135,14 @@ list_projects(const struct rw_project_list *list, char *buf, size_t bufsz)
 	strbuf_free(&sb);
 }
 
-/* The folder answer exists: "/" always; else its parent's list has it, or the parent is missing. */
-static enum core_hold
-folder_holds(const struct core_read *r, const struct app *app, const struct rw_project *p,
-	     struct rw_problems *problems)
+enum core_hold
+core_flow_folder_holds(const struct core_read *r, const struct app *app, const char *typed,
+		       struct rw_problems *problems)
 {
 	const char *project = answer(app, RW_FIELD_PROJECT), *env = answer(app, RW_FIELD_ENVIRONMENT);
-	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, answer(app, RW_FIELD_SECRET_PATH));
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, typed);
+	const struct rw_project_list *list;
+	const struct rw_project *p;
 	const struct rw_result *res;
 	struct strbuf names = STRBUF_INIT;
 	char *parent = NULL, clean[512], pname[256];
@@ -150,7 +151,8 @@ folder_holds(const struct core_read *r, const struct app *app, const struct rw_p
 	int unknown;
 	size_t i;
 
-	if (!path || strcmp(path, "/") == 0 || !(slash = strrchr(path, '/')))
+	if (!r || !r->api || !app->signed_in || !path || strcmp(path, "/") == 0 ||
+	    !(slash = strrchr(path, '/')))
 		goto out;
 	base = slash + 1;
 	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
@@ -175,6 +177,8 @@ folder_holds(const struct core_read *r, const struct app *app, const struct rw_p
 			strbuf_printf(&names, "%s%s", names.len ? ", " : "", name);
 	}
 	report_clean(strbuf_str(&names), clean, sizeof(clean));
+	list = projects_of(r, app, &unknown);
+	p = core_project_find(list, project, NULL);
 	report_clean(p && p->name ? p->name : project, pname, sizeof(pname));
 	add_problem(problems, RW_FIELD_SECRET_PATH, "There is no folder \"%s\" in \"%s\" of "
 		    "environment %s of project %s%s%s. Create it in Infisical first, or give an "
@@ -191,6 +195,12 @@ out:
 }
 
 static enum core_hold
+folder_holds(const struct core_read *r, const struct app *app, struct rw_problems *problems)
+{
+	return core_flow_folder_holds(r, app, answer(app, RW_FIELD_SECRET_PATH), problems);
+}
+
+static enum core_hold
 where_holds(const struct core_read *r, const struct app *app, struct rw_problems *problems)
 {
 	const char *project = answer(app, RW_FIELD_PROJECT), *env = answer(app, RW_FIELD_ENVIRONMENT);
@@ -203,10 +213,10 @@ where_holds(const struct core_read *r, const struct app *app, struct rw_problems
 
 	list = projects_of(r, app, &unknown);
 	if (!list)
-		return unknown ? CORE_UNKNOWN : folder_holds(r, app, NULL, problems);
+		return unknown ? CORE_UNKNOWN : folder_holds(r, app, problems);
 	/* A server that lists nothing may still take the create: let it judge. */
 	if (list->count == 0)
-		return folder_holds(r, app, NULL, problems);
+		return folder_holds(r, app, problems);
 	if (!(p = core_project_find(list, project, NULL))) {
 		list_projects(list, clean, sizeof(clean));
 		add_problem(problems, RW_FIELD_PROJECT, "project \"%s\" is not one these "
@@ -228,7 +238,7 @@ where_holds(const struct core_read *r, const struct app *app, struct rw_problems
 			return CORE_BROKEN;
 		}
 	}
-	return folder_holds(r, app, p, problems);
+	return folder_holds(r, app, problems);
 }
 
 static enum core_hold

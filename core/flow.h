@@ -68,6 +68,14 @@ enum core_hold core_flow_holds(const struct core_read *r, const struct app *app,
 			       struct rw_problems *problems);
 
 /*
+ * The folder check of Where alone, for a path typed but not yet answered
+ * (plain asks it field by field): the folder exists in the project and
+ * environment answered.
+ */
+enum core_hold core_flow_folder_holds(const struct core_read *r, const struct app *app,
+				      const char *path, struct rw_problems *problems);
+
+/*
  * The first of steps Rotation..Secrets whose answers do not hold, in
  * *step (RW_STEP_REVIEW when all hold); why (may be NULL) gets its
  * problems.  CORE_UNKNOWN when a step before the first broken one cannot

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/flow.h"
 #include "core/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
@@ -417,49 +418,21 @@ say_failure(struct plain_session *s, const char *what, const struct rw_result *r
 
 /* ---- field checks ---- */
 
-/* The path's last folder must exist under its parent (when the parent can be listed). */
+/* The path's folder must exist (core/flow.c, the same check in every mode). */
 static int
 check_folder(struct plain_session *s, enum rw_field field, const char *path, char *msg,
 	     size_t msgsz)
 {
-	const struct rw_result *r;
-	const char *slash = strrchr(path, '/'), *base;
-	struct strbuf names = STRBUF_INIT;
-	char *parent, clean[512];
-	size_t i;
+	struct core_read r = { &s->loads.lists, s->loads.api, 1, plain_load_wait_one, &s->loads };
+	struct rw_problems problems;
 
 	(void) field;
-	if (!slash || strcmp(path, "/") == 0 || !s->loads.api)
+	memset(&problems, 0, sizeof(problems));
+	s->loads.waiting_for = CORE_SLOT_FOLDERS;
+	s->loads.said = 0;
+	if (core_flow_folder_holds(&r, s->app, path, &problems) != CORE_BROKEN || !problems.count)
 		return 0;
-	base = slash + 1;
-	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
-		return 0;
-	r = plain_load_get(&s->loads, CORE_SLOT_FOLDERS, answer(s, RW_FIELD_PROJECT),
-			   answer(s, RW_FIELD_ENVIRONMENT), parent);
-	/* Not listable (the parent is missing too, or the network): the server will say. */
-	if (!r || r->status != RW_OK) {
-		free(parent);
-		return 0;
-	}
-	for (i = 0; i < r->u.folders.count; i++) {
-		const char *name = r->u.folders.items[i].name;
-
-		if (name && strcmp(name, base) == 0) {
-			strbuf_free(&names);
-			free(parent);
-			return 0;
-		}
-		if (name)
-			strbuf_printf(&names, "%s%s", names.len ? ", " : "", name);
-	}
-	report_clean(strbuf_str(&names), clean, sizeof(clean));
-	snprintf(msg, msgsz, "There is no folder \"%s\" in \"%s\" of environment %s%s%s. "
-		 "Create it in Infisical first, or type an existing folder (Tab completes).",
-		 base, parent, answer(s, RW_FIELD_ENVIRONMENT),
-		 names.len ? "; the folders there are: " : "; it has no folders",
-		 names.len ? clean : "");
-	strbuf_free(&names);
-	free(parent);
+	snprintf(msg, msgsz, "%s", problems.item[0].message);
 	return 1;
 }
 

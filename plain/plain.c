@@ -115,7 +115,7 @@ next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *b
 	s->done_mask |= 1 << done;
 	memset(&why, 0, sizeof(why));
 	core_flow_next(&r, s->app, done, again, &to, &why);
-	if (why.count) {
+	if (why.count && !cleared) {
 		/* Taken back to a step whose answer no longer holds: say why. */
 		printf("\nStep %d (%s) no longer holds after that change:\n", (int) to,
 		       rw_step_info(to)->title);
