@@ -49,16 +49,16 @@ check_answers(struct app *app)
 	memset(&warnings, 0, sizeof(warnings));
 	if (rw_answers_apply_defaults(&app->answers) < 0) {
 		fprintf(stderr, "rotwiz: out of memory\n");
-		return 1;
+		return rw_status_exit_code(RW_ENOMEM);
 	}
 	rw_validate_step(&app->answers, RW_STEP_COUNT, &problems);
 	if (problems.count) {
 		report_problems(stderr, &problems);
-		return 2;
+		return rw_status_exit_code(RW_EINVAL);
 	}
 	if (normalize_answers(&app->answers) < 0) {
 		fprintf(stderr, "rotwiz: out of memory\n");
-		return 1;
+		return rw_status_exit_code(RW_ENOMEM);
 	}
 	rw_answers_warnings(&app->answers, &warnings);
 	for (i = 0; i < warnings.count; i++) {
@@ -81,7 +81,7 @@ print_only(struct app *app, const char *body)
 		if (!(curl = rw_curl_command(app->api_base ? app->api_base :
 					     SIGNIN_DEFAULT_DOMAIN "/api", body))) {
 			fprintf(stderr, "rotwiz: out of memory\n");
-			return 1;
+			return rw_status_exit_code(RW_ENOMEM);
 		}
 		printf("%s%s\n", app->opt.dry_run ? "\n" : "", curl);
 		free(curl);
@@ -115,7 +115,7 @@ check_where(struct app *app, struct core_lists *lists)
 	if (core_flow_holds(&read, app, RW_STEP_WHERE, &problems) != CORE_BROKEN)
 		return 0;
 	report_problems(stderr, &problems);
-	return 2;
+	return rw_status_exit_code(RW_EINVAL);
 }
 
 /*
@@ -173,7 +173,7 @@ create(struct app *app, const char *body)
 	if (result.recovered)
 		fprintf(stderr, "rotwiz: the create request got no answer, but the rotation was "
 			"found on the server: it was created\n");
-	text = app->opt.json ? report_rotation_json(&result.u.rotation)
+	text = app->opt.json ? rw_rotation_json(&result.u.rotation)
 			     : report_summary(&result.u.rotation);
 	if (!text) {
 		fprintf(stderr, "rotwiz: the rotation was created, but rotwiz ran out of memory "
@@ -198,7 +198,7 @@ batch_run(struct app *app)
 		return rc;
 	if (!(body = rw_body_build(&app->answers))) {
 		fprintf(stderr, "rotwiz: out of memory\n");
-		return 1;
+		return rw_status_exit_code(RW_ENOMEM);
 	}
 	if (app->opt.dry_run || app->opt.print_curl) {
 		rc = print_only(app, body);
@@ -216,7 +216,7 @@ batch_run(struct app *app)
 	if (core_project_resolve(app, note, sizeof(note)) < 0) {
 		fprintf(stderr, "rotwiz: out of memory\n");
 		free(body);
-		return 1;
+		return rw_status_exit_code(RW_ENOMEM);
 	}
 	if (note[0]) {
 		/* What is sent is the project's id: say which project the slug named. */
@@ -224,7 +224,7 @@ batch_run(struct app *app)
 		free(body);
 		if (!(body = rw_body_build(&app->answers))) {
 			fprintf(stderr, "rotwiz: out of memory\n");
-			return 1;
+			return rw_status_exit_code(RW_ENOMEM);
 		}
 	}
 	core_lists_init(&lists);

@@ -2,7 +2,7 @@
 # so that tests/cli links them without curses; rotwiz is main.c on top,
 # choosing a front-end.  Every front-end sits on libcore.a (core/local.mk).
 noinst_LIBRARIES += libapp.a
-libapp_a_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
+libapp_a_CPPFLAGS = $(AM_CPPFLAGS)
 libapp_a_SOURCES = \
 	app/batch.c app/batch.h \
 	app/options.c app/options.h \

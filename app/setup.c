@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,15 +45,6 @@ read_small_file(const char *path, char **out, size_t *outlen)
 	return 0;
 }
 
-/* The string at key of a JSON object, or NULL. */
-static const char *
-json_string(const cJSON *obj, const char *key)
-{
-	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	return cJSON_IsString(item) && item->valuestring[0] ? item->valuestring : NULL;
-}
-
 static void
 prefill(struct app *app, enum rw_field field, const char *env_value, const char *file_value)
 {
@@ -69,25 +59,19 @@ prefill(struct app *app, enum rw_field field, const char *env_value, const char 
 void
 setup_prefill_where(struct app *app)
 {
-	cJSON *json = NULL;
-	char *text = NULL;
+	char *text = NULL, *workspace = NULL, *environment = NULL;
 	size_t len;
 
 	/* The Infisical CLI's project file; anything odd in it is ignored. */
 	if (read_small_file(".infisical.json", &text, &len) == 0) {
-		json = cJSON_ParseWithLength(text, len);
+		rw_project_file_parse(text, len, &workspace, &environment);
 		free(text);
-		if (json && !cJSON_IsObject(json)) {
-			cJSON_Delete(json);
-			json = NULL;
-		}
 	}
-	prefill(app, RW_FIELD_PROJECT, getenv("INFISICAL_PROJECT_ID"),
-		json ? json_string(json, "workspaceId") : NULL);
-	prefill(app, RW_FIELD_ENVIRONMENT, getenv("INFISICAL_ENVIRONMENT"),
-		json ? json_string(json, "defaultEnvironment") : NULL);
+	prefill(app, RW_FIELD_PROJECT, getenv("INFISICAL_PROJECT_ID"), workspace);
+	prefill(app, RW_FIELD_ENVIRONMENT, getenv("INFISICAL_ENVIRONMENT"), environment);
 	prefill(app, RW_FIELD_SECRET_PATH, getenv("INFISICAL_SECRET_PATH"), NULL);
-	cJSON_Delete(json);
+	free(workspace);
+	free(environment);
 }
 
 /* ROTWIZ_TIMEOUT_MS: whole milliseconds, 1 to one hour.  0 or -1. */
@@ -155,7 +139,7 @@ setup_run(struct app *app, const struct rw_answers *flags,
 	if (v && *v)
 		app->opt.no_color = 1;
 	if (read_timeout(app) < 0)
-		return 2;
+		return rw_status_exit_code(RW_EUSAGE);
 
 	rw_answers_init(&file);
 	if (app->opt.from_file) {
@@ -164,7 +148,7 @@ setup_run(struct app *app, const struct rw_answers *flags,
 		if (st == RW_ENOMEM) {
 			fprintf(stderr, "rotwiz: out of memory\n");
 			rw_answers_free(&file);
-			return 1;
+			return rw_status_exit_code(RW_ENOMEM);
 		}
 		for (i = 0; i < file_problems.count; i++) {
 			/* A read failure names the file itself; a content problem only the key. */
@@ -183,7 +167,7 @@ setup_run(struct app *app, const struct rw_answers *flags,
 	rw_answers_free(&file);
 	if (problems.count) {
 		report_problems(stderr, &problems);
-		return 2;
+		return rw_status_exit_code(RW_EINVAL);
 	}
 	setup_prefill_where(app);
 
@@ -194,7 +178,7 @@ setup_run(struct app *app, const struct rw_answers *flags,
 	}
 	if (signin_api_base(app->opt.domain, &app->api_base, msg, sizeof(msg)) != RW_OK) {
 		fprintf(stderr, "rotwiz: %s\n", msg);
-		return 2;
+		return rw_status_exit_code(RW_EUSAGE);
 	}
 	/* A pure --dry-run / --print-curl sends nothing and needs no credentials. */
 	if ((app->opt.dry_run || app->opt.print_curl) && !app->opt.yes)
@@ -254,7 +238,7 @@ setup_choose_mode(struct app *app, int stdin_is_tty)
 				"-- add --yes to create with these values (--dry-run to check them), "
 				"or use --plain\n");
 		strbuf_free(&missing);
-		return 2;
+		return rw_status_exit_code(RW_EUSAGE);
 	}
 	if (app->opt.plain || (accessible && *accessible && strcmp(accessible, "0") != 0) ||
 	    (term && strcmp(term, "dumb") == 0))

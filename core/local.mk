@@ -2,7 +2,7 @@
 # reports' words, the flow's rules.  Links neither curses nor readline;
 # tests/layers checks that it needs nothing from a front-end.
 noinst_LIBRARIES += libcore.a
-libcore_a_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
+libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
 libcore_a_SOURCES = \
 	core/app.c core/app.h \
 	core/flow.c core/flow.h \

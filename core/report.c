@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,69 +169,6 @@ report_summary(const struct rw_rotation *r)
 	strbuf_printf(&sb, "\n  %-24s ", "Created at");
 	both_times(&sb, r->created_at);
 	return strbuf_detach(&sb);
-}
-
-/* Adds a string, or JSON null for NULL (the server's nullable fields). */
-static void
-add_string(cJSON *obj, const char *key, const char *value)
-{
-	if (value)
-		cJSON_AddStringToObject(obj, key, value);
-	else
-		cJSON_AddNullToObject(obj, key);
-}
-
-char *
-report_rotation_json(const struct rw_rotation *r)
-{
-	cJSON *root = cJSON_CreateObject(), *rot, *o;
-	char *text = NULL;
-
-	if (!root || !(rot = cJSON_AddObjectToObject(root, "secretRotation")))
-		goto out;
-	add_string(rot, "id", r->id);
-	add_string(rot, "name", r->name);
-	add_string(rot, "description", r->description);
-	add_string(rot, "type", r->type);
-	cJSON_AddBoolToObject(rot, "isAutoRotationEnabled", r->auto_rotation);
-	cJSON_AddNumberToObject(rot, "activeIndex", r->active_index);
-	add_string(rot, "connectionId", r->connection_id);
-	add_string(rot, "projectId", r->project_id);
-	add_string(rot, "createdAt", r->created_at);
-	cJSON_AddNumberToObject(rot, "rotationInterval", (double) r->interval_days);
-	if ((o = cJSON_AddObjectToObject(rot, "rotateAtUtc"))) {
-		cJSON_AddNumberToObject(o, "hours", r->hours);
-		cJSON_AddNumberToObject(o, "minutes", r->minutes);
-	}
-	add_string(rot, "rotationStatus", r->rotation_status);
-	add_string(rot, "lastRotatedAt", r->last_rotated_at);
-	add_string(rot, "nextRotationAt", r->next_rotation_at);
-	add_string(rot, "lastRotationMessage", r->last_message);
-	if ((o = cJSON_AddObjectToObject(rot, "connection"))) {
-		add_string(o, "app", "azure-client-secrets");
-		add_string(o, "name", r->connection_name);
-		add_string(o, "id", r->connection_id);
-	}
-	if ((o = cJSON_AddObjectToObject(rot, "environment"))) {
-		add_string(o, "slug", r->environment_slug);
-		add_string(o, "name", r->environment_name);
-	}
-	if ((o = cJSON_AddObjectToObject(rot, "folder")))
-		add_string(o, "path", r->folder_path);
-	if ((o = cJSON_AddObjectToObject(rot, "parameters"))) {
-		add_string(o, "objectId", r->object_id);
-		add_string(o, "clientId", r->client_id);
-		if (r->app_name)
-			add_string(o, "appName", r->app_name);
-	}
-	if ((o = cJSON_AddObjectToObject(rot, "secretsMapping"))) {
-		add_string(o, "clientId", r->map_client_id);
-		add_string(o, "clientSecret", r->map_client_secret);
-	}
-	text = cJSON_Print(root);
-out:
-	cJSON_Delete(root);
-	return text;
 }
 
 /* How a fix names a field: "--name" on the command line, "the Name field" in the wizard. */

@@ -4,7 +4,8 @@
 /*
  * What rotwiz tells the user about a finished call: the result summary of
  * a rotation (doc/contract.md step 8), the one-line "cause -- fix" text for a
- * failure (doc/contract.md section 6), and the rotation as JSON for --json.
+ * failure (doc/contract.md section 6); the rotation as JSON for --json is
+ * rw_rotation_json() (net/response.h).
  * Every front-end uses these, so the words are the same in each mode.
  * The exit code of a final status is rw_status_exit_code() (common/status.h).
  *
@@ -35,13 +36,6 @@ enum report_style {
  * when out of memory.
  */
 char *report_summary(const struct rw_rotation *rotation);
-
-/*
- * The rotation in the server's answer shape {"secretRotation": {...}},
- * pretty-printed, from the parsed fields (keys the parser does not keep
- * are not in it).  Caller frees; NULL when out of memory.
- */
-char *report_rotation_json(const struct rw_rotation *rotation);
 
 /*
  * One line, without the "rotwiz: " prefix and without a newline, naming

@@ -580,3 +580,25 @@ rw_curl_command(const char *api_base, const char *body)
 	out = strbuf_detach(&sb);
 	return out;
 }
+
+/* The string at key of a JSON object, copied, or NULL. */
+static char *
+project_file_string(const cJSON *obj, const char *key)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	return cJSON_IsString(item) && item->valuestring[0] ? strdup(item->valuestring) : NULL;
+}
+
+void
+rw_project_file_parse(const char *text, size_t len, char **workspace_id, char **environment)
+{
+	cJSON *json = cJSON_ParseWithLength(text, len);
+
+	*workspace_id = *environment = NULL;
+	if (json && cJSON_IsObject(json)) {
+		*workspace_id = project_file_string(json, "workspaceId");
+		*environment = project_file_string(json, "defaultEnvironment");
+	}
+	cJSON_Delete(json);
+}

@@ -65,4 +65,12 @@ enum rw_status rw_body_parse_file(const char *path, struct rw_answers *answers,
  */
 char *rw_curl_command(const char *api_base, const char *body);
 
+/*
+ * The Infisical CLI's project file (.infisical.json): its "workspaceId"
+ * and "defaultEnvironment" strings, non-empty, as new strings in
+ * *workspace_id and *environment (caller frees; NULL when absent).
+ * Anything odd in the file is ignored.
+ */
+void rw_project_file_parse(const char *text, size_t len, char **workspace_id, char **environment);
+
 #endif

@@ -1255,3 +1255,68 @@ rw_generated_free(struct rw_generated *generated)
 	}
 	memset(generated, 0, sizeof(*generated));
 }
+
+/* ---- the rotation as JSON again (--json) ---- */
+
+/* Adds a string, or JSON null for NULL (the server's nullable fields). */
+static void
+json_string_or_null(cJSON *obj, const char *key, const char *value)
+{
+	if (value)
+		cJSON_AddStringToObject(obj, key, value);
+	else
+		cJSON_AddNullToObject(obj, key);
+}
+
+char *
+rw_rotation_json(const struct rw_rotation *r)
+{
+	cJSON *root = cJSON_CreateObject(), *rot, *o;
+	char *text = NULL;
+
+	if (!root || !(rot = cJSON_AddObjectToObject(root, "secretRotation")))
+		goto out;
+	json_string_or_null(rot, "id", r->id);
+	json_string_or_null(rot, "name", r->name);
+	json_string_or_null(rot, "description", r->description);
+	json_string_or_null(rot, "type", r->type);
+	cJSON_AddBoolToObject(rot, "isAutoRotationEnabled", r->auto_rotation);
+	cJSON_AddNumberToObject(rot, "activeIndex", r->active_index);
+	json_string_or_null(rot, "connectionId", r->connection_id);
+	json_string_or_null(rot, "projectId", r->project_id);
+	json_string_or_null(rot, "createdAt", r->created_at);
+	cJSON_AddNumberToObject(rot, "rotationInterval", (double) r->interval_days);
+	if ((o = cJSON_AddObjectToObject(rot, "rotateAtUtc"))) {
+		cJSON_AddNumberToObject(o, "hours", r->hours);
+		cJSON_AddNumberToObject(o, "minutes", r->minutes);
+	}
+	json_string_or_null(rot, "rotationStatus", r->rotation_status);
+	json_string_or_null(rot, "lastRotatedAt", r->last_rotated_at);
+	json_string_or_null(rot, "nextRotationAt", r->next_rotation_at);
+	json_string_or_null(rot, "lastRotationMessage", r->last_message);
+	if ((o = cJSON_AddObjectToObject(rot, "connection"))) {
+		json_string_or_null(o, "app", "azure-client-secrets");
+		json_string_or_null(o, "name", r->connection_name);
+		json_string_or_null(o, "id", r->connection_id);
+	}
+	if ((o = cJSON_AddObjectToObject(rot, "environment"))) {
+		json_string_or_null(o, "slug", r->environment_slug);
+		json_string_or_null(o, "name", r->environment_name);
+	}
+	if ((o = cJSON_AddObjectToObject(rot, "folder")))
+		json_string_or_null(o, "path", r->folder_path);
+	if ((o = cJSON_AddObjectToObject(rot, "parameters"))) {
+		json_string_or_null(o, "objectId", r->object_id);
+		json_string_or_null(o, "clientId", r->client_id);
+		if (r->app_name)
+			json_string_or_null(o, "appName", r->app_name);
+	}
+	if ((o = cJSON_AddObjectToObject(rot, "secretsMapping"))) {
+		json_string_or_null(o, "clientId", r->map_client_id);
+		json_string_or_null(o, "clientSecret", r->map_client_secret);
+	}
+	text = cJSON_Print(root);
+out:
+	cJSON_Delete(root);
+	return text;
+}

@@ -125,4 +125,12 @@ void rw_rotation_free(struct rw_rotation *rotation);
 void rw_rotation_list_free(struct rw_rotation_list *list);
 void rw_generated_free(struct rw_generated *generated);
 
+/*
+ * The rotation in the server's answer shape {"secretRotation": {...}},
+ * pretty-printed, from the parsed fields (keys the parser does not keep
+ * are not in it): what --json prints.  Caller frees; NULL when out of
+ * memory.
+ */
+char *rw_rotation_json(const struct rw_rotation *rotation);
+
 #endif

@@ -163,7 +163,7 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 		if (c < 0) {
 			/* Quit, Ctrl-C or end of input: the rotation exists, so this run succeeded. */
 			if (s->end != PLAIN_END_EXIT)
-				plain_stop(s, 0);
+				plain_stop(s, rw_status_exit_code(RW_OK));
 			return PLAIN_STOP;
 		}
 		if (c == 'n') {

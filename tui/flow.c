@@ -392,7 +392,7 @@ create_result(struct tui *t, struct rw_result *result)
 		t->have_rotation = 1;
 		t->rotated = 0;
 		t->done_mask |= 1 << RW_STEP_REVIEW;
-		t->exit_code = 0;
+		t->exit_code = rw_status_exit_code(RW_OK);
 		if (t->draft_path)
 			rw_draft_remove(t->draft_path);
 		/* The folder now holds the two secrets. */
@@ -782,7 +782,7 @@ tui_flow_modal_key(struct tui *t, enum tui_action action)
 	switch (t->modal) {
 	case TUI_MODAL_QUIT:
 		if (action == TUI_ACT_YES) {
-			tui_flow_quit(t, 130);
+			tui_flow_quit(t, rw_status_exit_code(RW_EQUIT));
 		} else if (action == TUI_ACT_NO) {
 			t->modal = TUI_MODAL_NONE;
 			t->rebuild = 1;

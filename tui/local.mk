@@ -1,6 +1,6 @@
 # tui/: the ncurses wizard (libtui.a); plain mode is plain/.
 noinst_LIBRARIES += libtui.a
-libtui_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS)
+libtui_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS)
 libtui_a_SOURCES = \
 	tui/tui.c tui/tui.h \
 	tui/flow.c tui/flow.h \

@@ -73,7 +73,7 @@ result_key(struct tui *t, enum tui_action action, wint_t ch)
 	case TUI_ACT_ANOTHER:
 		return TUI_OUT_ANOTHER;
 	case TUI_ACT_QUIT_NOW:
-		t->exit_code = 0;
+		t->exit_code = rw_status_exit_code(RW_OK);
 		return TUI_OUT_QUIT;
 	case TUI_ACT_REDRAW:
 		return TUI_OUT_REDRAW;

@@ -160,7 +160,7 @@ handle_key(struct tui *t, int is_key, wint_t ch)
 	}
 	if (t->too_small) {
 		if (action == TUI_ACT_QUIT)
-			tui_flow_quit(t, 130);
+			tui_flow_quit(t, rw_status_exit_code(RW_EQUIT));
 		else if (action == TUI_ACT_REDRAW)
 			t->repaint = 1;
 		return;
@@ -324,14 +324,14 @@ tui_run(struct app *app)
 	if (term_open(&t, &term) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);
-		return 2;
+		return rw_status_exit_code(RW_EUSAGE);
 	}
 	tui_flow_offer_draft(&t);
 	if (rw_answers_apply_defaults(&app->answers) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);
 		fprintf(stderr, "rotwiz: out of memory\n");
-		return 1;
+		return rw_status_exit_code(RW_ENOMEM);
 	}
 	tui_flow_begin(&t);
 	loop(&t);

@@ -31,7 +31,7 @@ tui_wizard_init(struct tui *t, struct app *app)
 	for (i = 0; i < TUI_PICK_COUNT; i++)
 		tui_pick_reset(&t->pick[i]);
 	t->draft_path = rw_draft_path();
-	t->exit_code = 130;
+	t->exit_code = rw_status_exit_code(RW_EQUIT);
 	t->status_role = TUI_ROLE_DIM;
 	t->fresh_tag = -1;
 }

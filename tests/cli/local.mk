@@ -13,7 +13,7 @@ tests_cli_test_options_LDADD = libapp.a libcore.a libforms.a libcommon.a $(CJSON
 
 tests_cli_test_report_SOURCES = tests/cli/test-report.c
 tests_cli_test_report_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
-tests_cli_test_report_LDADD = libcore.a libforms.a libcommon.a $(CJSON_LIBS)
+tests_cli_test_report_LDADD = libcore.a libnetjson.a libforms.a libcommon.a $(CJSON_LIBS)
 
 # Sign-in makes the session, so this one links net and libcurl too.
 tests_cli_test_signin_SOURCES = tests/cli/test-signin.c

@@ -168,7 +168,7 @@ test_rotation_json(void)
 	char *text;
 
 	fill(&r);
-	text = report_rotation_json(&r);
+	text = rw_rotation_json(&r);
 	root = text ? cJSON_Parse(text) : NULL;
 	rot = cJSON_GetObjectItemCaseSensitive(root, "secretRotation");
 	ok(cJSON_IsObject(rot), "json_has_the_server_wrapper");

@@ -1,0 +1,85 @@
+#!/bin/sh
+# The layers the build enforces (doc/architecture.md): libcommon, libforms,
+# libnetjson, libnet and libcore need nothing from a front-end -- no symbol
+# that tui/, plain/ or app/ define, none of curses, form or readline -- and
+# no source below the front-ends includes one of their headers; tui/ and
+# plain/ never include app/.  Read from the built archives with nm, so a
+# call that creeps in fails here even if nothing links it yet.
+. "$top_srcdir/tests/lib/tap.sh"
+
+B=$top_builddir
+S=$top_srcdir
+T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-layers.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+
+defined() { nm --defined-only "$@" 2>/dev/null | awk 'NF == 3 && $2 ~ /[TDBRC]/ { print $3 }'; }
+undefined() { nm -u "$@" 2>/dev/null | awk 'NF == 2 && $1 == "U" { print $2 }' | sort -u; }
+
+# What a front-end or a terminal library defines.
+defined "$B/libtui.a" "$B/libplain.a" "$B/libapp.a" >"$T/front"
+for lib in $(ldd "$B/rotwiz" | awk '/ncurses|form|readline|tinfo/ { print $3 }'); do
+	nm -D --defined-only "$lib" 2>/dev/null | awk 'NF == 3 { print $3 }' | sed 's/@.*//' >>"$T/front"
+done
+sort -u "$T/front" -o "$T/front"
+check front_end_symbols_were_read test -s "$T/front"
+check curses_symbols_were_read grep -qx 'initscr' "$T/front"
+check readline_symbols_were_read grep -qx 'readline' "$T/front"
+
+for lib in libcommon.a libforms.a libnetjson.a libnet.a libcore.a; do
+	name=$(basename "$lib" .a)
+	if [ ! -f "$B/$lib" ]; then
+		ok 1 "${name}_is_built"
+		continue
+	fi
+	undefined "$B/$lib" | comm -12 - "$T/front" >"$T/bad"
+	if [ -s "$T/bad" ]; then
+		ok 1 "${name}_needs_no_front_end_symbol"
+		diag "$lib needs: $(tr '\n' ' ' <"$T/bad")"
+	else
+		ok 0 "${name}_needs_no_front_end_symbol"
+	fi
+done
+
+# The archive list of the core would miss a file that is not in it: every
+# .c of core/ is in libcore.a.
+for c in "$S"/core/*.c; do
+	o=$(basename "$c" .c)
+	check "core_${o}_is_in_libcore" sh -c "ar t '$B/libcore.a' | grep -qx 'libcore_a-$o.o'"
+done
+
+# Includes: below the front-ends, no front-end or terminal header; the
+# front-ends never include app/.
+includes() { grep -n -E "$2" "$S"/$1/*.[ch] 2>/dev/null; }
+for dir in common forms net core; do
+	includes "$dir" '#[[:space:]]*include[[:space:]]*[<"](tui/|plain/|app/|curses|ncurses|form\.h|readline/)' >"$T/inc"
+	if [ -s "$T/inc" ]; then
+		ok 1 "${dir}_includes_no_front_end_header"
+		diag "$(cat "$T/inc")"
+	else
+		ok 0 "${dir}_includes_no_front_end_header"
+	fi
+done
+for dir in tui plain; do
+	includes "$dir" '#[[:space:]]*include[[:space:]]*"app/' >"$T/inc"
+	if [ -s "$T/inc" ]; then
+		ok 1 "${dir}_does_not_include_app"
+		diag "$(cat "$T/inc")"
+	else
+		ok 0 "${dir}_does_not_include_app"
+	fi
+done
+includes plain '#[[:space:]]*include[[:space:]]*"tui/' >"$T/inc"
+check plain_does_not_include_tui test ! -s "$T/inc"
+includes tui '#[[:space:]]*include[[:space:]]*"plain/' >"$T/inc"
+check tui_does_not_include_plain test ! -s "$T/inc"
+# JSON stays in net/ and forms/.
+for dir in common core tui plain app; do
+	includes "$dir" 'cjson/cJSON\.h' >"$T/inc"
+	if [ -s "$T/inc" ]; then
+		ok 1 "${dir}_has_no_json_code"
+		diag "$(cat "$T/inc")"
+	else
+		ok 0 "${dir}_has_no_json_code"
+	fi
+done
+done_testing
