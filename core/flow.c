@@ -380,6 +380,20 @@ core_flow_first_broken(const struct core_read *r, const struct app *app, enum rw
 	return CORE_HOLDS;
 }
 
+int
+core_flow_depended_on_changed(const struct rw_answers *before, const struct rw_answers *now)
+{
+	static const enum rw_field deps[] = {
+		RW_FIELD_PROJECT, RW_FIELD_ENVIRONMENT, RW_FIELD_SECRET_PATH, RW_FIELD_CONNECTION,
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
+		if (strcmp(rw_answers_get(before, deps[i]), rw_answers_get(now, deps[i])) != 0)
+			return 1;
+	return 0;
+}
+
 enum core_hold
 core_flow_next(const struct core_read *r, const struct app *app, enum rw_step done,
 	       int from_review, enum rw_step *to, struct rw_problems *why)

@@ -85,6 +85,13 @@ enum core_hold core_flow_first_broken(const struct core_read *r, const struct ap
 				      enum rw_step *step, struct rw_problems *why);
 
 /*
+ * Whether an answer others depend on (project, environment, folder,
+ * connection) differs between before and now: then the steps after it are
+ * checked again (core_flow_next with from_review).
+ */
+int core_flow_depended_on_changed(const struct rw_answers *before, const struct rw_answers *now);
+
+/*
  * Where to go once step `done` is finished (its own answers hold):
  * the next step, or -- when it was reached from Review -- the first step
  * whose answers no longer hold, else Review.  Never a step before `done`

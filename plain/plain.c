@@ -59,18 +59,8 @@ offer_draft(struct plain_session *s)
 static int
 changed(const struct plain_session *s, enum rw_step done, const struct rw_answers *before)
 {
-	static const enum rw_field deps[] = {
-		RW_FIELD_PROJECT, RW_FIELD_ENVIRONMENT, RW_FIELD_SECRET_PATH, RW_FIELD_CONNECTION,
-	};
-	size_t i;
-
-	if (!((s->done_mask >> done) & 1))
-		return 0;
-	for (i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
-		if (strcmp(rw_answers_get(before, deps[i]), rw_answers_get(&s->app->answers,
-									  deps[i])) != 0)
-			return 1;
-	return 0;
+	return ((s->done_mask >> done) & 1) &&
+	       core_flow_depended_on_changed(before, &s->app->answers);
 }
 
 /*

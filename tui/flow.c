@@ -173,18 +173,7 @@ first_unfinished(struct tui *t)
 static int
 answers_changed(const struct tui *t)
 {
-	static const enum rw_field deps[] = {
-		RW_FIELD_PROJECT, RW_FIELD_ENVIRONMENT, RW_FIELD_SECRET_PATH, RW_FIELD_CONNECTION,
-	};
-	size_t i;
-
-	if (!t->entered_done)
-		return 0;
-	for (i = 0; i < sizeof(deps) / sizeof(deps[0]); i++)
-		if (strcmp(rw_answers_get(&t->entered, deps[i]),
-			   rw_answers_get(&t->app->answers, deps[i])) != 0)
-			return 1;
-	return 0;
+	return t->entered_done && core_flow_depended_on_changed(&t->entered, &t->app->answers);
 }
 
 /*

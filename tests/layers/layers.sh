@@ -48,38 +48,27 @@ for c in "$S"/core/*.c; do
 done
 
 # Includes: below the front-ends, no front-end or terminal header; the
-# front-ends never include app/.
-includes() { grep -n -E "$2" "$S"/$1/*.[ch] 2>/dev/null; }
-for dir in common forms net core; do
-	includes "$dir" '#[[:space:]]*include[[:space:]]*[<"](tui/|plain/|app/|curses|ncurses|form\.h|readline/)' >"$T/inc"
+# front-ends never include app/ (nor each other); JSON stays in net/ and forms/.
+# none_include NAME DIR PATTERN: one TAP line, the lines that match shown.
+none_include() {
+	grep -n -E "#[[:space:]]*include[[:space:]]*$3" "$S"/$2/*.[ch] >"$T/inc" 2>/dev/null
 	if [ -s "$T/inc" ]; then
-		ok 1 "${dir}_includes_no_front_end_header"
+		ok 1 "$1"
 		diag "$(cat "$T/inc")"
 	else
-		ok 0 "${dir}_includes_no_front_end_header"
+		ok 0 "$1"
 	fi
+}
+for dir in common forms net core; do
+	none_include "${dir}_includes_no_front_end_header" "$dir" \
+		'[<"](tui/|plain/|app/|curses|ncurses|form\.h|readline/)'
 done
 for dir in tui plain; do
-	includes "$dir" '#[[:space:]]*include[[:space:]]*"app/' >"$T/inc"
-	if [ -s "$T/inc" ]; then
-		ok 1 "${dir}_does_not_include_app"
-		diag "$(cat "$T/inc")"
-	else
-		ok 0 "${dir}_does_not_include_app"
-	fi
+	none_include "${dir}_does_not_include_app" "$dir" '"app/'
 done
-includes plain '#[[:space:]]*include[[:space:]]*"tui/' >"$T/inc"
-check plain_does_not_include_tui test ! -s "$T/inc"
-includes tui '#[[:space:]]*include[[:space:]]*"plain/' >"$T/inc"
-check tui_does_not_include_plain test ! -s "$T/inc"
-# JSON stays in net/ and forms/.
+none_include plain_does_not_include_tui plain '"tui/'
+none_include tui_does_not_include_plain tui '"plain/'
 for dir in common core tui plain app; do
-	includes "$dir" 'cjson/cJSON\.h' >"$T/inc"
-	if [ -s "$T/inc" ]; then
-		ok 1 "${dir}_has_no_json_code"
-		diag "$(cat "$T/inc")"
-	else
-		ok 0 "${dir}_has_no_json_code"
-	fi
+	none_include "${dir}_has_no_json_code" "$dir" '<cjson/cJSON\.h>'
 done
 done_testing
