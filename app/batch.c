@@ -136,7 +136,15 @@ check_mapping(struct app *app)
 					       rw_answers_get(&app->answers, RW_FIELD_ENVIRONMENT),
 					       rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH),
 					       NULL), &result) != RW_OK) {
-		rc = fail(app, &result);
+		/* The real server's SecretPathNotFound: the folder is missing (doc/api.md s.11). */
+		if (result.error.http_status == 404)
+			fprintf(stderr, "rotwiz: there is no folder %s in environment %s of project "
+				"%s -- create it in Infisical first, or check --secret-path\n",
+				rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH),
+				rw_answers_get(&app->answers, RW_FIELD_ENVIRONMENT),
+				rw_answers_get(&app->answers, RW_FIELD_PROJECT));
+		rc = result.error.http_status == 404 ? rw_status_exit_code(RW_EINVAL) :
+		     fail(app, &result);
 		rw_result_free(&result);
 		return rc;
 	}

@@ -309,6 +309,15 @@ secrets_holds(const struct core_read *r, const struct app *app, struct rw_proble
 		return CORE_HOLDS;
 	res = read_list(r, CORE_SLOT_SECRET_NAMES, answer(app, RW_FIELD_PROJECT),
 			answer(app, RW_FIELD_ENVIRONMENT), path, &unknown);
+	if (res && res->status != RW_OK && res->error.http_status == 404) {
+		/* The real server's SecretPathNotFound: the folder itself is missing. */
+		add_problem(problems, RW_FIELD_SECRET_PATH, "There is no folder \"%s\" in "
+			    "environment %s of project %s. Create it in Infisical first, or give an "
+			    "existing folder.", path, answer(app, RW_FIELD_ENVIRONMENT),
+			    answer(app, RW_FIELD_PROJECT));
+		free(path);
+		return CORE_BROKEN;
+	}
 	if (!res || res->status != RW_OK) {
 		free(path);
 		return res || !unknown ? CORE_HOLDS : CORE_UNKNOWN;

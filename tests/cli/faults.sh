@@ -54,6 +54,14 @@ check retried_lookup_created_the_rotation test "$made" -eq 1
 with_fault "$SECRETS=503@2" unavailable-twice
 is_rc 0 lookup_answered_503_twice_is_retried
 
+# The real server answers the secrets pre-check of a missing folder with 404
+# SecretPathNotFound: the folder does not exist, an invalid value (exit 2).
+with_fault "$SECRETS=404" missing-folder-404
+is_rc 2 secrets_404_is_a_missing_folder_exit_2
+one_line secrets_404_is_one_line
+says secrets_404_names_folder_environment_and_project "there is no folder / in environment dev of project $PAY"
+check secrets_404_created_nothing test "$made" -eq 0
+
 with_fault "$PROJECTS=drop@1" dropped-get
 is_rc 0 dropped_get_is_retried
 check dropped_get_run_created_once test "$made" -eq 1
