@@ -45,14 +45,14 @@ struct app {
 	int token_is_user_session;	/* may list Azure apps */
 	struct rw_api *api;		/* NULL until signed in */
 
-	/* --- app/: sign-in state (core/signin.h) --- */
+	/* --- sign-in state (core/signin.h) --- */
 	int credentials_given;		/* token or UA from env / --token-file / --demo: step 0 skipped */
 	int signed_in;			/* signin_connect() succeeded */
 	long timeout_ms;		/* ROTWIZ_TIMEOUT_MS; 0: net's default */
 	/* The sign-in check's GET /api/v1/projects answer, kept for step 2. */
 	struct rw_project_list projects;
 	int projects_loaded;
-	/* --- end app/ --- */
+	/* --- end sign-in --- */
 
 	/* --demo: the sandbox child started for this run (app/demo.c). */
 	int demo_pid;
