@@ -227,6 +227,21 @@ refused_exactly(enum rw_field field, const char *value, const char *want, const 
 	return good;
 }
 
+#define TOO_LONG "Description: at most 255 characters (the server stores 255), got "
+
+/* count copies of unit as a description: accepted (want NULL) or refused with want. */
+static void
+description_of(const char *unit, int count, const char *want, const char *name)
+{
+	char *s = repeat(unit, count);
+
+	if (want)
+		refused_exactly(RW_FIELD_DESCRIPTION, s, want, name);
+	else
+		accepted(RW_FIELD_DESCRIPTION, s, name);
+	free(s);
+}
+
 /*
  * The server checks a description twice: zod's max(256) in UTF-16 units,
  * then the column varchar(255) in characters.  A 256-character one passes
@@ -239,39 +254,19 @@ test_description(void)
 {
 	char *s, *t;
 
-	s = repeat("x", 255);
-	accepted(RW_FIELD_DESCRIPTION, s, "description_of_255_ascii_characters_is_accepted");
-	free(s);
-	s = repeat("x", 256);
-	refused_exactly(RW_FIELD_DESCRIPTION, s,
-			"Description: at most 255 characters (the server stores 255), got 256",
-			"description_of_256_ascii_characters_is_refused_naming_rule_reason_and_length");
-	free(s);
-	s = repeat("x", 3000);
-	refused_exactly(RW_FIELD_DESCRIPTION, s,
-			"Description: at most 255 characters (the server stores 255), got 3000",
-			"description_of_3000_characters_says_its_length");
-	free(s);
-	s = repeat("\xc3\xa9", 255);
-	accepted(RW_FIELD_DESCRIPTION, s, "description_of_255_two_byte_characters_is_accepted");
-	free(s);
-	s = repeat("\xc3\xa9", 256);
-	refused_exactly(RW_FIELD_DESCRIPTION, s,
-			"Description: at most 255 characters (the server stores 255), got 256",
-			"description_of_256_two_byte_characters_is_refused_counting_characters");
-	free(s);
-	s = repeat("\xe4\xb8\xad", 255);
-	accepted(RW_FIELD_DESCRIPTION, s, "description_of_255_three_byte_characters_is_accepted");
-	free(s);
-	s = repeat("\xe4\xb8\xad", 256);
-	refused_exactly(RW_FIELD_DESCRIPTION, s,
-			"Description: at most 255 characters (the server stores 255), got 256",
-			"description_of_256_three_byte_characters_is_refused");
-	free(s);
+	description_of("x", 255, NULL, "description_of_255_ascii_characters_is_accepted");
+	description_of("x", 256, TOO_LONG "256",
+		       "description_of_256_ascii_characters_is_refused_naming_rule_reason_and_length");
+	description_of("x", 3000, TOO_LONG "3000", "description_of_3000_characters_says_its_length");
+	description_of("\xc3\xa9", 255, NULL, "description_of_255_two_byte_characters_is_accepted");
+	description_of("\xc3\xa9", 256, TOO_LONG "256",
+		       "description_of_256_two_byte_characters_is_refused_counting_characters");
+	description_of("\xe4\xb8\xad", 255, NULL,
+		       "description_of_255_three_byte_characters_is_accepted");
+	description_of("\xe4\xb8\xad", 256, TOO_LONG "256",
+		       "description_of_256_three_byte_characters_is_refused");
 	/* Astral characters: one character for Postgres, two UTF-16 units for zod. */
-	s = repeat("\xf0\x9f\x94\x91", 128);
-	accepted(RW_FIELD_DESCRIPTION, s, "description_of_128_emoji_256_units_is_accepted");
-	free(s);
+	description_of("\xf0\x9f\x94\x91", 128, NULL, "description_of_128_emoji_256_units_is_accepted");
 	s = repeat("\xf0\x9f\x94\x91", 129);
 	refused_exactly(RW_FIELD_DESCRIPTION, s,
 			"Description: at most 256 counting each emoji as two (the server's check "
