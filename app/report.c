@@ -317,24 +317,26 @@ static void
 create_500_text(const struct rw_answers *answers, const char *said, const char *code,
 		char *buf, size_t bufsz)
 {
-	char name[80], object_id[80], date[16];
+	char name[80], quoted[84] = "", object_id[80], date[16];
 	time_t now = time(NULL);
 	struct tm tm;
 
 	report_clean(answers ? rw_answers_get(answers, RW_FIELD_NAME) : "", name, sizeof(name));
 	report_clean(answers ? rw_answers_get(answers, RW_FIELD_OBJECT_ID) : "", object_id,
 		     sizeof(object_id));
+	if (name[0])
+		snprintf(quoted, sizeof(quoted), " \"%s\"", name);
 	if (!object_id[0])
 		snprintf(object_id, sizeof(object_id), "<objectId>");
 	if (!gmtime_r(&now, &tm) || !strftime(date, sizeof(date), "%m-%d-%Y", &tm))
 		snprintf(date, sizeof(date), "MM-DD-YYYY");
-	snprintf(buf, bufsz, "the server failed: %s%s; the rotation \"%s\" was not created "
+	snprintf(buf, bufsz, "the server failed: %s%s; the rotation%s was not created "
 		 "-- Azure may now hold an extra client secret named \"Infisical Rotated Secret "
 		 "(%s)\" on the app with object ID %s: find and remove it in the Azure portal "
 		 "(App registrations > the app > Certificates & secrets), or with "
 		 "`az ad app credential list --id %s` and "
 		 "`az ad app credential delete --id %s --key-id <keyId>`",
-		 said, code, name, date, object_id, object_id, object_id);
+		 said, code, quoted, date, object_id, object_id, object_id);
 }
 
 static void

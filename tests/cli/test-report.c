@@ -244,6 +244,8 @@ test_create_500(struct rw_result *r, const char *base, struct rw_answers *answer
 	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
 	ok(has(line, "object ID <objectId>") && has(line, "--id <objectId>"),
 	   "create_500_without_an_object_id_shows_the_placeholder");
+	report_failure(r, base, NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "; the rotation was not created"), "create_500_without_answers_names_no_rotation");
 	rw_answers_set(answers, RW_FIELD_OBJECT_ID, "607e495a-aa5b-4896-9125-08d1a22c504c");
 	r->error.http_status = 503;
 	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
