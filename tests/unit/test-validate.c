@@ -276,7 +276,7 @@ test_description(void)
 	free(s);
 	/* 127 emoji + 1 ASCII: 128 characters, 255 units; + 2 ASCII: 256 units. */
 	s = repeat("\xf0\x9f\x94\x91", 127);
-	t = malloc(strlen(s) + 3);
+	t = malloc(strlen(s) + 4);
 	sprintf(t, "%sab", s);
 	accepted(RW_FIELD_DESCRIPTION, t, "description_of_127_emoji_and_2_letters_256_units_is_accepted");
 	strcat(t, "c");
