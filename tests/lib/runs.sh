@@ -3,9 +3,11 @@
 # tests/screen/lib.sh and tests/plain/lib.sh (after tap.sh, which calls
 # tap_at_end from done_testing).
 #
-#   run_begin      a new run ($run_n): fresh $RUN_HOME and $RUN_STATE under
-#                  $T/run.N, $DRAFT the draft file there.  A run still
-#                  unchecked fails first (run_close).
+#   run_begin      a new run ($run_n): its folder $RUN_DIR ($T/run.N, also
+#                  its working directory, so no stray .infisical.json is
+#                  read), fresh $RUN_HOME and $RUN_STATE in it, $DRAFT the
+#                  draft file there.  A run still unchecked fails first
+#                  (run_close).
 #   keep_state     the next run starts with a copy of this run's HOME and
 #                  state folder: the only way a draft reaches a later run,
 #                  for the tests of offering and resuming it.
@@ -23,6 +25,7 @@ run_begin() {
 	run_close
 	_prev=$T/run.$run_n
 	run_n=$((run_n + 1))
+	RUN_DIR=$T/run.$run_n
 	RUN_HOME=$T/run.$run_n/home
 	RUN_STATE=$T/run.$run_n/state
 	rm -rf "$T/run.$run_n"

@@ -80,10 +80,10 @@ screen_run() {
 	[ "${1:-}" = "--" ] && shift
 	_args=
 	for _a in "$@"; do _args="$_args '$_a'"; done
-	RUN_DIR=$T/run.$run_n
 	# ASan and UBSan reports go to files, which asan_clean looks for.
 	cat >"$T/run.sh" <<EOF
 exec 2>"$T/stderr.$run_n"
+cd "$RUN_DIR" || exit 1
 env -i PATH="$PATH" HOME="$RUN_HOME" XDG_STATE_HOME="$RUN_STATE" TERM=xterm-256color \
 	LC_ALL=C.UTF-8 TZ=Europe/Paris ESCDELAY=25 \
 	INFISICAL_DOMAIN="${SANDBOX_URL:-http://127.0.0.1:9}" \
