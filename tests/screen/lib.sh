@@ -23,11 +23,12 @@
 #   lacks NAME TEXT     one TAP line: the screen does not hold TEXT now
 #   below NAME LABEL TEXT  one TAP line: the line under the field LABEL holds TEXT
 #   on_line NAME LABEL TEXT  one TAP line: the field LABEL's own line holds TEXT
-#   picture NAME FILE   one TAP line: the whole screen, its variable parts
-#                       replaced (picture_text), comes to equal
-#                       tests/screen/pictures/FILE.txt; the diff as diag if not.
-#                       ROTWIZ_UPDATE_PICTURES=1 writes the file instead (from
-#                       the screen once it holds still) and says so.
+#   picture NAME FILE MARK  one TAP line: the whole screen, its variable
+#                       parts replaced (picture_text, picture_subst FROM TO),
+#                       comes to equal tests/screen/pictures/FILE.txt; the
+#                       diff as diag if not.  ROTWIZ_UPDATE_PICTURES=1 writes
+#                       the file instead, from the screen once it shows MARK
+#                       and holds still, and says so (tests/screen/pictures.sh).
 #   rotwiz_pid          rotwiz's pid (a failing TAP line if it never started)
 #   asan_clean NAME     one TAP line: no sanitizer report was written
 #   server_get NAME ENV PATH   the rotation the server holds, into $T/got
@@ -296,7 +297,13 @@ PICTURES=$top_srcdir/tests/screen/pictures
 picture() {
 	_want=$PICTURES/$2.txt
 	if [ -n "${ROTWIZ_UPDATE_PICTURES:-}" ]; then
-		# The screen once three looks in a row (150 ms) agree.
+		# Once MARK shows, the screen when three looks in a row (150 ms) agree.
+		if ! wait_for "$3"; then
+			ok 1 "$1"
+			diag "ROTWIZ_UPDATE_PICTURES: the screen never showed \"$3\"; nothing written"
+			show_screen
+			return
+		fi
 		_i=0
 		_same=0
 		: >"$T/picture.last"
