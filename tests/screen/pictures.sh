@@ -19,9 +19,11 @@ H=30
 
 # The default schedule: 00:00 UTC, every 30 days; the first slot today has
 # passed, so the first automatic rotation is 31 days after today (UTC).
-today=$(date -u +%s)
-first=$(date -u -d "@$((today - today % 86400 + 31 * 86400))" +%F)
-picture_subst "$first" "<today+31d>"
+# Worked out when the screen is (re)drawn, so that midnight cannot fall between.
+first_rotation_is_a_placeholder() {
+	_now=$(date -u +%s)
+	picture_subst "$(date -u -d "@$((_now - _now % 86400 + 31 * 86400))" +%F)" "<today+31d>"
+}
 
 screen_sandbox --now 2025-01-15T10:30:00.000Z
 screen_run TZ=IST-5:30 NO_COLOR=1
@@ -43,6 +45,7 @@ picture "the_connection_step" connection "2 connections"
 keys Enter
 picture "the_azure_app_step" azure-app "7 apps"
 keys Enter
+first_rotation_is_a_placeholder
 picture "the_schedule_step" schedule "First automatic rotation"
 keys PgDn
 picture "the_secret_names_step" secret-names "Already in /api/billing"
@@ -51,6 +54,7 @@ picture "the_quit_question" quit "Quit?"
 keys n
 waits "n_goes_back" "6/7 Secret names"
 keys PgDn
+first_rotation_is_a_placeholder
 picture "the_review_step" review "JSON body of POST"
 keys Enter
 waits "created" 'Created the Azure Client Secret rotation "picture-rot"'
