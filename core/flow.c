@@ -490,6 +490,7 @@ core_flow_created(const struct rw_result *result, struct core_created *out)
 		out->recovered = result->recovered;
 		return;
 	}
+	out->plan_refused = result->error.kind == RW_REFUSAL_PLAN;
 	if (result->status == RW_EAUTH) {
 		out->signin_again = 1;
 		return;

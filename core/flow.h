@@ -125,6 +125,7 @@ struct core_created {
 	int created;			/* the rotation exists: show it */
 	int recovered;			/* no answer came, but the server shows it */
 	int signin_again;		/* refused credentials: back to sign-in */
+	int plan_refused;		/* the instance's plan refuses it: no answer gets past */
 	int outcome_unknown;		/* may exist: look before creating again */
 	enum rw_step reopen;		/* the step the error belongs to, or RW_STEP_REVIEW */
 	enum rw_field field;		/* its field, or RW_FIELD_NONE */
