@@ -234,8 +234,7 @@ plain_step_result(struct plain_session *s)
 		/* No answer gets past the instance's plan: stop, keeping them (doc/contract.md s.6.1). */
 		rw_result_free(&res);
 		if (plain_save_draft(s) == 0)
-			printf("Your answers are saved as a draft.
-");
+			printf("Your answers are saved as a draft.\n");
 		plain_stop(s, rw_status_exit_code(RW_ESERVER));
 		return PLAIN_STOP;
 	}
