@@ -93,7 +93,6 @@ keys PgDn
 waits "secrets_again" "6/7 Secret names"
 on_line "the_client_id_name_is_the_default_again" "Client ID secret" "AZURE_CLIENT_ID"
 keys C-c y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "quit_exits_130"
+exits 130 "quit_exits_130"
 asan_clean "no_sanitizer_report"
 done_testing
