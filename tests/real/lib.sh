@@ -27,6 +27,8 @@
 #   holds NAME DOTTED WANT  one TAP line: $T/got has WANT at secretRotation.DOTTED
 #   made NAME ROTATION ENV PATH  one TAP line: the server has that rotation
 #   not_made NAME ROTATION ENV PATH  one TAP line: the server answers 404 for it
+#   not_listed NAME ROTATION  one TAP line: the project's rotation list lacks it
+#   made_as_asked LABEL ROTATION ENV PATH  TAP lines: it is what W_* asked for
 #   secret_names ENV PATH the folder's secret names (values hidden), one a line
 #   has_secret NAME KEY ENV PATH  one TAP line: the folder holds a secret KEY
 #   secret_value KEY ENV PATH  the value of one secret (viewSecretValue=true)
@@ -207,6 +209,7 @@ made() {
 	else
 		ok 1 "$1"
 		diag "GET $2 in $3 $4: HTTP $code $(head -c 300 "$T/api")"
+		return 1
 	fi
 }
 
@@ -217,6 +220,16 @@ not_made() {
 	else
 		ok 1 "$1"
 		diag "GET $2 in $3 $4: HTTP $code, wanted 404: $(head -c 300 "$T/api")"
+	fi
+}
+
+not_listed() {
+	api GET "/api/v2/secret-rotations/azure-client-secret?projectId=$K_PROJECT"
+	if [ "$code" = 200 ] && ! grep -q "\"name\":\"$2\"" "$T/api"; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		diag "the list (HTTP $code) has $2, or did not come"
 	fi
 }
 
@@ -292,4 +305,35 @@ folder_names() {
 		"$JSON_GET" "$T/api" "folders.$_i.name"
 		_i=$((_i + 1))
 	done
+}
+
+# made_as_asked LABEL NAME ENV PATH: the rotation NAME as the server holds it
+# (GET by name) is what was asked, as W_OBJECT W_CLIENT W_APP W_DESC
+# W_INTERVAL W_HOURS W_MINUTES W_AUTO W_MAP_ID W_MAP_SECRET say (W_APP and
+# W_DESC empty: none sent); its two secrets are in the folder (names only,
+# values hidden), and the client-ID one holds the client ID (the one value
+# read: it is no secret, and it shows the rotation wrote what it was given).
+made_as_asked() {
+	made "$1: the server has it (GET by name)" "$2" "$3" "$4" || return 1
+	holds "$1: name" name "$2"
+	holds "$1: project" projectId "$K_PROJECT"
+	holds "$1: environment" environment.slug "$3"
+	holds "$1: folder" folder.path "$4"
+	holds "$1: connection" connectionId "$K_CONNECTION"
+	holds "$1: object ID" parameters.objectId "$W_OBJECT"
+	holds "$1: client ID" parameters.clientId "$W_CLIENT"
+	holds "$1: app name" parameters.appName "$W_APP"
+	holds "$1: description" description "${W_DESC:-null}"
+	holds "$1: interval" rotationInterval "$W_INTERVAL"
+	holds "$1: hour" rotateAtUtc.hours "$W_HOURS"
+	holds "$1: minute" rotateAtUtc.minutes "$W_MINUTES"
+	holds "$1: auto-rotation" isAutoRotationEnabled "$W_AUTO"
+	holds "$1: client-ID secret name" secretsMapping.clientId "$W_MAP_ID"
+	holds "$1: client-secret secret name" secretsMapping.clientSecret "$W_MAP_SECRET"
+	holds "$1: Azure issued the first secret" rotationStatus success
+	has_secret "$1: the folder holds the client-ID secret" "$W_MAP_ID" "$3" "$4"
+	has_secret "$1: the folder holds the client-secret secret" "$W_MAP_SECRET" "$3" "$4"
+	_v=$(secret_value "$W_MAP_ID" "$3" "$4")
+	ok "$([ "$_v" = "$W_CLIENT" ]; echo $?)" "$1: the client-ID secret holds the client ID"
+	[ "$_v" = "$W_CLIENT" ] || diag "it holds \"$_v\" (HTTP $code)"
 }
