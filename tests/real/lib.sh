@@ -233,15 +233,20 @@ not_listed() {
 	fi
 }
 
-secret_names() {
-	api GET "/api/v4/secrets?projectId=$K_PROJECT&environment=$1&secretPath=$(qpath "$2")&viewSecretValue=false"
+# listed ARRAY KEY: KEY of each entry of ARRAY in the last 200 answer, one a line.
+listed() {
 	[ "$code" = 200 ] || return 1
-	_n=$("$JSON_GET" "$T/api" 'secrets.#') || return 1
+	_n=$("$JSON_GET" "$T/api" "$1.#") || return 1
 	_i=0
 	while [ "$_i" -lt "$_n" ]; do
-		"$JSON_GET" "$T/api" "secrets.$_i.secretKey"
+		"$JSON_GET" "$T/api" "$1.$_i.$2"
 		_i=$((_i + 1))
 	done
+}
+
+secret_names() {
+	api GET "/api/v4/secrets?projectId=$K_PROJECT&environment=$1&secretPath=$(qpath "$2")&viewSecretValue=false"
+	listed secrets secretKey
 }
 
 has_secret() {
@@ -298,13 +303,7 @@ real_setup() {
 # folder_names ENV PATH: the names of the folders directly under PATH.
 folder_names() {
 	api GET "/api/v2/folders?projectId=$K_PROJECT&environment=$1&path=$(qpath "$2")"
-	[ "$code" = 200 ] || return 1
-	_n=$("$JSON_GET" "$T/api" 'folders.#') || return 1
-	_i=0
-	while [ "$_i" -lt "$_n" ]; do
-		"$JSON_GET" "$T/api" "folders.$_i.name"
-		_i=$((_i + 1))
-	done
+	listed folders name
 }
 
 # made_as_asked LABEL NAME ENV PATH: the rotation NAME as the server holds it

@@ -16,7 +16,7 @@ REAL_SH_TESTS = \
 
 REAL_TESTS = $(REAL_SH_TESTS)
 
-EXTRA_DIST += $(REAL_SH_TESTS) tests/real/lib.sh tests/real/tier.sh
+EXTRA_DIST += $(REAL_SH_TESTS) tests/real/lib.sh tests/real/tier.sh tests/real/measure.sh
 
 # The programs the tests run are built first; the recipe names $(MAKE), so
 # the inner make shares the jobserver.
