@@ -19,6 +19,7 @@
 #   rw_stdin FILE [NAME=VALUE...] -- ARGS...  the same with FILE on stdin
 #   is_rc WANT NAME       one TAP line: $rc is WANT (stderr shown when not)
 #   says NAME TEXT        one TAP line: stderr holds TEXT;  shows: stdout does
+#   in_err FLAG NAME PAT  the two below it: grep FLAG (-F, -iE) on stderr
 #   says_re NAME ERE      one TAP line: stderr matches the extended regex (case-insensitive)
 #   hides NAME TEXT       one TAP line: neither stdout nor stderr holds TEXT
 #   api METHOD PATH [BODY] curl to the unlocked instance with $K_TOKEN: $T/api, $code
@@ -132,25 +133,18 @@ is_rc() {
 	fi
 }
 
-says() {
-	if grep -qF -- "$2" "$T/err"; then
-		ok 0 "$1"
+# in_err GREP-FLAG NAME PATTERN: one TAP line: stderr matches PATTERN.
+in_err() {
+	if grep -q "$1" -- "$3" "$T/err"; then
+		ok 0 "$2"
 	else
-		ok 1 "$1"
-		diag "stderr lacks: $2"
+		ok 1 "$2"
+		diag "stderr does not match: $3"
 		sed 's/^/#   /' "$T/err"
 	fi
 }
-
-says_re() {
-	if grep -qiE -- "$2" "$T/err"; then
-		ok 0 "$1"
-	else
-		ok 1 "$1"
-		diag "stderr does not match: $2"
-		sed 's/^/#   /' "$T/err"
-	fi
-}
+says() { in_err -F "$1" "$2"; }
+says_re() { in_err -iE "$1" "$2"; }
 
 shows() {
 	if grep -qF -- "$2" "$T/out"; then
