@@ -19,7 +19,7 @@
 #   rw_stdin FILE [NAME=VALUE...] -- ARGS...  the same with FILE on stdin
 #   is_rc WANT NAME       one TAP line: $rc is WANT (stderr shown when not)
 #   says NAME TEXT        one TAP line: stderr holds TEXT;  shows: stdout does
-#   in_err FLAG NAME PAT  the two below it: grep FLAG (-F, -iE) on stderr
+#   in_err FLAG NAME PAT  one TAP line: grep FLAG PAT on stderr (says: -F, says_re: -iE)
 #   says_re NAME ERE      one TAP line: stderr matches the extended regex (case-insensitive)
 #   hides NAME TEXT       one TAP line: neither stdout nor stderr holds TEXT
 #   api METHOD PATH [BODY] curl to the unlocked instance with $K_TOKEN: $T/api, $code
