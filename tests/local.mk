@@ -16,3 +16,9 @@ include tests/net/local.mk
 include tests/cli/local.mk
 include tests/plain/local.mk
 include tests/screen/local.mk
+
+# The real-server tier's differential test.  REAL_TESTS is defined here only
+# until tests/real/local.mk (issue 8 item 1) defines it; then this include
+# goes after that one.
+REAL_TESTS =
+include tests/real/diff/local.mk
