@@ -3,8 +3,8 @@
 
 /*
  * What rotwiz tells the user about a finished call: the result summary of
- * a rotation (wizard.md step 8), the one-line "cause -- fix" text for a
- * failure (wizard.md section 6), and the rotation as JSON for --json.
+ * a rotation (doc/contract.md step 8), the one-line "cause -- fix" text for a
+ * failure (doc/contract.md section 6), and the rotation as JSON for --json.
  * Every front-end uses these, so the words are the same in each mode.
  * The exit code of a final status is rw_status_exit_code() (common/status.h).
  *

@@ -334,7 +334,7 @@ open_list(const char *body, size_t len, const char *key, cJSON **root,
 	return rd.status;
 }
 
-/* ---- Error replies (infisical-api.md section 4). ---- */
+/* ---- Error replies (doc/api.md section 4). ---- */
 
 /* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
 static size_t
@@ -505,7 +505,7 @@ join_issues(const cJSON *issues, enum rw_field *field)
 	return piece;
 }
 
-/* Well-known refusals (infisical-api.md sections 1-3) and the field each is about. */
+/* Well-known refusals (doc/api.md sections 1-3) and the field each is about. */
 static const struct {
 	const char *text, *also;
 	enum rw_field field;
@@ -1077,7 +1077,7 @@ rw_name_list_free(struct rw_name_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
-/* One secretRotation object (infisical-api.md section 2). */
+/* One secretRotation object (doc/api.md section 2). */
 static void
 read_rotation(struct reader *rd, const cJSON *o, struct rw_rotation *r)
 {

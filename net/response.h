@@ -17,7 +17,7 @@
 /* Larger replies are refused before parsing. */
 #define RW_RESPONSE_MAX_BYTES (4u * 1024 * 1024)
 
-/* What the server said when it refused, in plain data (infisical-api.md s.4). */
+/* What the server said when it refused, in plain data (doc/api.md s.4). */
 struct rw_api_error {
 	long http_status;	/* 0: no HTTP answer at all */
 	char *error;		/* "BadRequest", "ValidationFailure", "TokenError"... or NULL */
