@@ -263,7 +263,7 @@ media_type(const char *content_type, char *out, size_t size)
 	out[i] = '\0';
 }
 
-/* ---- JSON syntax, to say where a broken body breaks ---- */
+/* ---- JSON syntax: what JSON.parse takes (cJSON alone takes more, e.g. trailing text) ---- */
 
 struct scan {
 	const char *s;
