@@ -113,14 +113,15 @@ collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size
 	if (!key)
 		return MHD_YES;
 	/* "?a" has no value; the query parser Infisical uses gives "". */
-	copy = strndup(value ? value : "", value ? value_size : 0);
+	if (!value)
+		value_size = 0;
+	copy = malloc(value_size + 1);
 	if (!copy)
 		return MHD_NO;
 	/* A %00 in the query is a NUL in the string JavaScript sees: kept as the mark (request.h). */
-	for (i = 0; value && i < value_size; i++)
-		if (value[i] == '\0')
-			copy[i] = SB_NUL_MARK;
-	copy[value ? value_size : 0] = '\0';
+	for (i = 0; i < value_size; i++)
+		copy[i] = value[i] == '\0' ? SB_NUL_MARK : value[i];
+	copy[value_size] = '\0';
 	text = cJSON_CreateString(copy);
 	free(copy);
 	old = cJSON_GetObjectItemCaseSensitive(query, key);
