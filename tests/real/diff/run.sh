@@ -123,4 +123,12 @@ export \
 	DIFF_FREE_ROTATION_ID=4b0b1d0e-0000-4000-8000-000000000007 \
 	DIFF_FREE_RUN="$run"
 
-"$top_builddir/tests/real/diff/rw-diff" "$here/requests.txt" "$here/allow.txt"
+# In the background, so that a signal runs the traps at once (sh waits for
+# a foreground child first); stop() ends it too.
+"$top_builddir/tests/real/diff/rw-diff" "$here/requests.txt" "$here/allow.txt" &
+runner=$!
+pids="$runner $pids"
+wait "$runner"
+rc=$?
+pids=${pids#"$runner "}
+exit $rc
