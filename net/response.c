@@ -514,7 +514,6 @@ static const struct {
 	{ "The following secrets already exist at the path", NULL, RW_FIELD_MAP_CLIENT_ID },
 	{ "Secrets mapping keys must be unique", NULL, RW_FIELD_MAP_CLIENT_ID },
 	{ "Could not find folder with path", NULL, RW_FIELD_SECRET_PATH },
-	{ "Folder with path", "was not found", RW_FIELD_SECRET_PATH },	/* GET /api/v4/secrets' 404 */
 	{ "Invalid secret path", NULL, RW_FIELD_SECRET_PATH },
 	{ "Could not find App Connection", NULL, RW_FIELD_CONNECTION },
 	{ "cannot be used to connect", NULL, RW_FIELD_CONNECTION },
