@@ -6,7 +6,7 @@ if ENABLE_VALGRIND
 LOG_COMPILER = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99
 endif
 
-EXTRA_DIST += tests/tap.h tests/lib/tap.sh tests/lib/sandbox.sh
+EXTRA_DIST += tests/tap.h tests/lib/tap.sh tests/lib/sandbox.sh tests/lib/runs.sh
 
 include tests/unit/local.mk
 include tests/unit/response.mk
@@ -17,3 +17,4 @@ include tests/cli/local.mk
 include tests/plain/local.mk
 include tests/screen/local.mk
 include tests/real/local.mk
+include tests/real/diff/local.mk

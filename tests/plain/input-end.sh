@@ -24,9 +24,13 @@ check draft_is_private sh -c "[ \"\$(stat -c %a '$DRAFT')\" = 600 ]"
 check draft_holds_no_token sh -c "! grep -q '$USER_TOKEN' '$DRAFT'"
 
 # A piped session never resumes a draft: its answers come from the pipe only.
+keep_state
 answers
 plain
+check the_draft_is_there_to_be_ignored test -s "$DRAFT"
 shows piped_session_ignores_the_draft 'Name: '
+is_rc 130 piped_session_with_a_draft_ends_with_its_input
+check the_ignored_draft_is_kept grep -q plain-eof "$DRAFT"
 
 # A last line without its newline still counts, and nothing is asked twice.
 printf 'plain-no-newline\n\nPayments Platform\ndev\n/\n1\nPayments API\n\n\n\n\n\n\nc\nq' >"$T/in"
@@ -35,7 +39,9 @@ is_rc 0 last_line_without_newline_is_an_answer
 
 # Ctrl-C with answers coming from a pipe: nobody could answer "Quit?", so it quits.
 mkfifo "$T/fifo"
-env INFISICAL_DOMAIN="$SANDBOX_URL" INFISICAL_TOKEN="$USER_TOKEN" "$ROTWIZ" --plain \
+run_begin
+(cd "$RUN_DIR" && exec env HOME="$RUN_HOME" XDG_STATE_HOME="$RUN_STATE" \
+	INFISICAL_DOMAIN="$SANDBOX_URL" INFISICAL_TOKEN="$USER_TOKEN" "$ROTWIZ" --plain) \
 	<"$T/fifo" >"$T/out" 2>"$T/err" &
 pid=$!
 exec 3>"$T/fifo"

@@ -1,29 +1,38 @@
 # Shared by the tests/plain shell tests.  Source after tests/lib/tap.sh and
 # tests/lib/sandbox.sh.
 #   answers LINE...        the session's answers, one per line, into $T/in
-#   plain ARGS...          ./rotwiz --plain ARGS with $T/in on stdin (10 s cap,
+#   plain ARGS...          ./rotwiz --plain ARGS with $T/in on stdin (20 s cap,
 #                          never a hang): $rc, $T/out, $T/err.  Environment
 #                          assignments in $PLAIN_ENV are added for that run.
-#   is_rc WANT NAME        one TAP line: $rc is WANT
+#                          Each run has its own empty HOME and XDG_STATE_HOME
+#                          ($RUN_HOME, $RUN_STATE, $DRAFT; tests/lib/runs.sh):
+#                          keep_state first to start from the run before's.
+#   is_rc WANT NAME        one TAP line: $rc is WANT.  Every run needs one: a
+#                          run left unchecked at the next run or at
+#                          done_testing fails; one cut off by the cap fails
+#                          saying that it sat on a prompt.
 #   shows NAME TEXT        one TAP line: stdout holds TEXT (a fixed string)
 #   hides NAME TEXT        one TAP line: neither stdout nor stderr holds TEXT
 #   server_get NAME ENV PATH   the rotation as the server holds it (GET by
 #                          name with curl and the user token) into $T/got
 #   held NAME DOTTED-PATH WANT  one TAP line: $T/got has WANT at secretRotation.PATH
 #   shown_body             the JSON body the review printed, into $T/body
-# Each test file gets a fresh HOME and XDG_STATE_HOME and none of the
-# variables rotwiz reads; the sandbox's URL is INFISICAL_DOMAIN.  KEEP=1 keeps
+# The test's own environment has none of the variables rotwiz reads and a
+# HOME and XDG_STATE_HOME nobody uses (a run that forgets its own cannot
+# find a real draft); the sandbox's URL is INFISICAL_DOMAIN.  KEEP=1 keeps
 # $T (the last run's in, out and err) for a look afterwards.
 
 ROTWIZ="$top_builddir/rotwiz"
 JSON_GET="$top_builddir/tests/cli/json-get"
 
+PLAIN_CAP_S=20
+
 T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-plain.XXXXXX") || exit 1
-mkdir -p "$T/home" "$T/state"
-HOME=$T/home
-XDG_STATE_HOME=$T/state
-DRAFT=$XDG_STATE_HOME/rotwiz/draft.json
+mkdir -p "$T/unused-home" "$T/unused-state"
+HOME=$T/unused-home
+XDG_STATE_HOME=$T/unused-state
 export HOME XDG_STATE_HOME
+. "$top_srcdir/tests/lib/runs.sh"
 unset INFISICAL_DOMAIN INFISICAL_API_URL INFISICAL_TOKEN \
 	INFISICAL_UNIVERSAL_AUTH_ACCESS_TOKEN INFISICAL_UNIVERSAL_AUTH_CLIENT_ID \
 	INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET INFISICAL_PROJECT_ID INFISICAL_ENVIRONMENT \
@@ -59,17 +68,28 @@ answers() {
 }
 
 plain() {
+	run_begin
 	# shellcheck disable=SC2086 # PLAIN_ENV is a list of NAME=value words
-	timeout 10 env INFISICAL_DOMAIN="$SANDBOX_URL" $PLAIN_ENV "$ROTWIZ" --plain "$@" \
-		<"$T/in" >"$T/out" 2>"$T/err"
+	(cd "$RUN_DIR" && exec timeout $PLAIN_CAP_S env HOME="$RUN_HOME" \
+		XDG_STATE_HOME="$RUN_STATE" INFISICAL_DOMAIN="$SANDBOX_URL" $PLAIN_ENV \
+		"$ROTWIZ" --plain "$@") <"$T/in" >"$T/out" 2>"$T/err"
 	rc=$?
 }
 
+# What run_close shows of a run nobody checked.
+run_describe() {
+	diag "exit status $rc; last lines of stdout:"
+	tail -n 15 "$T/out" | sed 's/^/#   /'
+}
+
 is_rc() {
+	run_checked
 	if [ "$rc" -eq "$1" ]; then
 		ok 0 "$2"
 	else
 		ok 1 "$2"
+		# timeout(1) says 124 when it had to stop the run.
+		[ "$rc" -eq 124 ] && diag "cut off after $PLAIN_CAP_S s: it sat on a prompt"
 		diag "exit status $rc, wanted $1; stderr:"
 		sed 's/^/#   /' "$T/err"
 		diag "last lines of stdout:"

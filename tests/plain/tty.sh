@@ -12,18 +12,18 @@ fi
 
 plain_sandbox
 SOCK=rotwiz-plain-$$
-tm() { tmux -L "$SOCK" "$@"; }
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 tty_cleanup() {
 	tm kill-server 2>/dev/null
 	plain_cleanup
 }
 trap tty_cleanup EXIT
 
-# wait_for TEXT: up to 5 s for the pane to show TEXT (the pane has no
+# wait_for TEXT: up to 10 s for the pane to show TEXT (the pane has no
 # trailing blanks, so TEXT has none either).
 wait_for() {
 	_i=0
-	while [ $_i -lt 100 ]; do
+	while [ $_i -lt 200 ]; do
 		tm capture-pane -p -t "$PANE" >"$T/screen" 2>/dev/null
 		grep -qF -- "$1" "$T/screen" && return 0
 		sleep 0.05
@@ -35,33 +35,39 @@ wait_for() {
 }
 
 step() {	# step NAME TEXT: one TAP line, the pane shows TEXT
-	if wait_for "$2"; then ok 0 "$1"; else ok 1 "$1"; fi
+	if wait_for "$2"; then ok 0 "$1"; else ok 1 "$1"; return 1; fi
+}
+
+# What run_close shows of a run nobody checked: its pane.
+run_describe() {
+	tm capture-pane -p -t "$PANE" 2>/dev/null | grep -v '^$' | tail -n 12 | sed 's/^/#   /'
 }
 
 keys() { tm send-keys -t "$PANE" "$@"; }
 
 PANE=first
+run_begin
 tm new-session -d -s first -x 150 -y 60 \
-	"env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' INFISICAL_DOMAIN='$SANDBOX_URL' TERM=dumb '$ROTWIZ'; echo EXIT=\$?; sleep 60"
+	"cd '$RUN_DIR' && env HOME='$RUN_HOME' XDG_STATE_HOME='$RUN_STATE' INFISICAL_DOMAIN='$SANDBOX_URL' TERM=dumb '$ROTWIZ'; echo EXIT=\$?; sleep 60"
 
 step term_dumb_starts_plain_mode 'Server ['
 keys Enter
-wait_for 'Server URL [' && keys Enter
-wait_for 'Sign in with [1]:' && keys 1 Enter
+step server_url_is_asked 'Server URL [' && keys Enter
+step sign_in_method_is_asked 'Sign in with [1]:' && keys 1 Enter
 step token_prompt_says_hidden 'Access token (input hidden):'
 keys "$USER_TOKEN" Enter
 step signed_in_by_typed_token 'Name:'
 if grep -qF "$USER_TOKEN" "$T/screen"; then ok 1 typed_token_is_not_echoed; else ok 0 typed_token_is_not_echoed; fi
 
 keys tty-rotation Enter
-wait_for 'Description (optional):' && keys Enter
-wait_for 'Project (number or name):' && keys Pay Tab
+step description_is_asked 'Description (optional):' && keys Enter
+step project_is_asked 'Project (number or name):' && keys Pay Tab
 step tab_completes_a_project_name 'Project (number or name): Payments Platform'
 keys Enter
-wait_for 'Environment (number or name):' && keys de Tab
+step environment_is_asked 'Environment (number or name):' && keys de Tab
 step tab_completes_an_environment_slug 'Environment (number or name): dev'
 keys Enter
-wait_for 'Secret path [/]:' && keys /a Tab
+step secret_path_is_asked 'Secret path [/]:' && keys /a Tab
 step tab_completes_a_top_folder 'Secret path [/]: /api/'
 keys b Tab
 step tab_completes_a_folder_below 'Secret path [/]: /api/billing/'
@@ -69,14 +75,15 @@ step tab_completes_a_folder_below 'Secret path [/]: /api/billing/'
 keys C-c
 step ctrl_c_asks_before_quitting 'Quit? Your answers are saved as a draft. [y/N]:'
 keys n Enter
-wait_for 'Quit? Your answers are saved as a draft. [y/N]: n'
+step no_is_taken 'Quit? Your answers are saved as a draft. [y/N]: n'
 _n=$(grep -cF 'Secret path [/]: /api/billing/' "$T/screen")
 if [ "$_n" -ge 2 ]; then ok 0 no_keeps_what_was_typed; else ok 1 no_keeps_what_was_typed; fi
 keys Enter
 step folder_is_accepted 'App connection (number or name):'
 keys C-c
-wait_for 'Quit? Your answers are saved as a draft. [y/N]:' && keys y Enter
+step asked_again 'Quit? Your answers are saved as a draft. [y/N]:' && keys y Enter
 step yes_quits_with_130 'EXIT=130'
+run_checked
 check quit_saves_the_draft grep -q tty-rotation "$DRAFT"
 check quit_saves_the_folder grep -q '"/api/billing"' "$DRAFT"
 check draft_holds_no_token sh -c "! grep -q '$USER_TOKEN' '$DRAFT'"
@@ -84,13 +91,16 @@ check draft_holds_no_token sh -c "! grep -q '$USER_TOKEN' '$DRAFT'"
 # The next start on a terminal offers the draft, and Enter resumes it.
 # (A second session before the first goes, so the tmux server stays up.)
 PANE=second
+keep_state
+run_begin
 tm new-session -d -s second -x 150 -y 60 \
-	"env HOME='$HOME' XDG_STATE_HOME='$XDG_STATE_HOME' INFISICAL_DOMAIN='$SANDBOX_URL' INFISICAL_TOKEN='$USER_TOKEN' '$ROTWIZ' --plain; echo EXIT=\$?; sleep 60"
+	"cd '$RUN_DIR' && env HOME='$RUN_HOME' XDG_STATE_HOME='$RUN_STATE' INFISICAL_DOMAIN='$SANDBOX_URL' INFISICAL_TOKEN='$USER_TOKEN' '$ROTWIZ' --plain; echo EXIT=\$?; sleep 60"
 tm kill-session -t first
 step draft_is_offered 'A draft from an earlier run is saved (rotation "tty-rotation", stopped at step 3, Connection). Resume it? [Y/n]:'
 keys Enter
 step resume_goes_to_the_saved_step 'App connection (number or name):'
 keys C-d
 step ctrl_d_ends_the_input 'EXIT=130'
+run_checked
 
 done_testing

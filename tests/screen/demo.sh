@@ -25,8 +25,7 @@ waits "review" "7/7 Review"
 keys Enter
 waits "demo_reaches_the_result" 'Created the Azure Client Secret rotation "demo-rot"'
 keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "exit_0"
+exits 0 "exit_0"
 ok "$(kill -0 "$child" 2>/dev/null; [ $? -ne 0 ]; echo $?)" "the_sandbox_is_stopped_on_exit"
 
 screen_run -- --demo
@@ -34,7 +33,7 @@ waits "second_demo_starts" "1/7 Rotation"
 pid=$(rotwiz_pid)
 child=$(pgrep -P "$pid" 2>/dev/null | head -1)
 kill -TERM "$pid"
-wait_exit
+exits 143 "sigterm_exits_143"
 ok "$(kill -0 "$child" 2>/dev/null; [ $? -ne 0 ]; echo $?)" "the_sandbox_is_stopped_on_sigterm_too"
 asan_clean "no_sanitizer_report"
 done_testing

@@ -27,8 +27,7 @@ lacks "the_question_is_gone" "Quit?"
 keys C-c
 waits "asked_again" "Quit?"
 keys y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "y_exits_130"
+exits 130 "y_exits_130"
 ok "$([ -f "$DRAFT" ]; echo $?)" "the_draft_is_written"
 ok "$([ "$(stat -c %a "$DRAFT" 2>/dev/null)" = 600 ]; echo $?)" "the_draft_is_mode_0600"
 ok "$(grep -q "$USER_TOKEN" "$DRAFT"; [ $? -ne 0 ]; echo $?)" "the_draft_holds_no_token"
@@ -37,6 +36,7 @@ ok "$("$JSON_GET" "$DRAFT" answers.secret-path | grep -qx /api; echo $?)" "and_t
 ok "$(grep -q "saved as a draft" "$T/stderr.1"; echo $?)" "stderr_says_the_draft_was_saved"
 ok "$([ "$(pane_flag alternate_on)" = 0 ]; echo $?)" "the_terminal_is_restored_after_quit"
 
+keep_state
 screen_run INFISICAL_TOKEN=$USER_TOKEN
 waits "the_next_start_offers_the_draft" "A draft from an earlier run is saved"
 waits "naming_it" 'rotation "draft-rot"'
@@ -52,11 +52,11 @@ waits "step_2_again" "2/7 Where"
 pid=$(rotwiz_pid)
 ok "$([ "$(pane_flag mouse_any_flag)" = 0 ]; echo $?)" "the_mouse_is_left_alone"
 kill -TERM "$pid"
-wait_exit
-ok "$([ "$rc" = 143 ]; echo $?)" "sigterm_exits_143"
+exits 143 "sigterm_exits_143"
 ok "$([ "$(pane_flag alternate_on)" = 0 ]; echo $?)" "sigterm_restores_the_terminal"
 ok "$("$JSON_GET" "$DRAFT" step | grep -qx 2; echo $?)" "sigterm_saves_the_draft_at_the_step"
 
+keep_state
 screen_run INFISICAL_TOKEN=$USER_TOKEN
 waits "offered_again" "A draft from an earlier run is saved"
 keys n
@@ -66,8 +66,7 @@ txt "hup-rot"
 keys Enter
 pid=$(rotwiz_pid)
 kill -HUP "$pid"
-wait_exit
-ok "$([ "$rc" = 129 ]; echo $?)" "sighup_exits_129"
+exits 129 "sighup_exits_129"
 ok "$("$JSON_GET" "$DRAFT" answers.name | grep -qx hup-rot; echo $?)" "sighup_saves_the_draft"
 asan_clean "no_sanitizer_report"
 done_testing

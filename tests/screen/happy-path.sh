@@ -100,8 +100,7 @@ on_line "with_a_new_name_to_give" "Name" ""
 lacks "the_old_name_is_gone" "screen-happy"
 waits "the_place_and_connection_are_kept" "Payments Platform / dev / /api/billing  |  azure-contoso-prod"
 keys C-c y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "quitting_the_second_one_is_a_quit"
+exits 130 "quitting_the_second_one_is_a_quit"
 ok "$([ "$(pane_flag alternate_on)" = 0 ]; echo $?)" "the_terminal_is_restored"
 asan_clean "no_sanitizer_report"
 if [ -f "$T/stats" ]; then

@@ -38,7 +38,6 @@ waits "coming_back_does_not_reload_a_cancelled_list_unasked" "was cancelled"
 keys C-r
 waits "ctrl_r_loads_the_connections" "2 connections"
 keys C-c y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "quit_130"
+exits 130 "quit_130"
 asan_clean "no_sanitizer_report"
 done_testing

@@ -31,8 +31,22 @@ SCREEN_SH_TESTS = \
 	tests/screen/loads.sh \
 	tests/screen/signin.sh \
 	tests/screen/server-words.sh \
-	tests/screen/plan.sh
+	tests/screen/plan.sh \
+	tests/screen/pictures.sh
+
+# The whole screens pictures.sh compares with (ROTWIZ_UPDATE_PICTURES=1 rewrites them).
+SCREEN_PICTURES = \
+	tests/screen/pictures/sign-in.txt \
+	tests/screen/pictures/rotation.txt \
+	tests/screen/pictures/where.txt \
+	tests/screen/pictures/connection.txt \
+	tests/screen/pictures/azure-app.txt \
+	tests/screen/pictures/schedule.txt \
+	tests/screen/pictures/secret-names.txt \
+	tests/screen/pictures/quit.txt \
+	tests/screen/pictures/review.txt \
+	tests/screen/pictures/result.txt
 
 TESTS += tests/screen/test-keys tests/screen/test-picklist $(SCREEN_SH_TESTS)
 dist_check_SCRIPTS += $(SCREEN_SH_TESTS)
-EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh
+EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh $(SCREEN_PICTURES)

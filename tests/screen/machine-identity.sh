@@ -51,7 +51,6 @@ held "the_server_has_the_typed_object_id" parameters.objectId "$PAYMENTS_API_OBJ
 held "and_client_id" parameters.clientId "$PAYMENTS_API_CLIENT"
 held "and_app_name" parameters.appName "Payments API"
 keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "exit_0"
+exits 0 "exit_0"
 asan_clean "no_sanitizer_report"
 done_testing

@@ -74,8 +74,8 @@ measure() {	# measure NAME MARKER KEYS COMMAND...
 	: >"$T/kib"
 	_i=0
 	while [ $_i -lt "$RUNS" ]; do
-		env -i PATH="$PATH" TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$T/home" \
-			XDG_STATE_HOME="$T/state" "$top_builddir/tests/screen/first-frame" "$@" >"$T/one"
+		env -i PATH="$PATH" TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$RUN_HOME" \
+			XDG_STATE_HOME="$RUN_STATE" "$top_builddir/tests/screen/first-frame" "$@" >"$T/one"
 		awk '$1 == "frame_ms" { print $2 }' "$T/one" >>"$T/ms"
 		awk '$1 == "peak_rss_kib" { print $2 }' "$T/one" >>"$T/kib"
 		_i=$((_i + 1))

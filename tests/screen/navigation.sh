@@ -73,7 +73,6 @@ waits "showing_the_new_interval" "Rotates every 12 days"
 keys Enter
 waits "it_creates_from_the_kept_answers" 'Created the Azure Client Secret rotation "nav-renamed"'
 keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "exit_0"
+exits 0 "exit_0"
 asan_clean "no_sanitizer_report"
 done_testing

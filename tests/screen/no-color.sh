@@ -15,7 +15,7 @@ screen_run INFISICAL_TOKEN=$USER_TOKEN
 waits "colour_run_starts" "1/7 Rotation"
 ok "$(has_colour; echo $?)" "by_default_there_is_colour"
 keys C-c y
-wait_exit
+exits 130 colour_run_quits_130
 
 screen_run INFISICAL_TOKEN=$USER_TOKEN NO_COLOR=1
 waits "no_color_run_starts" "1/7 Rotation"
@@ -27,18 +27,18 @@ ok "$(tm capture-pane -e -p -t t | grep -q "$(printf '\033')\\[[0-9;]*7[;m]"; ec
 	"the_current_step_is_still_marked_by_reverse_video"
 waits "errors_carry_a_mark_not_only_colour" "✗ Name:"
 keys C-c y
-wait_exit
+exits 130 no_color_run_quits_130
 
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- --no-color
 waits "flag_run_starts" "1/7 Rotation"
 ok "$(has_colour; [ $? -ne 0 ]; echo $?)" "no_color_flag_draws_without_colour"
 keys C-c y
-wait_exit
+exits 130 flag_run_quits_130
 
 screen_run INFISICAL_TOKEN=$USER_TOKEN NO_COLOR=
 waits "empty_run_starts" "1/7 Rotation"
 ok "$(has_colour; echo $?)" "an_empty_no_color_keeps_colour"
 keys C-c y
-wait_exit
+exits 130 empty_run_quits_130
 asan_clean "no_sanitizer_report"
 done_testing

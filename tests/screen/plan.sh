@@ -38,8 +38,7 @@ fi
 keys C-c
 waits "quit_is_asked" "Quit?"
 keys y
-wait_exit
-ok "$([ "$rc" = 1 ]; echo $?)" "leaving_after_the_plan_restriction_exits_1"
+exits 1 leaving_after_the_plan_restriction_exits_1
 asan_clean "no_sanitizer_report"
 
 done_testing

@@ -74,7 +74,6 @@ below "a_colon_is_refused_in_a_secret_name" "Client secret secret" 'got "A:B"'
 keys C-c
 waits "ctrl_c_asks_first" "Quit? Your answers are saved as a draft."
 keys y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "y_quits_with_130"
+exits 130 "y_quits_with_130"
 asan_clean "no_sanitizer_report"
 done_testing

@@ -38,7 +38,6 @@ waits "quit_question" "Quit?"
 tm resize-window -t t -x 80 -y 24
 waits "the_question_survives_a_resize" "Your answers are saved as a draft."
 keys y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "quit_130"
+exits 130 "quit_130"
 asan_clean "no_sanitizer_report"
 done_testing

@@ -42,8 +42,7 @@ waits "the_interval_is_kept" "Rotates every 14 days"
 keys Enter
 waits "created_after_the_fixes" 'Created the Azure Client Secret rotation "fault-test"'
 keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "exit_0"
+exits 0 "exit_0"
 
 # A name already used in the folder: back to step 1, the name marked.
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name fault-test --project $PAYMENTS \
@@ -67,7 +66,6 @@ waits "created_with_the_new_name" 'Created the Azure Client Secret rotation "fau
 server_get fault-test-2 prod /api
 held "the_server_has_it" secretsMapping.clientSecret OTHER_SECRET
 keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "second_exit_0"
+exits 0 "second_exit_0"
 asan_clean "no_sanitizer_report"
 done_testing

@@ -63,8 +63,7 @@ waits "still_on_review" "7/7 Review"
 keys Enter
 waits "the_retry_creates" 'Created the Azure Client Secret rotation "words-test"'
 keys q
-wait_exit
-ok "$([ "$rc" = 0 ]; echo $?)" "exit_0"
+exits 0 exit_0
 asan_clean "no_sanitizer_report"
 
 done_testing

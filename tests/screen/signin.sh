@@ -26,8 +26,7 @@ keys Enter
 waits "the_right_token_signs_in" "1/7 Rotation"
 waits "and_says_so" "Signed in."
 keys C-c y
-wait_exit
-ok "$([ "$rc" = 130 ]; echo $?)" "quit_130"
+exits 130 "quit_130"
 ok "$([ -e "$DRAFT" ]; [ $? -ne 0 ]; echo $?)" "nothing_answered_leaves_no_draft"
 
 screen_run
@@ -41,6 +40,6 @@ txt "sandbox-client-secret"
 keys Enter
 waits "universal_auth_signs_in" "1/7 Rotation"
 keys C-c y
-wait_exit
+exits 130 "universal_auth_run_quits_130"
 asan_clean "no_sanitizer_report"
 done_testing
