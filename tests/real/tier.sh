@@ -98,6 +98,14 @@ elif step install bash "$KIT/install.sh"; then
 	rm -f "$REAL_DIR/unlocked.out" "$REAL_DIR/stock.out"
 fi
 chmod 600 "$REAL_ENV" 2>/dev/null
+# Also in the environment, for tests that read the variables themselves
+# (tests/real/diff/run.sh); tests/real/lib.sh unsets those rotwiz would read.
+if [ -s "$REAL_ENV" ]; then
+	set -a
+	# shellcheck disable=SC1090 # written above
+	. "$REAL_ENV"
+	set +a
+fi
 
 # The tests run from make, with the TAP driver and their own suite log.
 t=$(now)
