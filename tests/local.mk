@@ -16,3 +16,4 @@ include tests/net/local.mk
 include tests/cli/local.mk
 include tests/plain/local.mk
 include tests/screen/local.mk
+include tests/scenario/local.mk
