@@ -40,6 +40,12 @@ scen_each() {
 	while IFS= read -r _line <&4 || [ -n "$_line" ]; do
 		case $_line in '' | '#'*) continue ;; esac
 		eval "set -- $_line"
+		# "flags connection 1st": a line for one front-end only.
+		case $1 in
+		curses | plain | flags)
+			[ "$1" = "${MODE_NOW:-}" ] || continue
+			shift ;;
+		esac
 		"$_fn" "$@"
 	done 4<"$SCEN"
 }
@@ -60,7 +66,7 @@ res_start() {
 	"$top_builddir/rotwiz-sandbox" --port 0 >"$_out" 2>/dev/null &
 	RES_PID=$!
 	_i=0
-	while [ $_i -lt 100 ] && ! grep -q listening "$_out"; do sleep 0.05; _i=$((_i + 1)); done
+	while [ $_i -lt 100 ] && ! grep -q listening "$_out" 2>/dev/null; do sleep 0.05; _i=$((_i + 1)); done
 	RES_URL=$(sed -n '1s/^rotwiz-sandbox listening on //p' "$_out")
 	[ -n "$RES_URL" ] || { echo "Bail out! the resolver sandbox did not start"; exit 1; }
 	mkdir -p "$T/res"
@@ -498,6 +504,7 @@ cx_line() {
 }
 
 run_curses() {
+	MODE_NOW=curses
 	CX_FAILED= CX_AT=start
 	answers_clear
 	mode_env curses
@@ -610,6 +617,7 @@ pl_line() {
 }
 
 run_plain() {
+	MODE_NOW=plain
 	: >"$T/plan"
 	answers_clear
 	mode_env plain
@@ -693,6 +701,7 @@ fl_line() {
 	esac
 }
 run_flags() {
+	MODE_NOW=flags
 	answers_clear
 	mode_env flags
 	CX_PROJECT=$(echo " $RUN_ENV " | sed -n 's/.* INFISICAL_PROJECT_ID=\([^ ]*\) .*/\1/p')
