@@ -103,10 +103,13 @@ find_in() {
 # The identity's token on the resolver: the user's, or a machine identity's.
 res_token() {
 	if [ -n "$ID_UA" ]; then
-		[ -s "$T/res/ua-token" ] || curl -sS -X POST -H 'Content-Type: application/json' \
-			-d '{"clientId":"sandbox-client-id","clientSecret":"sandbox-client-secret"}' \
-			"$RES_URL/api/v1/auth/universal-auth/login" >"$T/res/ua-login" &&
-			jg ua-login accessToken >"$T/res/ua-token"
+		if [ ! -s "$T/res/ua-token" ]; then
+			curl -sS -X POST -H 'Content-Type: application/json' \
+				-d '{"clientId":"sandbox-client-id","clientSecret":"sandbox-client-secret"}' \
+				"$RES_URL/api/v1/auth/universal-auth/login" >"$T/res/ua-login.$$"
+			"$JSON_GET" "$T/res/ua-login.$$" accessToken >"$T/res/ua-token.$$" &&
+				mv "$T/res/ua-token.$$" "$T/res/ua-token"
+		fi
 		cat "$T/res/ua-token"
 	else
 		echo "$USER_TOKEN"
@@ -367,6 +370,10 @@ cx_header() {
 	schedule) echo "5/7 Schedule" ;; names) echo "6/7 Secret names" ;; review) echo "7/7 Review" ;;
 	esac
 }
+cx_last() {
+	case $1 in rotation) echo 1 ;; where) echo 2 ;; app) echo 2 ;; schedule) echo 3 ;;
+	names) echo 1 ;; *) echo 0 ;; esac
+}
 cx_step_number() {
 	case $1 in rotation) echo 1 ;; where) echo 2 ;; connection) echo 3 ;; app) echo 4 ;;
 	schedule) echo 5 ;; names) echo 6 ;; esac
@@ -382,19 +389,38 @@ cx_text() {	# INDEX VALUE
 	cx_keys C-u
 	[ -n "$2" ] && cx_txt "$2"
 }
-# cx_pick INDEX COUNT NOUN POSITION-OR-NAME: choose from a loaded list.
+# cx_highlit TEXT: until the highlighted row of the list holds TEXT.
+cx_highlit() {
+	_i=0
+	while [ $_i -lt 40 ]; do
+		cx_screen | grep -F '›' | grep -F -w -q -- "$1" && return 0
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
+# cx_pick INDEX COUNT NOUN POSITION-OR-NAME ROW-TEXT: choose from a loaded
+# list, as a person does: move, look that the entry is highlighted, Enter.
 cx_pick() {
 	cx_focus "$1"
 	if [ "$2" -gt 1 ]; then cx_wait "$2 $3s - type to filter" || return 1
 	else cx_wait "1 $3" || return 1; fi
-	cx_keys C-u
 	_k=$(nth "$4")
-	if [ -n "$_k" ]; then
-		_i=1
-		while [ $_i -lt "$_k" ]; do cx_keys Down; _i=$((_i + 1)); done
-	else
-		cx_txt "$4"
-	fi
+	_try=0
+	while :; do
+		cx_keys C-u
+		if [ -n "$_k" ]; then
+			_i=1
+			while [ $_i -lt "$_k" ]; do cx_keys Down; _i=$((_i + 1)); done
+		else
+			cx_txt "$4"
+		fi
+		cx_highlit "$5" && break
+		_try=$((_try + 1))
+		# The highlight went back to the top under the user's hands.
+		echo "$3 list: the highlight left \"$5\" (at: $CX_AT)" >>"$T/notes.curses"
+		[ $_try -lt 3 ] || { cx_fail "the $3 list would not keep \"$5\" highlighted"; return 1; }
+	done
 	cx_leave Enter
 }
 
@@ -430,15 +456,19 @@ cx_visit() {
 			case $_kv in
 			project=*)
 				projects
-				cx_pick 0 "$(find_in projects projects '#' x)" project "${_kv#project=}" || return 1 ;;
+				cx_pick 0 "$(find_in projects projects '#' x)" project "${_kv#project=}" \
+					"$(project_id "${_kv#project=}")" || return 1 ;;
 			environment=*)
-				cx_pick 1 "$(env_count "${A_where_project:-$CX_PROJECT}")" environment "${_kv#environment=}" || return 1 ;;
+				_pp=${A_where_project:-$CX_PROJECT}
+				cx_pick 1 "$(env_count "$_pp")" environment "${_kv#environment=}" \
+					"$(env_slug "$_pp" "${_kv#environment=}")" || return 1 ;;
 			folder=*) cx_text 2 "${_kv#folder=}" ;;
 			esac
 		done ;;
 	connection)
 		if [ -n "${1:-}" ]; then
-			cx_pick 0 "$(conn_count "${A_where_project:-$CX_PROJECT}")" connection "$1" || return 1
+			cx_pick 0 "$(conn_count "${A_where_project:-$CX_PROJECT}")" connection "$1" \
+				"$(conn_id "${A_where_project:-$CX_PROJECT}" "$1")" || return 1
 			_left=1
 		fi ;;
 	app)
@@ -454,7 +484,7 @@ cx_visit() {
 			done
 		elif [ -n "${1:-}" ]; then
 			_c=$(conn_id "${A_where_project:-$CX_PROJECT}" "${A_connection:-1}")
-			cx_pick 0 "$(app_count "$_c")" app "$1" || return 1
+			cx_pick 0 "$(app_count "$_c")" app "$1" "$(app_field "$_c" "$1" id)" || return 1
 			_left=1
 		fi ;;
 	schedule)
@@ -474,7 +504,11 @@ cx_visit() {
 			esac
 		done ;;
 	esac
-	[ -n "$_left" ] || cx_leave PgDn
+	# Enter on the step's last field: validate it and go where the wizard goes.
+	if [ -z "$_left" ]; then
+		cx_focus "$(cx_last "$_step")"
+		cx_leave Enter
+	fi
 }
 
 cx_line() {
