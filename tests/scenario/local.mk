@@ -47,4 +47,5 @@ SCENARIOS = \
 	tests/scenario/cases/subfolder.scen
 
 TESTS += $(SCENARIOS)
-EXTRA_DIST += $(SCENARIOS) tests/scenario/run.sh tests/scenario/README.md
+EXTRA_DIST += $(SCENARIOS) tests/scenario/run.sh tests/scenario/README.md \
+	tests/scenario/pending

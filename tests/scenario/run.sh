@@ -749,7 +749,9 @@ run_flags() {
 
 # ---- one case per front-end, then their agreement -----------------------
 
-show() { sed 's/^/#   /' "$1" | head -"${2:-40}"; }
+# indent: diagnostics lines, each ended, even a prompt left without a newline.
+indent() { awk '{ print "#   " $0 }'; }
+show() { indent <"$1" | head -"${2:-40}"; }
 
 # run_mode MODE: runs it, writes $T/status.MODE (0 passed) and the
 # diagnostics on stdout.  The three run at once, each on its own sandbox.
@@ -767,7 +769,7 @@ run_mode() {
 	cmp -s "$T/got.$1" "$T/want.$1" || _bad="${_bad:+$_bad; }the server holds other rotations"
 	if ls "$T"/asan."$1"* "$T"/ubsan."$1"* >/dev/null 2>&1; then
 		_bad="${_bad:+$_bad; }a sanitizer report"
-		cat "$T"/asan."$1"* "$T"/ubsan."$1"* 2>/dev/null | head -30 | sed 's/^/#   /'
+		cat "$T"/asan."$1"* "$T"/ubsan."$1"* 2>/dev/null | head -30 | indent
 	fi
 	if [ -z "$_bad" ]; then
 		echo 0 >"$T/status.$1"
@@ -777,14 +779,14 @@ run_mode() {
 	diag "$_bad"
 	if ! cmp -s "$T/got.$1" "$T/want.$1"; then
 		diag "rotations wanted (<) and held (>):"
-		diff "$T/want.$1" "$T/got.$1" | grep '^[<>]' | tr '\t' ' ' | sed 's/^/#   /'
+		diff "$T/want.$1" "$T/got.$1" | grep '^[<>]' | tr '\t' ' ' | indent
 	fi
 	case $1 in
 	curses) [ -f "$T/screen.curses" ] && { diag "screen:"; show "$T/screen.curses" 30; }
 		[ -s "$T/stderr.curses" ] && { diag "stderr:"; show "$T/stderr.curses"; } ;;
-	plain) diag "last lines of the transcript:"; tail -n 12 "$T/transcript.plain" | sed 's/^/#   /'
+	plain) diag "last lines of the transcript:"; tail -n 12 "$T/transcript.plain" | indent
 		[ -s "$T/stderr.plain" ] && { diag "stderr:"; show "$T/stderr.plain"; } ;;
-	flags) show "$T/flags.cmd"; cat "$T"/stderr.flags.* 2>/dev/null | sed 's/^/#   /' | head -10 ;;
+	flags) show "$T/flags.cmd"; cat "$T"/stderr.flags.* 2>/dev/null | indent | head -10 ;;
 	esac
 	return 0
 }
@@ -793,6 +795,19 @@ NAME=$(basename "$SCEN" .scen)
 res_start
 scen_each scen_identity
 MODES=${SCEN_MODES:-curses plain flags}
+# A scenario listed in tests/scenario/pending fails today for a reason
+# written there: its failing cases are TAP TODO (XFAIL), so they show
+# without failing the suite, and each says why.
+PENDING=$(sed -n "s/^$NAME[	 ][	 ]*//p" "$top_srcdir/tests/scenario/pending" 2>/dev/null)
+todo_ok() {	# STATUS NAME
+	if [ "$1" -ne 0 ] && [ -n "$PENDING" ]; then
+		tap_n=$((tap_n + 1))
+		echo "not ok $tap_n - $2 # TODO $PENDING"
+	else
+		ok "$1" "$2"
+	fi
+}
+
 pids=
 for m in $MODES; do
 	( run_mode "$m" >"$T/report.$m" 2>&1 ) &
@@ -801,7 +816,7 @@ done
 # shellcheck disable=SC2086 # one pid a word
 wait $pids
 for m in $MODES; do
-	ok "$(cat "$T/status.$m" 2>/dev/null || echo 1)" "$NAME: $m"
+	todo_ok "$(cat "$T/status.$m" 2>/dev/null || echo 1)" "$NAME: $m"
 	cat "$T/report.$m"
 done
 
@@ -822,7 +837,7 @@ done
 if [ -z "$_bad" ]; then
 	ok 0 "$NAME: the front-ends agree"
 else
-	ok 1 "$NAME: the front-ends agree"
+	todo_ok 1 "$NAME: the front-ends agree"
 	diag "$_bad"
 	[ -f "$T/agree" ] && cat "$T/agree"
 fi
