@@ -164,7 +164,7 @@ check_where(struct app *app)
 
 /*
  * The mapping names against the secrets already in the folder
- * (infisical-api.md s.11): a clash would make the server refuse the
+ * (doc/api.md s.11): a clash would make the server refuse the
  * create, so it is an invalid value found before sending (exit 2).
  */
 static int

@@ -69,7 +69,7 @@ static const char help_text[] =
 	"\n"
 	"Rotation:\n"
 	"      --name NAME               lowercase letters, digits, single hyphens; max 64\n"
-	"      --description TEXT        optional, at most 256 characters\n"
+	"      --description TEXT        optional, at most 255 characters\n"
 	"Where:\n"
 	"      --project ID              project ID (else INFISICAL_PROJECT_ID, .infisical.json)\n"
 	"      --environment SLUG        environment slug such as dev (else INFISICAL_ENVIRONMENT)\n"

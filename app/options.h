@@ -2,7 +2,7 @@
 #define ROTWIZ_APP_OPTIONS_H
 
 /*
- * The command line (wizard.md section 4), read with getopt_long.  Field
+ * The command line (doc/contract.md section 4), read with getopt_long.  Field
  * flags land in a struct rw_answers of their own, so that main can lay
  * them over a --from-file body ("flags override the file").  There is no
  * --token: a token on the command line shows in ps.

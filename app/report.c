@@ -291,10 +291,58 @@ server_fix(const struct rw_result *r, enum report_style style, char *fix, size_t
 	}
 }
 
-void
-report_failure(const struct rw_result *r, const char *api_base,
-	       const struct rw_answers *answers, enum report_style style,
-	       char *buf, size_t bufsz)
+/*
+ * A stock self-hosted server without a licence answers every secret-rotation
+ * route with a plan-restriction 400 (doc/api.md s.13, item 4): no value the
+ * user could change helps, so say what is missing and where it comes from.
+ */
+static void
+plan_text(const char *said, const char *code, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, "this Infisical instance's plan does not include secret rotation; "
+		 "the server said \"%s\"%s -- a self-hosted Infisical needs a licence that "
+		 "includes secret rotation; for Infisical Cloud, see the plans at "
+		 "https://infisical.com/pricing", said, code);
+}
+
+/*
+ * A 500 on create: the real server fails this way in its database, after
+ * it has asked Azure for a new client secret, which it does not revoke
+ * (doc/api.md s.2 and s.13, items 1 and 2).  The rotation does not exist,
+ * but the app may hold a secret nobody will rotate: name it (the server
+ * names it after the day it made it, which we take in UTC) and say how to
+ * remove it.
+ */
+static void
+create_500_text(const struct rw_answers *answers, const char *said, const char *code,
+		char *buf, size_t bufsz)
+{
+	char name[80], quoted[84] = "", object_id[80], date[16];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	report_clean(answers ? rw_answers_get(answers, RW_FIELD_NAME) : "", name, sizeof(name));
+	report_clean(answers ? rw_answers_get(answers, RW_FIELD_OBJECT_ID) : "", object_id,
+		     sizeof(object_id));
+	if (name[0])
+		snprintf(quoted, sizeof(quoted), " \"%s\"", name);
+	if (!object_id[0])
+		snprintf(object_id, sizeof(object_id), "<objectId>");
+	if (!gmtime_r(&now, &tm) || !strftime(date, sizeof(date), "%m-%d-%Y", &tm))
+		snprintf(date, sizeof(date), "MM-DD-YYYY");
+	snprintf(buf, bufsz, "the server failed: %s%s; the rotation%s was not created "
+		 "-- Azure may now hold an extra client secret named \"Infisical Rotated Secret "
+		 "(%s)\" on the app with object ID %s: find and remove it in the Azure portal "
+		 "(App registrations > the app > Certificates & secrets), or with "
+		 "`az ad app credential list --id %s` and "
+		 "`az ad app credential delete --id %s --key-id <keyId>`",
+		 said, code, quoted, date, object_id, object_id, object_id);
+}
+
+static void
+failure_text(const struct rw_result *r, const char *api_base,
+	     const struct rw_answers *answers, enum report_style style,
+	     char *buf, size_t bufsz)
 {
 	const struct rw_api_error *e = &r->error;
 	const char *server = api_base ? api_base : "the server";
@@ -350,6 +398,14 @@ report_failure(const struct rw_result *r, const char *api_base,
 				 "check the access token (tokens expire)");
 		return;
 	case RW_ESERVER:
+		if (e->kind == RW_REFUSAL_PLAN) {
+			plan_text(said, code, buf, bufsz);
+			return;
+		}
+		if (create && e->http_status == 500) {
+			create_500_text(answers, said, code, buf, bufsz);
+			return;
+		}
 		server_fix(r, style, fix, sizeof(fix));
 		snprintf(buf, bufsz, "the server refused: %s%s%s%s", said, code,
 			 fix[0] ? " -- " : "", fix);
@@ -362,6 +418,31 @@ report_failure(const struct rw_result *r, const char *api_base,
 		snprintf(buf, bufsz, "%s", said);
 		return;
 	}
+}
+
+void
+report_failure(const struct rw_result *r, const char *api_base,
+	       const struct rw_answers *answers, enum report_style style,
+	       char *buf, size_t bufsz)
+{
+	char clean[RW_REQ_ID_MAX + 1], id[RW_REQ_ID_MAX + 24] = "";
+	size_t room = bufsz, len;
+
+	if (!buf || !bufsz)
+		return;
+	/* The request id goes last and is never cut off: support needs all of it. */
+	if (r->error.req_id && r->error.req_id[0]) {
+		report_clean(r->error.req_id, clean, sizeof(clean));
+		snprintf(id, sizeof(id), " (request id: %s)", clean);
+		if (bufsz > strlen(id) + 64)
+			room = bufsz - strlen(id);
+		else
+			id[0] = '\0';
+	}
+	failure_text(r, api_base, answers, style, buf, room);
+	len = strlen(buf);
+	if (id[0] && len + strlen(id) < bufsz)
+		memcpy(buf + len, id, strlen(id) + 1);
 }
 
 void

@@ -3,8 +3,8 @@
 
 /*
  * What rotwiz tells the user about a finished call: the result summary of
- * a rotation (wizard.md step 8), the one-line "cause -- fix" text for a
- * failure (wizard.md section 6), and the rotation as JSON for --json.
+ * a rotation (doc/contract.md step 8), the one-line "cause -- fix" text for a
+ * failure (doc/contract.md section 6), and the rotation as JSON for --json.
  * Every front-end uses these, so the words are the same in each mode.
  * The exit code of a final status is rw_status_exit_code() (common/status.h).
  *
@@ -48,7 +48,12 @@ char *report_rotation_json(const struct rw_rotation *rotation);
  * the cause and, where there is one, the fix, e.g.
  *   could not connect to http://127.0.0.1:9/api: Connection refused -- is the server URL right? (--domain / INFISICAL_DOMAIN)
  * api_base names the server in network failures; answers (may be NULL)
- * give the rotation's name for a create whose outcome was unknown.
+ * give the rotation's name and object ID for the create's messages.
+ * The words of doc/contract.md s.6.1: a plan-restriction refusal says the
+ * instance's plan lacks secret rotation; a 500 on create says the rotation
+ * was not created and how to remove the client secret Azure may hold; a
+ * request id the server sent ends the line, " (request id: req-...)", and
+ * is kept whole when the rest must be cut to fit bufsz.
  */
 void report_failure(const struct rw_result *result, const char *api_base,
 		    const struct rw_answers *answers, enum report_style style,

@@ -4,7 +4,7 @@
 /*
  * Where answers come from before anyone is asked: a --from-file body, the
  * field flags over it, then .infisical.json and the environment for the
- * "Where" step (wizard.md section 5).  Also the run's mode.
+ * "Where" step (doc/contract.md section 5).  Also the run's mode.
  */
 
 #include <stddef.h>

@@ -2,7 +2,7 @@
 #define ROTWIZ_APP_SIGNIN_H
 
 /*
- * Sign-in (wizard.md step 0 and section 5), shared by every front-end.
+ * Sign-in (doc/contract.md step 0 and section 5), shared by every front-end.
  *
  *   1. signin_api_base()          the server URL, as "<origin>/api"
  *   2. signin_load_credentials()  a token or Universal Auth pair from the

@@ -27,7 +27,7 @@ enum rw_status {
 /* A short sentence naming the cause, e.g. "could not reach the server". */
 const char *rw_status_message(enum rw_status status);
 
-/* The process exit code of wizard.md section 6 for a final status. */
+/* The process exit code of doc/contract.md section 6 for a final status. */
 int rw_status_exit_code(enum rw_status status);
 
 #endif

@@ -3,7 +3,7 @@
 
 /*
  * Answers <-> the create body of POST /api/v2/secret-rotations/azure-client-secret
- * (infisical-api.md section 1), and the equivalent curl command.
+ * (doc/api.md section 1), and the equivalent curl command.
  * cJSON stays inside body.c.
  */
 

@@ -16,7 +16,7 @@ static const struct rw_field_info field_table[RW_FIELD_COUNT] = {
 	[RW_FIELD_DESCRIPTION] = {
 		RW_FIELD_DESCRIPTION, RW_STEP_ROTATION, RW_KIND_TEXT,
 		"Description", "description", "description", NULL, 0, 60,
-		"Optional. What this rotation is for, at most 256 characters.",
+		"Optional. What this rotation is for, at most 255 characters (the server stores 255).",
 	},
 	[RW_FIELD_PROJECT] = {
 		RW_FIELD_PROJECT, RW_STEP_WHERE, RW_KIND_PICK,

@@ -28,7 +28,7 @@ enum rw_field {
 	RW_FIELD_COUNT
 };
 
-/* wizard.md section 2, in order. */
+/* doc/contract.md section 2, in order. */
 enum rw_step {
 	RW_STEP_SIGN_IN = 0,
 	RW_STEP_ROTATION,

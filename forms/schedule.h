@@ -3,7 +3,7 @@
 
 /*
  * When a new rotation first rotates by itself, by the server's rule
- * (infisical-api.md section 2, nextRotationAt): the creation counts as a
+ * (doc/api.md section 2, nextRotationAt): the creation counts as a
  * manual rotation at `now`, so the first automatic one is `now`'s UTC date
  * at hours:minutes plus interval days, plus one more day when `now` is at
  * or after that day's rotate time (a full interval always passes).

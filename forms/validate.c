@@ -16,7 +16,14 @@
  */
 
 #define SLUG_MAX	64
-#define DESCRIPTION_MAX	256
+/*
+ * The server checks a description twice: zod's max(256) counts UTF-16
+ * units, then the column varchar(255) counts characters; past either, the
+ * create fails, and past the column only after Azure has issued a secret
+ * (doc/api.md s.1 and s.13).  A description must pass both.
+ */
+#define DESCRIPTION_MAX_CHARS	255
+#define DESCRIPTION_MAX_UNITS	256
 #define INTERVAL_MAX	909	/* floor(365 * 2.5) - 3: Azure's client secret life */
 #define SHOWN_UNITS	40	/* characters of a bad value quoted in a message */
 #define SHOWN_BYTES	120	/* and at most this many bytes of it */
@@ -84,26 +91,25 @@ utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
  * Characters in s as the server counts them, or (size_t) -1 when s is not
  * valid UTF-8.  The server's limits are zod .max() on JavaScript strings,
  * which count UTF-16 code units: one per character up to U+FFFF (so 256
- * "é" fit), two for those beyond (an emoji counts twice).  *astral, when
- * given, is set when any character counted twice.
+ * "é" fit), two for those beyond (an emoji counts twice).  *chars, when
+ * given, gets the characters (code points) as Postgres counts them.
  */
 static size_t
-utf8_count(const char *s, size_t n, int *astral)
+utf8_count(const char *s, size_t n, size_t *chars)
 {
-	size_t i = 0, count = 0, used;
+	size_t i = 0, count = 0, used, points = 0;
 	unsigned long cp;
 
-	if (astral)
-		*astral = 0;
 	while (i < n) {
 		used = utf8_decode((const unsigned char *) s + i, n - i, &cp);
 		if (!used)
 			return (size_t) -1;
 		i += used;
 		count += cp > 0xFFFF ? 2 : 1;
-		if (cp > 0xFFFF && astral)
-			*astral = 1;
+		points++;
 	}
+	if (chars)
+		*chars = points;
 	return count;
 }
 
@@ -420,13 +426,14 @@ path_rule(struct view v)
  * extra words for rules that count, e.g. "(this one has 257)".
  */
 static const char *
-field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz)
+field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
+	   char *got, size_t gotsz)
 {
-	size_t count;
+	size_t count, chars;
 	long min, max;
-	int astral;
 
 	detail[0] = '\0';
+	got[0] = '\0';
 	switch (field) {
 	case RW_FIELD_NAME:
 	case RW_FIELD_ENVIRONMENT:
@@ -439,16 +446,21 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz)
 		}
 		return NULL;
 	case RW_FIELD_DESCRIPTION:
-		count = utf8_count(v.s, v.n, &astral);
+		count = utf8_count(v.s, v.n, &chars);
 		if (count == (size_t) -1)
 			return "must be valid UTF-8 text";
-		if (count > DESCRIPTION_MAX) {
-			if (astral)
-				snprintf(detail, detailsz, " (this one counts as %zu: emoji and "
-					 "other characters beyond U+FFFF count twice)", count);
-			else
-				snprintf(detail, detailsz, " (this one has %zu)", count);
-			return "must be at most 256 characters";
+		/* A long value is not quoted back: its length is what matters. */
+		if (chars > DESCRIPTION_MAX_CHARS) {
+			snprintf(detail, detailsz, " (the server stores %d)",
+				 DESCRIPTION_MAX_CHARS);
+			snprintf(got, gotsz, "%zu", chars);
+			return "at most 255 characters";
+		}
+		if (count > DESCRIPTION_MAX_UNITS) {
+			snprintf(detail, detailsz, " (the server's check counts characters "
+				 "beyond U+FFFF twice)");
+			snprintf(got, gotsz, "%zu characters counting as %zu", chars, count);
+			return "at most 256 counting each emoji as two";
 		}
 		return NULL;
 	case RW_FIELD_PROJECT:
@@ -546,7 +558,7 @@ enum rw_status
 rw_validate_field(enum rw_field field, const char *value, char *msg, size_t msgsz)
 {
 	const struct rw_field_info *info = rw_field_info(field);
-	char shown[SHOWN_SIZE], detail[112];
+	char shown[SHOWN_SIZE], detail[112], got[64];
 	const char *rule;
 	struct view v;
 
@@ -563,9 +575,13 @@ rw_validate_field(enum rw_field field, const char *value, char *msg, size_t msgs
 		set_message(msg, msgsz, "%s: required", info->label);
 		return RW_EINVAL;
 	}
-	rule = field_rule(field, v, detail, sizeof(detail));
+	rule = field_rule(field, v, detail, sizeof(detail), got, sizeof(got));
 	if (!rule)
 		return RW_OK;
+	if (got[0]) {
+		set_message(msg, msgsz, "%s: %s%s, got %s", info->label, rule, detail, got);
+		return RW_EINVAL;
+	}
 	rw_show_value(value, shown, sizeof(shown));
 	set_message(msg, msgsz, "%s: %s%s, got \"%s\"", info->label, rule, detail, shown);
 	return RW_EINVAL;

@@ -2,7 +2,7 @@
 #define ROTWIZ_FORMS_VALIDATE_H
 
 /*
- * The field rules of infisical-api.md section 1 and wizard.md section 2,
+ * The field rules of doc/api.md section 1 and doc/contract.md section 2,
  * checked before anything is sent.  Every refusal is one message naming the
  * field, the rule and the value given, e.g.
  *   Rotate at hour (UTC): must be a whole number from 0 to 23, got "24"
@@ -38,8 +38,10 @@ struct rw_problems {
  * typed: " 7", "+7", "7.5", "07x" and "My-Rot" are refused, not repaired.
  * An empty (or all-blank) required value gives "<Label>: required"; an
  * empty optional one (description, app name) is fine.  Lengths count
- * characters, not bytes, as the server does (UTF-16 units: 256 "é" fit,
- * an emoji counts twice); text that is not valid UTF-8 is refused.
+ * characters, not bytes.  A description must hold at most 255 characters
+ * (the server's column) and at most 256 UTF-16 units (its zod check, where
+ * an emoji counts twice); its message gives the length instead of quoting
+ * the value.  Text that is not valid UTF-8 is refused.
  */
 enum rw_status rw_validate_field(enum rw_field field, const char *value,
 				 char *msg, size_t msgsz);

@@ -195,7 +195,7 @@ result_fail(struct rw_result *result, enum rw_status status, long http_status, c
 
 /*
  * Turns one HTTP reply into the call's result: the parsed payload, or the
- * failure class of wizard.md section 6 with the server's words.
+ * failure class of doc/contract.md section 6 with the server's words.
  */
 static void
 result_from_reply(struct rw_call *call, struct rw_http_reply *reply)

@@ -19,7 +19,7 @@
 #define MAX_STRING	(64u * 1024)	/* one string value */
 #define MAX_ITEMS	100000		/* one list */
 #define MAX_MESSAGE	2048u		/* server text kept for display */
-#define MAX_LABEL	256u		/* error name, request id */
+#define MAX_LABEL	256u		/* error name */
 #define MAX_EXCERPT	200u		/* shown from a body that is not JSON */
 #define MAX_ISSUES	20		/* 422 issues spelled out; the rest are counted */
 #define MAX_PATH	256u		/* one joined 422 path */
@@ -334,7 +334,7 @@ open_list(const char *body, size_t len, const char *key, cJSON **root,
 	return rd.status;
 }
 
-/* ---- Error replies (infisical-api.md section 4). ---- */
+/* ---- Error replies (doc/api.md section 4). ---- */
 
 /* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
 static size_t
@@ -505,7 +505,7 @@ join_issues(const cJSON *issues, enum rw_field *field)
 	return piece;
 }
 
-/* Well-known refusals (infisical-api.md sections 1-3) and the field each is about. */
+/* Well-known refusals (doc/api.md sections 1-3) and the field each is about. */
 static const struct {
 	const char *text, *also;
 	enum rw_field field;
@@ -531,6 +531,35 @@ field_from_text(const char *message)
 		    (!known_texts[i].also || strstr(message, known_texts[i].also)))
 			return known_texts[i].field;
 	return RW_FIELD_NONE;
+}
+
+/*
+ * The request id, only when it is what a support desk can use: 1 to
+ * RW_REQ_ID_MAX printable ASCII characters without spaces.  Anything else
+ * is dropped rather than cleaned, so nothing odd reaches a terminal.
+ */
+static char *
+req_id_member(const cJSON *obj)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, "reqId");
+	const char *p;
+
+	if (!cJSON_IsString(item) || !item->valuestring || !item->valuestring[0])
+		return NULL;
+	for (p = item->valuestring; *p; p++)
+		if (*p <= ' ' || *p > '~' || p - item->valuestring >= RW_REQ_ID_MAX)
+			return NULL;
+	return strdup(item->valuestring);
+}
+
+/* The plan-restriction 400 of every secret-rotation route (doc/api.md s.13, item 4). */
+static enum rw_refusal
+refusal_kind(long http_status, const char *message)
+{
+	if (http_status == 400 && message && strstr(message, "due to plan restriction") &&
+	    strstr(message, "secret rotation"))
+		return RW_REFUSAL_PLAN;
+	return RW_REFUSAL_OTHER;
 }
 
 /* "Rate limit exceeded. Please try again in N seconds" -> N; -1 when not said. */
@@ -730,7 +759,7 @@ rw_parse_error(long http_status, const char *body, size_t len, struct rw_api_err
 		goto out;
 	}
 	err->error = clean_member(root, "error", MAX_LABEL);
-	err->req_id = clean_member(root, "reqId", MAX_LABEL);
+	err->req_id = req_id_member(root);
 	message = cJSON_GetObjectItemCaseSensitive(root, "message");
 	if (cJSON_IsArray(message))
 		err->message = join_issues(message, &err->field);
@@ -745,6 +774,7 @@ rw_parse_error(long http_status, const char *body, size_t len, struct rw_api_err
 	}
 	if (err->field == RW_FIELD_NONE)
 		err->field = field_from_text(err->message);
+	err->kind = refusal_kind(http_status, err->message);
 	if (http_status == 429 || (err->error && strcmp(err->error, "RateLimitExceeded") == 0))
 		err->retry_after = retry_from_text(err->message);
 out:
@@ -1076,7 +1106,7 @@ rw_name_list_free(struct rw_name_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
-/* One secretRotation object (infisical-api.md section 2). */
+/* One secretRotation object (doc/api.md section 2). */
 static void
 read_rotation(struct reader *rd, const cJSON *o, struct rw_rotation *r)
 {

@@ -17,12 +17,30 @@
 /* Larger replies are refused before parsing. */
 #define RW_RESPONSE_MAX_BYTES (4u * 1024 * 1024)
 
-/* What the server said when it refused, in plain data (infisical-api.md s.4). */
+/*
+ * Refusals that need words of their own, whatever the call.  The
+ * wording is app/report.c's; net only tells them apart.
+ */
+enum rw_refusal {
+	RW_REFUSAL_OTHER = 0,
+	/*
+	 * 400 "Failed to <verb> secret rotation(s) due to plan restriction...":
+	 * this instance's plan (a self-hosted licence) has no secret rotation
+	 * (doc/api.md s.13, item 4).
+	 */
+	RW_REFUSAL_PLAN,
+};
+
+/* Longest reqId kept; a longer one, or one with other than printable ASCII, is dropped. */
+#define RW_REQ_ID_MAX 64
+
+/* What the server said when it refused, in plain data (doc/api.md s.4). */
 struct rw_api_error {
 	long http_status;	/* 0: no HTTP answer at all */
 	char *error;		/* "BadRequest", "ValidationFailure", "TokenError"... or NULL */
 	char *message;		/* human text; 422 issues joined with "; " */
-	char *req_id;
+	char *req_id;		/* "req-..." for support, or NULL (see RW_REQ_ID_MAX) */
+	enum rw_refusal kind;
 	enum rw_field field;	/* the field it is about (422 path, known 400 texts), or RW_FIELD_NONE */
 	long retry_after;	/* seconds, from a 429; -1 when unknown */
 };

@@ -24,7 +24,7 @@ int sb_time_parse(const char *text, int64_t *ms);
 int64_t sb_day_start(int64_t ms);
 
 /*
- * nextRotationAt by Infisical's rule (infisical-api.md s.2):
+ * nextRotationAt by Infisical's rule (doc/api.md s.2):
  * lastRotatedAt's UTC date at hours:minutes, plus interval days, plus one
  * more day when the last rotation was manual and happened at or after that
  * day's rotation time.  Hours and minutes are JSON numbers and may carry a

@@ -15,7 +15,7 @@
 #include "sandbox/world.h"
 
 /*
- * rotwiz-sandbox: a local stand-in for Infisical (wizard.md s.7).  main()
+ * rotwiz-sandbox: a local stand-in for Infisical (doc/contract.md s.7).  main()
  * reads the options, builds the world, starts the server, prints the one
  * line tests and `rotwiz --demo` wait for, and sleeps until SIGTERM or
  * SIGINT, then shuts everything down and exits 0.

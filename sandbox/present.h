@@ -9,7 +9,7 @@
 
 /*
  * The world's objects in the JSON shapes Infisical answers with
- * (infisical-api.md s.2, s.6 and s.11).  Each returns a new object the
+ * (doc/api.md s.2, s.6 and s.11).  Each returns a new object the
  * caller owns, or NULL when out of memory.
  */
 

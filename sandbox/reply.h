@@ -8,7 +8,7 @@
 /*
  * What a handler wants sent back.  Handlers fill one of these and return;
  * only server.c talks to libmicrohttpd.  Error bodies have the shape of
- * Infisical's error handler (infisical-api.md s.4):
+ * Infisical's error handler (doc/api.md s.4):
  * {reqId, statusCode, message, error} and sometimes details or code.
  */
 

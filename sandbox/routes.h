@@ -11,7 +11,7 @@
  * answered), then applies Infisical's rules in Infisical's order.
  */
 
-/* routes_auth.c: infisical-api.md s.5 */
+/* routes_auth.c: doc/api.md s.5 */
 sb_handler sb_h_login, sb_h_renew, sb_h_revoke;
 
 /* routes_projects.c: projects, folders, secret names (s.6, s.11) */

@@ -63,7 +63,7 @@ sb_h_project_by_slug(const struct sb_request *req, struct sb_reply *reply)
 		sb_reply_error(reply, 404, "NotFound", "Project with slug '%s' not found", req->params[0]);
 		return;
 	}
-	/* This route answers the project itself, without a wrapper (infisical-api.md s.6). */
+	/* This route answers the project itself, without a wrapper (doc/api.md s.6). */
 	sb_reply_json(reply, 200, sb_json_project(project, 0));
 }
 

@@ -5,7 +5,7 @@
 
 /*
  * The server's input validation, as Infisical's zod schemas do it
- * (infisical-api.md s.1 and s.4): every check runs, every failure becomes
+ * (doc/api.md s.1 and s.4): every check runs, every failure becomes
  * one issue object {code, message, path, ...} in zod's own shape, and the
  * caller answers 422 with all of them.  This is deliberately separate from
  * the wizard's own checks in forms/: the sandbox must say what the real

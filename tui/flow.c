@@ -302,6 +302,9 @@ create_result(struct tui *t, struct rw_result *result)
 		return;
 	}
 	report_failure(result, t->app->api_base, &t->app->answers, REPORT_WIZARD, msg, sizeof(msg));
+	if (result->error.kind == RW_REFUSAL_PLAN)
+		/* No answer gets past the instance's plan: leaving now exits 1 (doc/contract.md s.6.1). */
+		t->exit_code = rw_status_exit_code(RW_ESERVER);
 	if (result->status == RW_EAUTH) {
 		signin_failed(t, msg);
 		return;
@@ -661,7 +664,9 @@ tui_flow_modal_key(struct tui *t, enum tui_action action)
 	switch (t->modal) {
 	case TUI_MODAL_QUIT:
 		if (action == TUI_ACT_YES) {
-			tui_flow_quit(t, 130);
+			/* A quit is the user's choice, unless the plan refusal already decided it. */
+			tui_flow_quit(t, t->exit_code == rw_status_exit_code(RW_ESERVER) ?
+				      t->exit_code : 130);
 		} else if (action == TUI_ACT_NO) {
 			t->modal = TUI_MODAL_NONE;
 			t->rebuild = 1;

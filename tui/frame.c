@@ -114,8 +114,21 @@ tui_frame_draw(struct tui *t, unsigned contexts)
 	draw_rail(t, 1);
 	draw_summary(t, 2);
 	tui_frame_rule(3, 0, COLS, tui_attr(TUI_ROLE_DIM));
-	if (t->status[0])
-		tui_text_draw(LINES - 2, 1, t->status, COLS - 2, tui_attr(t->status_role));
+	if (t->status[0]) {
+		/*
+		 * A long message (a 500 on create, the plan restriction, doc/contract.md
+		 * s.6.1) wraps upwards over the content's last lines rather than
+		 * being cut: the user must be able to read all of it.
+		 */
+		int rows = tui_text_wrap(t->status, COLS - 2, NULL, NULL), i;
+
+		if (rows > LINES - TUI_TOP - 2)
+			rows = LINES - TUI_TOP - 2;
+		for (i = 0; i < rows; i++)
+			mvhline(LINES - 1 - rows + i, 0, ' ', COLS);
+		tui_frame_paragraph(LINES - 1 - rows, 1, rows, COLS - 2, t->status,
+				    tui_attr(t->status_role));
+	}
 	tui_key_help(contexts, tui_text_ascii(), keys, sizeof(keys), COLS - 2);
 	attrset(tui_attr(TUI_ROLE_HELP));
 	mvhline(LINES - 1, 0, ' ', COLS);

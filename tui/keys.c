@@ -25,7 +25,7 @@ struct key_row {
 };
 
 /*
- * wizard.md section 3, first match wins.  Rows that draw the same action
+ * doc/contract.md section 3, first match wins.  Rows that draw the same action
  * with the same words next to each other merge on the help line
  * ("Tab/Down field"), so keep them together.
  */

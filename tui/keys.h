@@ -2,7 +2,7 @@
 #define ROTWIZ_TUI_KEYS_H
 
 /*
- * Keys become named actions here, through one table (wizard.md section 3),
+ * Keys become named actions here, through one table (doc/contract.md section 3),
  * and the same table draws the help line, so the help never lies about a
  * key.  What a key means depends on where the focus is (a text field, a
  * pick-list, Review...): each table row says in which contexts it applies.

@@ -793,7 +793,7 @@ step_azure_app(struct plain_session *s)
 		r = plain_load_get(&s->loads, PLAIN_LIST_APPS, answer(s, RW_FIELD_CONNECTION),
 				   NULL, NULL);
 		if (r && r->status != RW_OK && r->error.http_status == 403) {
-			/* The /clients route serves user sessions only (infisical-api.md s.6). */
+			/* The /clients route serves user sessions only (doc/api.md s.6). */
 			printf("The server will not list the Azure apps for these credentials: "
 			       "this token is a machine identity; Infisical lists Azure apps for "
 			       "user sessions only, so type the IDs from Entra ID > App "

@@ -3,7 +3,7 @@
 
 /*
  * The pick-lists of plain mode, loaded in the background as soon as their
- * inputs are known (wizard.md section 2): each list is a slot holding the
+ * inputs are known (doc/contract.md section 2): each list is a slot holding the
  * request in flight or its finished result, keyed by what it was asked
  * for, so asking again for the same key costs nothing and asking for a new
  * key cancels the old request.  Every finished call, whoever started it,

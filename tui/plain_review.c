@@ -228,6 +228,14 @@ plain_step_result(struct plain_session *s)
 
 	report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD, line, sizeof(line));
 	printf("Create failed: %s\n", line);
+	if (res.error.kind == RW_REFUSAL_PLAN) {
+		/* No answer gets past the instance's plan: stop, keeping them (doc/contract.md s.6.1). */
+		rw_result_free(&res);
+		if (plain_save_draft(s) == 0)
+			printf("Your answers are saved as a draft.\n");
+		plain_stop(s, rw_status_exit_code(RW_ESERVER));
+		return PLAIN_STOP;
+	}
 	if (res.status == RW_EAUTH) {
 		back = RW_STEP_SIGN_IN;
 		s->force_signin = 1;

@@ -2,7 +2,7 @@
 #define ROTWIZ_TUI_PLAIN_STEPS_H
 
 /*
- * The steps of wizard.md section 2 as plain-mode questions, one function
+ * The steps of doc/contract.md section 2 as plain-mode questions, one function
  * per step, each returning what the loop in plain.c should do next.
  */
 

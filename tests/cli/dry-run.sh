@@ -67,6 +67,16 @@ done <<'CASES'
 --secret-path /a%20b
 CASES
 
+# The server stores 255 characters (its check allows 256, then the database
+# fails after Azure issued a secret): 255 passes, 256 is refused before sending.
+rw --dry-run $FIELDS --description "$(printf '%0255d' 0)"
+is_rc 0 description_of_255_characters_passes
+rw --dry-run $FIELDS --description "$(printf '%0256d' 0)"
+is_rc 2 description_of_256_characters_exits_2
+says description_of_256_names_rule_reason_and_length \
+	"Description: at most 255 characters (the server stores 255), got 256"
+one_line description_of_256_is_one_line
+check description_of_256_sends_nothing_to_stdout test ! -s "$T/out"
 rw --dry-run $FIELDS --description "$(printf '%0257d' 0)"
 is_rc 2 description_of_257_characters_exits_2
 says description_of_257_characters_names_its_flag --description

@@ -25,6 +25,7 @@ on_server() {
 # --yes run creating NAME.  $made: rotations the run left on the server.
 with_fault() {
 	_spec=$1 _name=$2
+	DAY=$(date -u +%m-%d-%Y)
 	shift 2
 	sandbox_stop
 	cli_sandbox --fault "$_spec"
@@ -35,11 +36,23 @@ with_fault() {
 	made=$(( $(stat b rotations) - $(stat a rotations) ))
 }
 
-with_fault "$CREATE=500" server-error
+# A 500 on create is how the real server fails in its database, after Azure
+# issued a client secret (doc/api.md s.13, items 1 and 2): say that nothing
+# was created and how to find and remove that secret, never only "later".
+with_fault "$CREATE=500@1" server-error
 is_rc 1 create_answered_500_exits_1
 one_line server_error_is_one_line
 says server_error_shows_the_status "(HTTP 500)"
-says server_error_suggests_later "try again later"
+says server_error_says_not_created 'the rotation "server-error" was not created'
+DAY_AFTER=$(date -u +%m-%d-%Y)
+if grep -qF "\"Infisical Rotated Secret ($DAY_AFTER)\"" "$T/err"; then ok 0 server_error_names_the_azure_secret_of_today_utc
+else says server_error_names_the_azure_secret_of_today_utc "\"Infisical Rotated Secret ($DAY)\""; fi
+says server_error_names_the_app_by_object_id "on the app with object ID $APP_OBJ"
+says server_error_points_at_the_portal "App registrations > the app > Certificates & secrets"
+says server_error_lists_with_az "az ad app credential list --id $APP_OBJ"
+says server_error_deletes_with_az "az ad app credential delete --id $APP_OBJ --key-id <keyId>"
+check server_error_does_not_only_say_later sh -c '! grep -q "try again later" "$1"' _ "$T/err"
+check server_error_shows_the_request_id grep -qE '\(request id: req-[A-Za-z0-9]+\)$' "$T/err"
 check server_error_created_nothing test "$made" -eq 0
 
 with_fault "$CREATE=429" rate-limited

@@ -33,6 +33,7 @@ CLI_SH_TESTS = \
 	tests/cli/dry-run.sh \
 	tests/cli/create.sh \
 	tests/cli/faults.sh \
+	tests/cli/plan.sh \
 	tests/cli/tls.sh
 
 TESTS += \

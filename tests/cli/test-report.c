@@ -193,6 +193,122 @@ test_rotation_json(void)
 	free(text);
 }
 
+/* "MM-DD-YYYY" of now in UTC, as Infisical names the client secret it adds. */
+static void
+utc_date(char *buf, size_t bufsz)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(buf, bufsz, "%m-%d-%Y", &tm);
+}
+
+/*
+ * A 500 on create: the real server's database failure after Azure issued
+ * a secret (doc/api.md s.13, items 1 and 2).  Not "try again later": the
+ * rotation was not made, and the secret Azure may hold is named with how
+ * to remove it, in both styles.
+ */
+static void
+test_create_500(struct rw_result *r, const char *base, struct rw_answers *answers)
+{
+	char line[1024], want[128], before[16], after[16];
+	int style;
+
+	rw_answers_set(answers, RW_FIELD_OBJECT_ID, "607e495a-aa5b-4896-9125-08d1a22c504c");
+	r->error.http_status = 500;
+	r->error.message = S("Something went wrong");
+	for (style = REPORT_CLI; style <= REPORT_WIZARD; style++) {
+		utc_date(before, sizeof(before));
+		report_failure(r, base, answers, (enum report_style) style, line, sizeof(line));
+		utc_date(after, sizeof(after));
+		snprintf(want, sizeof(want), "\"Infisical Rotated Secret (%s)\"", before);
+		if (!has(line, want))
+			snprintf(want, sizeof(want), "\"Infisical Rotated Secret (%s)\"", after);
+		ok(has(line, "Something went wrong (HTTP 500)") &&
+		   has(line, "the rotation \"my-rotation\" was not created") &&
+		   has(line, "Azure may now hold an extra client secret named") && has(line, want) &&
+		   has(line, "object ID 607e495a-aa5b-4896-9125-08d1a22c504c") &&
+		   has(line, "App registrations > the app > Certificates & secrets") &&
+		   has(line, "az ad app credential list --id 607e495a-aa5b-4896-9125-08d1a22c504c") &&
+		   has(line, "az ad app credential delete --id 607e495a-aa5b-4896-9125-08d1a22c504c "
+		       "--key-id <keyId>") &&
+		   !has(line, "try again later") && !strchr(line, '\n'),
+		   "create_500_says_not_created_and_how_to_remove_the_azure_secret_%s",
+		   style == REPORT_CLI ? "cli" : "wizard");
+		if (style == REPORT_CLI)
+			diag("%s", line);
+	}
+	rw_answers_set(answers, RW_FIELD_OBJECT_ID, NULL);
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "object ID <objectId>") && has(line, "--id <objectId>"),
+	   "create_500_without_an_object_id_shows_the_placeholder");
+	report_failure(r, base, NULL, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "; the rotation was not created"), "create_500_without_answers_names_no_rotation");
+	rw_answers_set(answers, RW_FIELD_OBJECT_ID, "607e495a-aa5b-4896-9125-08d1a22c504c");
+	r->error.http_status = 503;
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	ok(!has(line, "Azure may now hold"), "create_503_is_not_told_as_a_database_failure");
+	r->error.http_status = 500;
+}
+
+/* The stock self-hosted server's plan check (doc/api.md s.13, item 4). */
+static void
+test_plan_restriction(struct rw_result *r, const char *base, struct rw_answers *answers)
+{
+	char line[1024];
+
+	r->error.http_status = 400;
+	r->error.kind = RW_REFUSAL_PLAN;
+	r->error.message = S("Failed to create secret rotation due to plan restriction. "
+			     "Upgrade plan to create secret rotations.");
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "this Infisical instance's plan does not include secret rotation") &&
+	   has(line, "a self-hosted Infisical needs a licence that includes secret rotation") &&
+	   has(line, "https://infisical.com/pricing") && has(line, "(HTTP 400)") &&
+	   has(line, "due to plan restriction") && !strchr(line, '\n'),
+	   "plan_restriction_says_the_plan_lacks_rotation_and_where_to_get_it");
+	diag("%s", line);
+	r->kind = RW_CALL_LIST;
+	report_failure(r, base, answers, REPORT_WIZARD, line, sizeof(line));
+	ok(has(line, "plan does not include secret rotation"), "plan_restriction_on_a_list_too");
+	r->kind = RW_CALL_CREATE;
+	r->error.kind = RW_REFUSAL_OTHER;
+}
+
+/* Every server error ends with its request id, for support; kept whole when space is short. */
+#define ID_TAIL " (request id: req-UsL7LKSTfo3BIt)"
+static void
+test_request_id(struct rw_result *r, const char *base, struct rw_answers *answers)
+{
+	char line[1024], small[200];
+	size_t n;
+
+	r->error.http_status = 400;
+	r->error.message = S("Could not find App Connection with ID x");
+	r->error.req_id = S("req-UsL7LKSTfo3BIt");
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	n = strlen(line);
+	ok(n > strlen(ID_TAIL) && strcmp(line + n - strlen(ID_TAIL), ID_TAIL) == 0,
+	   "server_refusal_ends_with_its_request_id");
+	r->error.http_status = 500;
+	report_failure(r, base, answers, REPORT_WIZARD, small, sizeof(small));
+	n = strlen(small);
+	ok(n < sizeof(small) && n > strlen(ID_TAIL) &&
+	   strcmp(small + n - strlen(ID_TAIL), ID_TAIL) == 0,
+	   "request_id_survives_a_message_cut_to_fit");
+	r->status = RW_EAUTH;
+	r->error.http_status = 403;
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, "(request id: req-UsL7LKSTfo3BIt)"), "auth_refusal_shows_its_request_id");
+	r->status = RW_ESERVER;
+	r->error.req_id = NULL;
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	ok(!has(line, "request id"), "no_request_id_when_the_server_sent_none");
+	r->error.http_status = 400;
+}
+
 static void
 test_failures(void)
 {
@@ -266,11 +382,16 @@ test_failures(void)
 	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
 	ok(has(line, "wait 12 seconds"), "rate_limit_says_how_long_to_wait");
 
+	r.kind = RW_CALL_PROJECTS;
 	r.error.http_status = 500;
 	r.error.message = S("Something went wrong\nsecond line\x1b[31m");
 	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
 	ok(!strchr(line, '\n') && !strchr(line, '\x1b') && has(line, "try again later"),
-	   "server_failure_is_one_clean_line");
+	   "server_failure_of_a_lookup_is_one_clean_line");
+	r.kind = RW_CALL_CREATE;
+	test_create_500(&r, base, &answers);
+	test_plan_restriction(&r, base, &answers);
+	test_request_id(&r, base, &answers);
 
 	r.status = RW_EPROTO;
 	r.error.http_status = 200;

@@ -6,7 +6,9 @@ PLAIN_SH_TESTS = \
 	tests/plain/machine-identity.sh \
 	tests/plain/corrections.sh \
 	tests/plain/input-end.sh \
-	tests/plain/tty.sh
+	tests/plain/tty.sh \
+	tests/plain/server-words.sh \
+	tests/plain/plan.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)

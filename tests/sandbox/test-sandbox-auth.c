@@ -1,7 +1,7 @@
 #include "config.h"
 
 /*
- * Sign-in and tokens (infisical-api.md s.5): Universal Auth login, renew and
+ * Sign-in and tokens (doc/api.md s.5): Universal Auth login, renew and
  * revoke, and how every protected route treats a missing, unknown, expired
  * or user-only token.
  */

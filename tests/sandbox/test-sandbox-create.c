@@ -2,7 +2,7 @@
 
 /*
  * POST /api/v2/secret-rotations/azure-client-secret as the real server
- * answers it (infisical-api.md s.1, s.2, s.4): every zod issue at once as a
+ * answers it (doc/api.md s.1, s.2, s.4): every zod issue at once as a
  * 422, then the service's checks in the service's order, then the rotation,
  * its two secrets and its generated credentials.  The clock is frozen at
  * 2025-01-15T10:30:00.000Z so that dates are exact.

@@ -1,7 +1,7 @@
 #include "config.h"
 
 /*
- * The routes the wizard fills its pick-lists from (infisical-api.md s.6 and
+ * The routes the wizard fills its pick-lists from (doc/api.md s.6 and
  * s.11): projects, folders, secret names, Azure connections and apps, and
  * the rotation options.
  */

@@ -1,7 +1,7 @@
 #include "config.h"
 
 /*
- * The rest of a rotation's life (infisical-api.md s.3): list, get by id and
+ * The rest of a rotation's life (doc/api.md s.3): list, get by id and
  * by name, update, rotate now, generated credentials and delete, with the
  * server's state checked through the API itself.  Clock frozen at NOW.
  */

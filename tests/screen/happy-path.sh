@@ -1,5 +1,5 @@
 #!/bin/sh
-# The whole wizard by the keys of wizard.md section 3, from the first step
+# The whole wizard by the keys of doc/contract.md section 3, from the first step
 # to the result, then the rotation looked up on the server.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/sandbox.sh"

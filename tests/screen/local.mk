@@ -29,7 +29,9 @@ SCREEN_SH_TESTS = \
 	tests/screen/no-color.sh \
 	tests/screen/demo.sh \
 	tests/screen/loads.sh \
-	tests/screen/signin.sh
+	tests/screen/signin.sh \
+	tests/screen/server-words.sh \
+	tests/screen/plan.sh
 
 TESTS += tests/screen/test-keys tests/screen/test-picklist $(SCREEN_SH_TESTS)
 dist_check_SCRIPTS += $(SCREEN_SH_TESTS)

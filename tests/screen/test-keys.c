@@ -1,7 +1,7 @@
 #include "config.h"
 
 /*
- * The key table (tui/keys.c): every key of wizard.md section 3 becomes the
+ * The key table (tui/keys.c): every key of doc/contract.md section 3 becomes the
  * action it promises, in the context where it applies, and the help line
  * drawn from the same table only names keys that do what it says.
  */

@@ -32,9 +32,16 @@ EXTRA_DIST += \
 	tests/data/responses/azure-clients.json \
 	tests/data/responses/connections-available.json \
 	tests/data/responses/error-400-name-conflict.json \
+	tests/data/responses/error-400-plan-create.json \
+	tests/data/responses/error-400-plan-get.json \
+	tests/data/responses/error-400-plan-list.json \
 	tests/data/responses/error-403-permission.json \
+	tests/data/responses/error-404-secret-path.json \
+	tests/data/responses/error-404-unknown-route.json \
 	tests/data/responses/error-422-validation.json \
 	tests/data/responses/error-429.json \
+	tests/data/responses/error-500-broken-json.json \
+	tests/data/responses/error-500-create-database.json \
 	tests/data/responses/folders.json \
 	tests/data/responses/generated-credentials.json \
 	tests/data/responses/login.json \

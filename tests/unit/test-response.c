@@ -264,6 +264,128 @@ test_error_texts(void)
 	rw_api_error_free(&e);
 }
 
+/* A fixture answered by the real server (doc/api.md s.13), parsed as the client would. */
+static void
+real_error(const char *file, long status, struct rw_api_error *e)
+{
+	size_t len;
+	char *body = slurp(file, &len);
+
+	rw_parse_error(status, body, len, e);
+	free(body);
+}
+
+/*
+ * The error bodies the real server sent on 2026-12-01 (tests/data/responses,
+ * verbatim): the plan restriction is its own kind on create, list and get;
+ * the request id is kept where there is one and absent where the server
+ * sent none.
+ */
+static void
+test_real_server_errors(void)
+{
+	struct rw_api_error e;
+
+	real_error("error-400-plan-create.json", 400, &e);
+	ok(e.kind == RW_REFUSAL_PLAN, "real_plan_restriction_on_create_is_its_own_kind");
+	is_str(e.req_id, "req-uVbDUry2jSnBEF", "real_plan_restriction_keeps_its_request_id");
+	ok(rw_api_error_status(&e) == RW_ESERVER, "plan_restriction_is_a_server_refusal_exit_1");
+	ok(e.field == RW_FIELD_NONE, "plan_restriction_is_about_no_field");
+	rw_api_error_free(&e);
+	real_error("error-400-plan-list.json", 400, &e);
+	ok(e.kind == RW_REFUSAL_PLAN, "real_plan_restriction_on_list_is_its_own_kind");
+	rw_api_error_free(&e);
+	real_error("error-400-plan-get.json", 400, &e);
+	ok(e.kind == RW_REFUSAL_PLAN, "real_plan_restriction_on_get_is_its_own_kind");
+	rw_api_error_free(&e);
+	ok(e.kind == RW_REFUSAL_OTHER, "freed_error_is_of_no_kind");
+
+	/* Only a 400 about secret rotation is the plan restriction. */
+	perr(400, "{\"message\":\"Failed to create secret rotation: name taken\",\"error\":\"BadRequest\"}",
+	     &e);
+	ok(e.kind == RW_REFUSAL_OTHER, "other_rotation_400_is_not_the_plan_restriction");
+	rw_api_error_free(&e);
+	perr(500, "{\"message\":\"Failed to create secret rotation due to plan restriction.\"}", &e);
+	ok(e.kind == RW_REFUSAL_OTHER, "plan_text_in_a_500_is_not_the_plan_restriction");
+	rw_api_error_free(&e);
+	perr(400, "{\"message\":\"Failed to create group due to plan restriction. Upgrade plan "
+	     "to create group.\",\"error\":\"BadRequest\"}", &e);
+	ok(e.kind == RW_REFUSAL_OTHER, "another_features_plan_restriction_is_not_ours");
+	rw_api_error_free(&e);
+
+	real_error("error-500-create-database.json", 500, &e);
+	error_is(&e, 500, "Create", "Something went wrong", RW_FIELD_NONE, -1,
+		 "real_database_500_on_create_keeps_error_and_message");
+	is_str(e.req_id, "req-UsL7LKSTfo3BIt", "real_database_500_keeps_its_request_id");
+	ok(e.kind == RW_REFUSAL_OTHER && rw_api_error_status(&e) == RW_ESERVER,
+	   "real_database_500_is_a_server_refusal");
+	rw_api_error_free(&e);
+
+	real_error("error-500-broken-json.json", 500, &e);
+	error_is(&e, 500, "InternalServerError", "Something went wrong", RW_FIELD_NONE, -1,
+		 "real_broken_json_500_parses");
+	rw_api_error_free(&e);
+
+	real_error("error-404-secret-path.json", 404, &e);
+	error_is(&e, 404, "SecretPathNotFound", "~Folder with path '/no-such-folder-x' in "
+		 "environment 'dev' was not found", RW_FIELD_NONE, -1,
+		 "real_secret_path_not_found_parses");
+	is_str(e.req_id, "req-TkToOMYZ6ULvfN", "real_secret_path_not_found_keeps_request_id");
+	rw_api_error_free(&e);
+
+	real_error("error-404-unknown-route.json", 404, &e);
+	error_is(&e, 404, "Not Found", "Route GET:/api/v1/nope not found", RW_FIELD_NONE, -1,
+		 "real_unknown_route_parses");
+	ok(e.req_id == NULL, "real_unknown_route_has_no_request_id");
+	rw_api_error_free(&e);
+}
+
+/* A request id reaches the terminal only as printable ASCII, at most RW_REQ_ID_MAX long. */
+static void
+test_request_ids(void)
+{
+	struct rw_api_error e;
+	char body[512], id[RW_REQ_ID_MAX + 2];
+
+	perr(400, "{\"reqId\":\"req-\\u001b[2Jx\",\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "request_id_with_escape_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":\"req-1\\nrotwiz: fake\",\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "request_id_with_newline_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":\"req 1\",\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "request_id_with_space_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":\"req-\xc3\xa9\",\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "request_id_with_non_ascii_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":\"req-\\u009b31m\",\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "request_id_with_c1_control_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":\"\",\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "empty_request_id_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":7,\"message\":\"m\"}", &e);
+	ok(e.req_id == NULL, "numeric_request_id_is_dropped");
+	rw_api_error_free(&e);
+
+	memset(id, 'a', RW_REQ_ID_MAX);
+	id[RW_REQ_ID_MAX] = '\0';
+	snprintf(body, sizeof(body), "{\"reqId\":\"%s\",\"message\":\"m\"}", id);
+	perr(400, body, &e);
+	is_str(e.req_id, id, "request_id_of_the_longest_length_is_kept");
+	rw_api_error_free(&e);
+	id[RW_REQ_ID_MAX] = 'a';
+	id[RW_REQ_ID_MAX + 1] = '\0';
+	snprintf(body, sizeof(body), "{\"reqId\":\"%s\",\"message\":\"m\"}", id);
+	perr(400, body, &e);
+	ok(e.req_id == NULL, "request_id_one_longer_is_dropped");
+	rw_api_error_free(&e);
+	perr(400, "{\"reqId\":\"req-Ab9_~!\",\"message\":\"m\"}", &e);
+	is_str(e.req_id, "req-Ab9_~!", "request_id_of_printable_ascii_is_kept_as_sent");
+	rw_api_error_free(&e);
+}
+
 static void
 test_error_shapes(void)
 {
@@ -906,6 +1028,8 @@ main(void)
 	test_broken_error_bodies();
 	test_error_texts();
 	test_error_shapes();
+	test_real_server_errors();
+	test_request_ids();
 	test_validation_failures();
 	test_error_free();
 	test_every_parser_refuses_junk();

@@ -2,7 +2,7 @@
 
 /*
  * The first automatic rotation date the Schedule step shows, by the
- * server's nextRotationAt rule (infisical-api.md section 2): the creation
+ * server's nextRotationAt rule (doc/api.md section 2): the creation
  * counts as a manual rotation, so a full interval always passes.
  */
 
