@@ -513,7 +513,6 @@ cx_visit() {
 cx_line() {
 	[ -n "$CX_FAILED" ] && return 0
 	CX_AT="$*"
-	echo "$(date +%s.%N) $*" >>"$T/trace"
 	case $1 in
 	sandbox | env | expect) ;;
 	signin | rotation | where | connection | app | schedule | names) cx_visit "$@" ;;
