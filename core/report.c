@@ -213,7 +213,8 @@ server_fix(const struct rw_result *r, enum report_style style, char *fix, size_t
 		snprintf(fix, fixsz, "choose other secret names (%s / %s)", hint, hint2);
 	} else if (e->field == RW_FIELD_NAME && contains(e->message, "already exists")) {
 		snprintf(fix, fixsz, "choose another %s", style == REPORT_CLI ? "--name" : "name");
-	} else if (contains(e->message, "Could not find folder")) {
+	} else if (contains(e->message, "Could not find folder") ||
+		   contains(e->error, "SecretPathNotFound")) {	/* the create's 400, the secrets list's 404 */
 		field_hint(RW_FIELD_SECRET_PATH, style, hint, sizeof(hint));
 		snprintf(fix, fixsz, "create the folder in Infisical first, or check %s", hint);
 	} else if (e->field != RW_FIELD_NONE && rw_field_info(e->field)) {

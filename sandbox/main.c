@@ -35,6 +35,9 @@ static const char usage_text[] =
 	"                        truncate, drop-after or stall-after; @N fails only\n"
 	"                        the first N matching requests\n"
 	"      --now TIME        freeze the clock at TIME (2025-01-15T10:30:00.000Z)\n"
+	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
+	"                        self-hosted server without a licence does (400\n"
+	"                        plan restriction); 'unlocked' (the default): serve them\n"
 	"  -h, --help            show this help and exit\n"
 	"\n"
 	"Credentials: Universal Auth sandbox-client-id / sandbox-client-secret\n"
@@ -48,6 +51,7 @@ struct options {
 	long latency_ms;
 	int frozen;
 	int64_t now;
+	int plan_free;
 };
 
 /* A whole number in [min, max], or -1 in *ok. */
@@ -72,6 +76,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "latency", required_argument, NULL, 'l' },
 		{ "fault", required_argument, NULL, 'f' },
 		{ "now", required_argument, NULL, 'n' },
+		{ "plan", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -110,6 +115,13 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 			}
 			opt->frozen = 1;
 			break;
+		case 'P':
+			if (strcmp(optarg, "free") == 0 || strcmp(optarg, "unlocked") == 0) {
+				opt->plan_free = strcmp(optarg, "free") == 0;
+				break;
+			}
+			fprintf(stderr, "rotwiz-sandbox: --plan '%s': 'free' or 'unlocked'\n", optarg);
+			return 2;
 		case 'h':
 			fputs(usage_text, stdout);
 			return -1;
@@ -169,6 +181,7 @@ main(int argc, char **argv)
 		fputs("rotwiz-sandbox: out of memory\n", stderr);
 		goto out_stats;
 	}
+	world->plan_free = opt.plan_free;
 	config.port = opt.port;
 	config.latency_ms = opt.latency_ms;
 	config.world = world;

@@ -63,6 +63,13 @@ sb_json_project(const struct sb_project *p, int include_roles)
 	cJSON_AddNullToObject(o, "kmsCertificateKeyId");
 	cJSON_AddNullToObject(o, "auditLogsRetentionDays");
 	cJSON_AddFalseToObject(o, "hasDeleteProtection");
+	cJSON_AddNullToObject(o, "defaultProduct");
+	cJSON_AddFalseToObject(o, "autoCapitalization");
+	cJSON_AddTrueToObject(o, "secretSharing");
+	cJSON_AddFalseToObject(o, "showSnapshotsLegacy");
+	cJSON_AddNullToObject(o, "secretDetectionIgnoreValues");
+	cJSON_AddNullToObject(o, "enforceEncryptedSecretManagerSecretMetadata");
+	cJSON_AddItemToObject(o, "deletedEnvironments", cJSON_CreateArray());
 	for (i = 0; i < p->env_count; i++) {
 		cJSON *env = cJSON_CreateObject();
 
@@ -129,7 +136,7 @@ sb_json_folder(const struct sb_folder *folder, const char *relative_path)
 }
 
 cJSON *
-sb_json_secret(const struct sb_secret *s, int show_value)
+sb_json_secret(const struct sb_secret *s, int show_value, const char *rotation_id)
 {
 	cJSON *o = cJSON_CreateObject();
 
@@ -149,6 +156,11 @@ sb_json_secret(const struct sb_secret *s, int show_value)
 	cJSON_AddFalseToObject(o, "skipMultilineEncoding");
 	add_time(o, "createdAt", s->created);
 	add_time(o, "updatedAt", s->updated);
+	cJSON_AddBoolToObject(o, "isRotatedSecret", rotation_id != NULL);
+	if (rotation_id)
+		cJSON_AddStringToObject(o, "rotationId", rotation_id);
+	else
+		cJSON_AddNullToObject(o, "rotationId");
 	cJSON_AddStringToObject(o, "secretPath", s->folder->path);
 	cJSON_AddItemToObject(o, "tags", cJSON_CreateArray());
 	cJSON_AddItemToObject(o, "secretMetadata", cJSON_CreateArray());
@@ -170,6 +182,9 @@ sb_json_connection(const struct sb_connection *c)
 	add_seed_time(o, "updatedAt", c->created_at);
 	cJSON_AddFalseToObject(o, "isPlatformManagedCredentials");
 	cJSON_AddNullToObject(o, "gatewayId");
+	cJSON_AddFalseToObject(o, "isAutoRotationEnabled");
+	cJSON_AddNullToObject(o, "gatewayPoolId");
+	cJSON_AddStringToObject(o, "credentialsHash", c->credentials_hash);
 	cJSON_AddStringToObject(o, "app", c->app);
 	cJSON_AddStringToObject(o, "method", c->method);
 	if (c->tenant_id)

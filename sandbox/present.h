@@ -16,7 +16,8 @@
 cJSON *sb_json_project(const struct sb_project *project, int include_roles);
 /* A direct child folder; relative_path non-NULL adds relativePath (recursive listings). */
 cJSON *sb_json_folder(const struct sb_folder *folder, const char *relative_path);
-cJSON *sb_json_secret(const struct sb_secret *secret, int show_value);
+/* rotation_id: the rotation that wrote the secret (isRotatedSecret), or NULL. */
+cJSON *sb_json_secret(const struct sb_secret *secret, int show_value, const char *rotation_id);
 cJSON *sb_json_connection(const struct sb_connection *connection);
 /* The short form of the /available list. */
 cJSON *sb_json_connection_brief(const struct sb_connection *connection);

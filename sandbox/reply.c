@@ -8,6 +8,7 @@
 #include "common/strbuf.h"
 #include "sandbox/rand.h"
 #include "sandbox/reply.h"
+#include "sandbox/request.h"
 
 static const char json_type[] = "application/json; charset=utf-8";
 
@@ -38,12 +39,39 @@ set_body(struct sb_reply *reply, unsigned status, const char *type, char *body, 
 	reply->len = body ? len : 0;
 }
 
+/* text with every SB_NUL_MARK byte written as the escape \u0000 it came in as (text is taken). */
+static char *
+nul_escapes(char *text)
+{
+	size_t marks = 0, i, o = 0;
+	char *out;
+
+	for (i = 0; text && text[i]; i++)
+		marks += text[i] == SB_NUL_MARK;
+	if (!marks)
+		return text;
+	out = malloc(i + marks * 5 + 1);
+	for (i = 0; out && text[i]; i++) {
+		if (text[i] == SB_NUL_MARK) {
+			memcpy(out + o, "\\u0000", 6);
+			o += 6;
+		} else {
+			out[o++] = text[i];
+		}
+	}
+	if (out)
+		out[o] = '\0';
+	free(text);
+	return out;
+}
+
 void
 sb_reply_json(struct sb_reply *reply, unsigned status, cJSON *json)
 {
 	char *text = json ? cJSON_PrintUnformatted(json) : NULL;
 
 	cJSON_Delete(json);
+	text = nul_escapes(text);
 	if (!text) {
 		/* Out of memory: still answer, with a body that needs no allocation. */
 		status = 500;
@@ -87,6 +115,12 @@ void
 sb_reply_internal(struct sb_reply *reply)
 {
 	sb_reply_error(reply, 500, "InternalServerError", "Something went wrong");
+}
+
+void
+sb_reply_db_error(struct sb_reply *reply, const char *operation)
+{
+	sb_reply_error(reply, 500, operation, "Something went wrong");
 }
 
 void

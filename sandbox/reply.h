@@ -50,6 +50,13 @@ void sb_reply_error_ex(struct sb_reply *reply, unsigned status, const char *erro
 /* 500 InternalServerError "Something went wrong": what the server says when it fails inside. */
 void sb_reply_internal(struct sb_reply *reply);
 
+/*
+ * 500 "Something went wrong" for a query the database refused: `error` is
+ * the name of the data-access call that failed ("Create", "Update by id"),
+ * as Infisical's DatabaseError carries it.
+ */
+void sb_reply_db_error(struct sb_reply *reply, const char *operation);
+
 /* 422 ValidationFailure whose message is the array of zod issues (ownership taken). */
 void sb_reply_issues(struct sb_reply *reply, cJSON *issues);
 

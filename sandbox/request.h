@@ -2,6 +2,7 @@
 #define ROTWIZ_SANDBOX_REQUEST_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -26,6 +27,16 @@ struct sb_request {
 	const struct sb_stats *stats;
 	int64_t now;
 };
+
+/*
+ * A JSON string's \u0000 as the sandbox holds it (router.c): a byte that
+ * UTF-8 never has, so C strings keep the NUL's place and what follows it.
+ * Answers print it back as \u0000 (reply.c).
+ */
+#define SB_NUL_MARK '\xff'
+
+/* Whether s held a NUL in the request. */
+#define sb_has_nul(s) (strchr((s), SB_NUL_MARK) != NULL)
 
 typedef void sb_handler(const struct sb_request *req, struct sb_reply *reply);
 

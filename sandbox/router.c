@@ -164,6 +164,31 @@ sb_router_match(const char *method, const char *path, char *params[2])
 
 /* ---- auth (Infisical's injectIdentity and verifyAuth hooks) ---- */
 
+/* Whether every part of a three-part token is base64url, as jws's pattern wants it. */
+static int
+base64url_parts(const char *token)
+{
+	const char *p;
+	size_t run = 0;
+	int part = 0;
+
+	for (p = token;; p++) {
+		if (*p == '.' || !*p) {
+			if (run == 0 && part < 2)
+				return 0;	/* only the signature may be empty */
+			if (!*p)
+				return 1;
+			part++;
+			run = 0;
+		} else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			   (*p >= '0' && *p <= '9') || *p == '-' || *p == '_') {
+			run++;
+		} else {
+			return 0;
+		}
+	}
+}
+
 /*
  * Answers for a token the server does not accept, in the words of
  * jsonwebtoken's errors as Infisical's error handler rewrites them.
@@ -175,10 +200,14 @@ token_refused(const char *token, enum sb_token_state state, struct sb_reply *rep
 
 	if (state == SB_TOKEN_EXPIRED)
 		sb_reply_error(reply, 403, "TokenError", "Your token has expired. Please re-authenticate.");
+	else if (state == SB_TOKEN_REVOKED)
+		sb_reply_error(reply, 401, "UnauthorizedError", "Failed to authorize: token has been revoked");
 	else if (!*token)
 		sb_reply_error(reply, 403, "TokenError", "jwt must be provided");
 	else if ((dot = strchr(token, '.')) && (dot = strchr(dot + 1, '.')) && !strchr(dot + 1, '.'))
-		sb_reply_error(reply, 403, "TokenError", "invalid signature");
+		/* Three parts: jws.decode reads them only when all are base64url ("Bearer" and two spaces). */
+		sb_reply_error(reply, 403, "TokenError", base64url_parts(token) ? "invalid signature"
+									    : "invalid token");
 	else
 		sb_reply_error(reply, 403, "TokenError",
 			       "The provided access token is malformed. Please use a valid token or generate a new one and try again.");
@@ -234,7 +263,7 @@ media_type(const char *content_type, char *out, size_t size)
 	out[i] = '\0';
 }
 
-/* ---- JSON syntax, to say where a broken body breaks ---- */
+/* ---- JSON syntax: what JSON.parse takes (cJSON alone takes more, e.g. trailing text) ---- */
 
 struct scan {
 	const char *s;
@@ -412,20 +441,158 @@ json_error_at(const char *text, size_t len)
 	return (long) (sc.at < len ? sc.at : len);
 }
 
-static void
-json_syntax_error(const struct sb_incoming *in, size_t at, struct sb_reply *reply)
+/* The length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t
+utf8_sequence(const unsigned char *s, size_t n)
 {
-	char message[96];
-	unsigned char c = at < in->body_len ? (unsigned char) in->body[at] : 0;
+	size_t len, i;
+	unsigned long cp;
 
-	/* Node's JSON.parse words (v18); the position counts bytes here. */
-	if (at >= in->body_len)
-		snprintf(message, sizeof(message), "Unexpected end of JSON input");
-	else if (c >= 0x20 && c < 0x7f)
-		snprintf(message, sizeof(message), "Unexpected token %c in JSON at position %zu", c, at);
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
 	else
-		snprintf(message, sizeof(message), "Unexpected token in JSON at position %zu", at);
-	sb_reply_error(reply, 400, "Bad Request", "%s", message);
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+/*
+ * The body as the server's JavaScript sees it, in C: bytes that are not
+ * UTF-8 become U+FFFD, as Node decodes them, and each \u0000 escape inside
+ * a string becomes SB_NUL_MARK, a byte that UTF-8 text never holds, so that
+ * a string keeps its NUL and what follows it (sb_has_nul()).  malloc'd.
+ */
+static char *
+js_text(const char *body, size_t len, size_t *out_len)
+{
+	const unsigned char *s = (const unsigned char *) body;
+	char *out = malloc(len * 3 + 1);
+	size_t i = 0, o = 0;
+	int in_string = 0;
+
+	if (!out)
+		return NULL;
+	while (i < len) {
+		size_t n = utf8_sequence(s + i, len - i);
+
+		if (n == 0) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			i++;
+			continue;
+		}
+		if (in_string && s[i] == '\\' && i + 1 < len) {
+			if (i + 5 < len && memcmp(s + i + 1, "u0000", 5) == 0) {
+				out[o++] = SB_NUL_MARK;
+				i += 6;
+			} else {
+				out[o++] = (char) s[i++];
+				out[o++] = (char) s[i++];
+			}
+			continue;
+		}
+		if (s[i] == '"')
+			in_string = !in_string;
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	out[o] = '\0';
+	*out_len = o;
+	return out;
+}
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* One form-encoded key or value: '+' is a space, %XX a byte (malloc'd). */
+static char *
+form_decode(const char *s, size_t len)
+{
+	char *out = malloc(len + 1);
+	size_t i, o = 0;
+
+	if (!out)
+		return NULL;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '+')
+			out[o++] = ' ';
+		else if (s[i] == '%' && i + 2 < len && hex_value(s[i + 1]) >= 0 &&
+			 hex_value(s[i + 2]) >= 0) {
+			out[o] = (char) (hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+			if (!out[o])
+				out[o] = SB_NUL_MARK;	/* kept, as in a query */
+			o++;
+			i += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* key=value&... as an object of strings; a repeated key becomes an array, as querystring makes it. */
+static cJSON *
+form_fields(const char *body, size_t len)
+{
+	cJSON *o = cJSON_CreateObject();
+	size_t start = 0;
+
+	while (o && start < len) {
+		size_t end = start, eq;
+		char *key, *value;
+		cJSON *old;
+
+		while (end < len && body[end] != '&')
+			end++;
+		for (eq = start; eq < end && body[eq] != '='; eq++)
+			;
+		key = form_decode(body + start, eq - start);
+		value = form_decode(body + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0);
+		if (key && value && *key) {
+			old = cJSON_GetObjectItemCaseSensitive(o, key);
+			if (!old)
+				cJSON_AddStringToObject(o, key, value);
+			else if (cJSON_IsArray(old))
+				cJSON_AddItemToArray(old, cJSON_CreateString(value));
+			else {
+				cJSON *array = cJSON_CreateArray();
+
+				cJSON_AddItemToArray(array, cJSON_Duplicate(old, 0));
+				cJSON_AddItemToArray(array, cJSON_CreateString(value));
+				cJSON_ReplaceItemInObjectCaseSensitive(o, key, array);
+			}
+		}
+		free(key);
+		free(value);
+		start = end + 1;
+	}
+	return o;
 }
 
 /*
@@ -438,12 +605,18 @@ decode_body(const struct sb_incoming *in, cJSON **body, struct sb_reply *reply)
 	int post_like = strcmp(in->method, "POST") == 0 || strcmp(in->method, "PUT") == 0 ||
 			strcmp(in->method, "PATCH") == 0;
 	int declared = in->chunked || in->content_length;
-	char type[128];
-	long error_at;
+	char type[128], *text;
+	size_t text_len;
 
 	*body = NULL;
 	if (!post_like && strcmp(in->method, "DELETE") != 0 && strcmp(in->method, "OPTIONS") != 0)
 		return 0;
+	/* A POST without a body reaches Infisical's validation as null, not as undefined. */
+	if (post_like && !in->chunked && (!in->content_length || strcmp(in->content_length, "0") == 0) &&
+	    !in->content_type) {
+		*body = cJSON_CreateNull();
+		return 0;
+	}
 	if (!post_like && !(in->content_type && declared))
 		return 0;	/* DELETE reads a body only when it has both headers */
 	if (!in->content_type) {
@@ -454,7 +627,8 @@ decode_body(const struct sb_incoming *in, cJSON **body, struct sb_reply *reply)
 		return -1;
 	}
 	media_type(in->content_type, type, sizeof(type));
-	if (strcmp(type, "text/plain") != 0 && strcmp(type, "application/json") != 0) {
+	if (strcmp(type, "text/plain") != 0 && strcmp(type, "application/json") != 0 &&
+	    strcmp(type, "application/x-www-form-urlencoded") != 0) {
 		char message[200];
 
 		snprintf(message, sizeof(message), "Unsupported Media Type: %.150s", type);
@@ -472,22 +646,27 @@ decode_body(const struct sb_incoming *in, cJSON **body, struct sb_reply *reply)
 		*body = cJSON_CreateString(in->body);
 		return 0;
 	}
-	if (in->body_len == 0) {
-		sb_reply_error_ex(reply, 400, "Bad Request",
-				  "Body cannot be empty when content-type is set to 'application/json'",
-				  "FST_ERR_CTP_EMPTY_JSON_BODY", NULL);
-		return -1;
+	if (strcmp(type, "application/x-www-form-urlencoded") == 0) {
+		/* Infisical registers @fastify/formbody: the fields arrive as strings. */
+		*body = form_fields(in->body, in->body_len);
+		if (!*body) {
+			sb_reply_internal(reply);
+			return -1;
+		}
+		return 0;
 	}
-	error_at = json_error_at(in->body, in->body_len);
-	if (error_at >= 0) {
-		json_syntax_error(in, (size_t) error_at, reply);
-		return -1;
-	}
-	*body = cJSON_ParseWithLength(in->body, in->body_len);
-	if (!*body) {
+	/*
+	 * Infisical's own JSON parser throws a plain error for an empty or
+	 * broken body, and its error handler makes every such error a 500.
+	 */
+	text = js_text(in->body, in->body_len, &text_len);
+	if (!text || text_len == 0 || json_error_at(text, text_len) >= 0 ||
+	    !(*body = cJSON_ParseWithLength(text, text_len))) {
+		free(text);
 		sb_reply_internal(reply);
 		return -1;
 	}
+	free(text);
 	return 0;
 }
 
@@ -495,9 +674,15 @@ static void
 not_found(const struct sb_incoming *in, struct sb_reply *reply)
 {
 	char message[1200];
+	cJSON *o;
 
 	snprintf(message, sizeof(message), "Route %s:%.1024s not found", in->method, in->url);
-	sb_reply_error(reply, 404, "Not Found", "%s", message);
+	/* Fastify's own 404, before Infisical's error handler: no reqId. */
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "message", message);
+	cJSON_AddStringToObject(o, "error", "Not Found");
+	cJSON_AddNumberToObject(o, "statusCode", 404);
+	sb_reply_json(reply, 404, o);
 }
 
 int

@@ -69,6 +69,21 @@ const struct sb_folder *sb_find_folder(const struct sb_project *project, const c
 				       const char *environment, const char *path,
 				       struct sb_reply *reply);
 
+/*
+ * The plan check of the secret-rotation routes: with --plan free, 400 with
+ * the route's refusal (the real server's words) and 0; else 1.
+ */
+int sb_plan_allows(const struct sb_request *req, const char *refusal, struct sb_reply *reply);
+
+/*
+ * Whether Postgres would store text in a varchar(max_chars) column (-1: text):
+ * no NUL, at most max_chars characters.  NULL is fine.
+ */
+int sb_db_text_ok(const char *text, long max_chars);
+
+/* Infisical's isValidSecretPath (every segment of letters, digits, '-' and '_'): 1, or 0 with the 400 filled. */
+int sb_secret_path_ok(const char *path, struct sb_reply *reply);
+
 /* A path with a leading slash added and one trailing slash removed (malloc'd). */
 char *sb_normalise_path(const char *path);
 

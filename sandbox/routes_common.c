@@ -44,10 +44,19 @@ sb_find_project(const char *project_id, struct sb_reply *reply)
 const struct sb_project *
 sb_secret_project(const char *project_id, struct sb_reply *reply)
 {
-	const struct sb_project *project = sb_find_project(project_id, reply);
+	const struct sb_project *project;
 
-	if (!project)
+	if (sb_has_nul(project_id)) {
+		/* Postgres refuses a NUL in text: the permission check's project lookup fails. */
+		sb_reply_db_error(reply, "Find by id");
 		return NULL;
+	}
+	project = sb_world_project(project_id);
+	if (!project) {
+		/* The permission check's words, without the quotes of the project route's. */
+		sb_reply_error(reply, 404, "NotFound", "Project with %s not found", project_id);
+		return NULL;
+	}
 	if (strcmp(project->type, "secret-manager") != 0) {
 		sb_reply_error(reply, 400, "BadRequest",
 			       "The project is of type %s. Operations of type secret-manager are not allowed.",
@@ -66,6 +75,29 @@ sb_zod_answer(struct sb_zod *z, struct sb_reply *reply)
 	return 1;
 }
 
+int
+sb_plan_allows(const struct sb_request *req, const char *refusal, struct sb_reply *reply)
+{
+	if (!req->world->plan_free)
+		return 1;
+	sb_reply_error(reply, 400, "BadRequest", "%s", refusal);
+	return 0;
+}
+
+int
+sb_db_text_ok(const char *text, long max_chars)
+{
+	long chars = 0;
+
+	if (!text)
+		return 1;
+	if (sb_has_nul(text))
+		return 0;
+	for (; *text; text++)
+		chars += ((unsigned char) *text & 0xc0) != 0x80;
+	return max_chars < 0 || chars <= max_chars;
+}
+
 /* Infisical's isValidSecretPath: every segment in [a-zA-Z0-9-_]. */
 static int
 valid_secret_path(const char *path)
@@ -78,17 +110,24 @@ valid_secret_path(const char *path)
 	return 1;
 }
 
+int
+sb_secret_path_ok(const char *path, struct sb_reply *reply)
+{
+	if (valid_secret_path(path))
+		return 1;
+	sb_reply_error(reply, 400, "BadRequest",
+		       "Invalid secret path. Only alphanumeric characters, dashes, and underscores are allowed.");
+	return 0;
+}
+
 const struct sb_folder *
 sb_find_folder(const struct sb_project *project, const char *project_id, const char *environment,
 	       const char *path, struct sb_reply *reply)
 {
 	const struct sb_folder *folder = NULL;
 
-	if (!valid_secret_path(path)) {
-		sb_reply_error(reply, 400, "BadRequest",
-			       "Invalid secret path. Only alphanumeric characters, dashes, and underscores are allowed.");
+	if (!sb_secret_path_ok(path, reply))
 		return NULL;
-	}
 	if (project)
 		folder = sb_world_folder(project, sb_world_env(project, environment), path);
 	if (!folder)

@@ -43,8 +43,13 @@ list(const struct sb_request *req, struct sb_reply *reply, int available_only)
 	for (i = 0; i < count; i++) {
 		if (!sb_is_azure(&connections[i]))
 			continue;
-		if (!available_only)
-			cJSON_AddItemToArray(array, sb_json_connection(&connections[i]));
+		if (!available_only) {
+			cJSON *c = sb_json_connection(&connections[i]);
+
+			/* The list joins the connection's project: none for the sandbox's org-wide ones. */
+			cJSON_AddNullToObject(c, "project");
+			cJSON_AddItemToArray(array, c);
+		}
 		else if (req->actor == SB_ACTOR_USER || connections[i].identity_may_connect)
 			cJSON_AddItemToArray(array, sb_json_connection_brief(&connections[i]));
 	}
@@ -102,6 +107,9 @@ sb_h_connection_by_name(const struct sb_request *req, struct sb_reply *reply)
 	size_t count, i;
 	cJSON *o;
 
+	const cJSON *project = sb_query(req, "projectId");
+	int has_project = cJSON_IsString(project) && *project->valuestring;
+
 	if (!check_project_query(req, reply))
 		return;
 	connections = sb_world_connections(&count);
@@ -113,8 +121,8 @@ sb_h_connection_by_name(const struct sb_request *req, struct sb_reply *reply)
 			return;
 		}
 	}
-	sb_reply_error(reply, 404, "NotFound", "Could not find App Connection with name %s",
-		       req->params[0]);
+	sb_reply_error(reply, 404, "NotFound", "Could not find App Connection with name %s%s",
+		       req->params[0], has_project ? " in project scope." : "");
 }
 
 void

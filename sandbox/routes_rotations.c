@@ -17,6 +17,25 @@
 
 static const char *const true_false[] = { "true", "false", NULL };
 
+/* The plan check's refusals, route by route (secret-rotation-v2-service.ts). */
+static const char plan_create[] =
+	"Failed to create secret rotation due to plan restriction. Upgrade plan to create secret rotations.";
+static const char plan_list[] =
+	"Failed to access secret rotations due to plan restriction. Upgrade plan to access secret rotations.";
+static const char plan_read[] =
+	"Failed to access secret rotation due to plan restriction. Upgrade plan to access secret rotations.";
+static const char plan_update[] =
+	"Failed to update secret rotation due to plan restriction. Upgrade plan to update secret rotations.";
+static const char plan_rotate[] =
+	"Failed to rotate secret rotation secrets due to plan restriction. Upgrade plan to rotate "
+	"secret rotation secrets.";
+static const char plan_credentials[] =
+	"Failed to access secret rotation credentials due to plan restriction. Upgrade plan to "
+	"access secret rotations credentials.";
+
+/* secret_rotations_v2.description is varchar(255), although zod lets 256 through. */
+#define DESCRIPTION_COLUMN 255
+
 static const struct sb_zstring_rule name_rule = {
 	.trim = 1,
 	.min = 1, .min_msg = "name field must be at least 1 lowercase character",
@@ -205,11 +224,13 @@ find_rotation(const struct sb_request *req, struct sb_reply *reply, int quoted)
 	return r;
 }
 
-/* Both, for routes that take nothing but the id. */
+/* Both, with the plan check between them, for routes that take nothing but the id. */
 static struct sb_rotation *
-rotation_param(const struct sb_request *req, struct sb_reply *reply)
+rotation_param(const struct sb_request *req, const char *plan_refusal, struct sb_reply *reply)
 {
-	return rotation_id_ok(req, reply) ? find_rotation(req, reply, 1) : NULL;
+	if (!rotation_id_ok(req, reply) || !sb_plan_allows(req, plan_refusal, reply))
+		return NULL;
+	return find_rotation(req, reply, 1);
 }
 
 static void
@@ -309,10 +330,19 @@ graph_message(struct strbuf *sb, const char *object_id, const char *graph_error)
 	if (graph_error)
 		strbuf_printf(sb, "Failed to add client secret to Azure app %s: %s", object_id,
 			      graph_error);
-	else
-		strbuf_printf(sb, "Failed to add client secret to Azure app %s: Resource '%s' does "
-			      "not exist or one of its queried reference-property objects are not "
-			      "present.", object_id, object_id);
+	else {
+		const char *p;
+
+		strbuf_printf(sb, "Failed to add client secret to Azure app %s: Resource '", object_id);
+		/* Graph names the id as it came in the URL: a NUL travels as %00. */
+		for (p = object_id; *p; p++)
+			if (*p == SB_NUL_MARK)
+				strbuf_puts(sb, "%00");
+			else
+				strbuf_append(sb, p, 1);
+		strbuf_puts(sb, "' does not exist or one of its queried reference-property objects "
+			    "are not present.");
+	}
 }
 
 /* Takes the validated input's strings into a new rotation. */
@@ -366,7 +396,7 @@ sb_h_rotation_create(const struct sb_request *req, struct sb_reply *reply)
 
 	sb_zod_init(&z);
 	check_body(&z, req->body, 0, &in);
-	if (sb_zod_answer(&z, reply))
+	if (sb_zod_answer(&z, reply) || !sb_plan_allows(req, plan_create, reply))
 		goto out;
 	project = sb_secret_project(in.project_id, reply);
 	if (!project)
@@ -387,6 +417,11 @@ sb_h_rotation_create(const struct sb_request *req, struct sb_reply *reply)
 		goto out;
 	keys[0] = in.map_client_id;
 	keys[1] = in.map_client_secret;
+	if (sb_has_nul(keys[0]) || sb_has_nul(keys[1])) {
+		/* The lookup of secrets by these names is the first query that holds them. */
+		sb_reply_db_error(reply, "secrets_v2: Find");
+		goto out;
+	}
 	if (check_mapped_names(req, folder, in.secret_path, keys, 2, reply) < 0)
 		goto out;
 	/* From here on Azure has been asked: a later refusal leaves its new secret behind, as on the real server. */
@@ -400,9 +435,13 @@ sb_h_rotation_create(const struct sb_request *req, struct sb_reply *reply)
 		sb_reply_error(reply, 400, "BadRequest", "Azure does not support token duration over 5 years");
 		goto out;
 	}
-	if (in.interval != floor(in.interval)) {
-		/* The database column is an integer: Postgres refuses the fraction. */
-		sb_reply_internal(reply);
+	if (in.interval != floor(in.interval) || !sb_db_text_ok(in.description, DESCRIPTION_COLUMN) ||
+	    !sb_db_text_ok(in.app_name, -1) || !sb_db_text_ok(in.client_id, -1)) {
+		/*
+		 * Postgres refuses the row (an integer column, varchar(255), a NUL in
+		 * text), and Azure's new secret stays on the app.
+		 */
+		sb_reply_db_error(reply, "Create");
 		goto out;
 	}
 	r = build_rotation(&in, folder, connection, &credential, req->now);
@@ -460,7 +499,7 @@ sb_h_rotation_update(const struct sb_request *req, struct sb_reply *reply)
 		return;
 	sb_zod_init(&z);
 	check_body(&z, req->body, 1, &in);
-	if (sb_zod_answer(&z, reply))
+	if (sb_zod_answer(&z, reply) || !sb_plan_allows(req, plan_update, reply))
 		goto out;
 	r = find_rotation(req, reply, 0);
 	if (!r)
@@ -480,8 +519,14 @@ sb_h_rotation_update(const struct sb_request *req, struct sb_reply *reply)
 		if (check_mapped_names(req, r->folder, r->folder->path, keys, n, reply) < 0)
 			goto out;
 	}
-	if (in.has_interval && (in.interval != floor(in.interval) || in.interval > DATE_MAX_DAYS)) {
+	if (in.has_interval && in.interval > DATE_MAX_DAYS) {
 		sb_reply_internal(reply);
+		goto out;
+	}
+	if ((in.has_interval && in.interval != floor(in.interval)) ||
+	    !sb_db_text_ok(in.description, DESCRIPTION_COLUMN) || !sb_db_text_ok(in.app_name, -1) ||
+	    !sb_db_text_ok(in.client_id, -1) || !sb_db_text_ok(in.name, -1)) {
+		sb_reply_db_error(reply, "Update by id");
 		goto out;
 	}
 	if (in.name && name_taken(req, r->folder, r->folder->path, in.name, r, reply))
@@ -564,7 +609,7 @@ sb_h_rotation_delete(const struct sb_request *req, struct sb_reply *reply)
 void
 sb_h_rotation_rotate(const struct sb_request *req, struct sb_reply *reply)
 {
-	struct sb_rotation *r = rotation_param(req, reply);
+	struct sb_rotation *r = rotation_param(req, plan_rotate, reply);
 	struct sb_credential fresh;
 	struct strbuf msg = STRBUF_INIT;
 	struct sb_secret *s;
@@ -618,7 +663,7 @@ sb_h_rotation_rotate(const struct sb_request *req, struct sb_reply *reply)
 void
 sb_h_rotation_generated(const struct sb_request *req, struct sb_reply *reply)
 {
-	struct sb_rotation *r = rotation_param(req, reply);
+	struct sb_rotation *r = rotation_param(req, plan_credentials, reply);
 	cJSON *o, *list;
 	int i;
 
@@ -644,7 +689,7 @@ sb_h_rotation_generated(const struct sb_request *req, struct sb_reply *reply)
 void
 sb_h_rotation(const struct sb_request *req, struct sb_reply *reply)
 {
-	struct sb_rotation *r = rotation_param(req, reply);
+	struct sb_rotation *r = rotation_param(req, plan_read, reply);
 
 	if (r)
 		rotation_reply(reply, r);
@@ -674,7 +719,7 @@ sb_h_rotation_by_name(const struct sb_request *req, struct sb_reply *reply)
 	sb_zod_string(&z, &p_project, sb_query(req, "projectId"), &project_rule, &project_id);
 	sb_zod_string(&z, &p_path, sb_query(req, "secretPath"), &path_rule, &path);
 	sb_zod_string(&z, &p_env, sb_query(req, "environment"), &env, &environment);
-	if (sb_zod_answer(&z, reply))
+	if (sb_zod_answer(&z, reply) || !sb_plan_allows(req, plan_read, reply))
 		goto out;
 	folder = sb_find_folder(sb_world_project(project_id), project_id, environment, path, reply);
 	if (!folder)
@@ -706,7 +751,7 @@ list(const struct sb_request *req, struct sb_reply *reply)
 
 	sb_zod_init(&z);
 	sb_zod_string(&z, &p_project, sb_query(req, "projectId"), &project_rule, &project_id);
-	if (sb_zod_answer(&z, reply))
+	if (sb_zod_answer(&z, reply) || !sb_plan_allows(req, plan_list, reply))
 		goto out;
 	project = sb_secret_project(project_id, reply);
 	if (!project)

@@ -67,14 +67,17 @@ static const struct sb_folder folders[] = {
 static const struct sb_connection connections[] = {
 	{ "9640d92c-838b-4c31-a495-6e6be4e58523", "azure-contoso-prod",
 	  "Contoso production tenant", "azure-client-secrets", "Azure Client Secrets", "oauth",
-	  "2977d4df-2194-4f94-9abf-509fb7476180", NULL, "2024-03-15T10:00:00.000Z", 1 },
+	  "2977d4df-2194-4f94-9abf-509fb7476180", NULL, "2024-03-15T10:00:00.000Z", 1,
+	  "8a1ffa01a0822dd49463b7b0f7c4b2572cc138d6f7e3fc6918db44a5cc4acdd6" },
 	{ "0d2add2d-92b6-4566-9081-070bf7c9b5ca", "azure-fabrikam-legacy",
 	  "Fabrikam tenant (admins only)", "azure-client-secrets", "Azure Client Secrets",
 	  "client-secret", "4584eba5-01da-434e-b3c1-bf8a30b6fddc",
-	  "79d09ec3-5475-4dc6-9312-d6a41e0a752f", "2024-07-08T12:30:00.000Z", 0 },
+	  "79d09ec3-5475-4dc6-9312-d6a41e0a752f", "2024-07-08T12:30:00.000Z", 0,
+	  "f091efddca4db79331c8d9af90fee2e5634cc51c7e179d147fe2b6747cf3957f" },
 	{ "fbc2b11c-e7a5-485f-9eb0-3c2945de949d", "aws-shared-services",
 	  "Shared services account", "aws", "AWS", "access-key",
-	  NULL, NULL, "2024-04-22T09:10:00.000Z", 1 },
+	  NULL, NULL, "2024-04-22T09:10:00.000Z", 1,
+	  "faeb4c5fa3204f5b74f964080c24c682d2bbe64321c891ba8afb894b331d91d4" },
 };
 
 #define CONTOSO (&connections[0])

@@ -43,6 +43,7 @@ struct sb_connection {
 	const char *tenant_id, *client_id;	/* client_id NULL for OAuth */
 	const char *created_at;
 	int identity_may_connect;	/* the machine identity has `connect` on it */
+	const char *credentials_hash;	/* what the server answers as credentialsHash (64 hex digits) */
 };
 
 struct sb_azure_app {

@@ -16,6 +16,7 @@
 
 #include "common/strbuf.h"
 #include "sandbox/router.h"
+#include "sandbox/request.h"
 #include "sandbox/server.h"
 
 /*
@@ -100,15 +101,29 @@ stall(struct sb_server *server, struct MHD_Connection *connection)
 }
 
 static enum MHD_Result
-collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+	    const char *value, size_t value_size)
 {
 	cJSON *query = cls, *old, *text;
+	char *copy;
+	size_t i;
 
 	(void) kind;
+	(void) key_size;
 	if (!key)
 		return MHD_YES;
 	/* "?a" has no value; the query parser Infisical uses gives "". */
-	text = cJSON_CreateString(value ? value : "");
+	if (!value)
+		value_size = 0;
+	copy = malloc(value_size + 1);
+	if (!copy)
+		return MHD_NO;
+	/* A %00 in the query is a NUL in the string JavaScript sees: kept as the mark (request.h). */
+	for (i = 0; i < value_size; i++)
+		copy[i] = value[i] == '\0' ? SB_NUL_MARK : value[i];
+	copy[value_size] = '\0';
+	text = cJSON_CreateString(copy);
+	free(copy);
 	old = cJSON_GetObjectItemCaseSensitive(query, key);
 	if (!old) {
 		cJSON_AddItemToObject(query, key, text);
@@ -174,7 +189,7 @@ incoming_read(struct MHD_Connection *connection, const char *method, const char 
 	in->path = path;
 	in->query = cJSON_CreateObject();
 	if (in->query)
-		MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collect_arg, in->query);
+		MHD_get_connection_values_n(connection, MHD_GET_ARGUMENT_KIND, collect_arg, in->query);
 	strbuf_puts(url, path);
 	MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, append_arg, url);
 	in->url = strbuf_str(url);

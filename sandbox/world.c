@@ -187,6 +187,9 @@ sb_world_free(struct sb_world **pworld)
 		sb_rotation_free(world->rotations[i]);
 	for (i = 0; i < world->token_count; i++)
 		secret_free(&world->tokens[i]);
+	for (i = 0; i < world->revoked_count; i++)
+		secret_free(&world->revoked[i]);
+	free(world->revoked);
 	free(world->secrets);
 	free(world->rotations);
 	free(world->tokens);
@@ -318,6 +321,11 @@ sb_world_token_actor(struct sb_world *world, const char *token, enum sb_token_st
 	for (i = 0; i < world->token_count; i++)
 		if (strcmp(world->tokens[i], token) == 0)
 			return SB_ACTOR_IDENTITY;
+	for (i = 0; i < world->revoked_count; i++)
+		if (strcmp(world->revoked[i], token) == 0) {
+			*state = SB_TOKEN_REVOKED;
+			return SB_ACTOR_NONE;
+		}
 	*state = strcmp(token, SB_EXPIRED_TOKEN) == 0 ? SB_TOKEN_EXPIRED : SB_TOKEN_UNKNOWN;
 	return SB_ACTOR_NONE;
 }
@@ -345,7 +353,16 @@ sb_world_token_revoke(struct sb_world *world, const char *token)
 
 	for (i = 0; i < world->token_count; i++) {
 		if (strcmp(world->tokens[i], token) == 0) {
-			secret_free(&world->tokens[i]);
+			char **revoked = grow(world->revoked, world->revoked_count,
+					      &world->revoked_cap, sizeof(*revoked));
+
+			/* Kept, so that its next use is told "revoked", as the real server tells it. */
+			if (revoked) {
+				world->revoked = revoked;
+				world->revoked[world->revoked_count++] = world->tokens[i];
+			} else {
+				secret_free(&world->tokens[i]);
+			}
 			world->tokens[i] = world->tokens[--world->token_count];
 			return 0;
 		}
@@ -440,6 +457,21 @@ sb_world_secret_remove(struct sb_world *world, struct sb_secret *secret)
 }
 
 /* ---- rotations ---- */
+
+const struct sb_rotation *
+sb_world_secret_rotation(const struct sb_world *world, const struct sb_secret *secret)
+{
+	size_t i;
+
+	for (i = 0; i < world->rotation_count; i++) {
+		const struct sb_rotation *r = world->rotations[i];
+
+		if (r->folder == secret->folder && (strcmp(r->map_client_id, secret->key) == 0 ||
+						    strcmp(r->map_client_secret, secret->key) == 0))
+			return r;
+	}
+	return NULL;
+}
 
 struct sb_rotation *
 sb_world_rotation(struct sb_world *world, const char *id)

@@ -25,6 +25,7 @@ enum sb_actor {
 enum sb_token_state {
 	SB_TOKEN_UNKNOWN,
 	SB_TOKEN_EXPIRED,
+	SB_TOKEN_REVOKED,	/* issued here, then revoked */
 	SB_TOKEN_VALID,
 };
 
@@ -73,6 +74,9 @@ struct sb_world {
 	size_t rotation_count, rotation_cap;
 	char **tokens;			/* issued machine-identity tokens */
 	size_t token_count, token_cap;
+	char **revoked;			/* revoked ones: the server still knows them */
+	size_t revoked_count, revoked_cap;
+	int plan_free;			/* --plan free: no secret rotation in the plan */
 	int *live_secrets;		/* per seeded app: client secrets Azure holds */
 	size_t app_count;
 };
@@ -118,6 +122,9 @@ void sb_world_secret_remove(struct sb_world *world, struct sb_secret *secret);
 
 /* ---- rotations ---- */
 struct sb_rotation *sb_world_rotation(struct sb_world *world, const char *id);
+/* The rotation whose mapping wrote secret, or NULL. */
+const struct sb_rotation *sb_world_secret_rotation(const struct sb_world *world,
+						   const struct sb_secret *secret);
 struct sb_rotation *sb_world_rotation_by_name(struct sb_world *world,
 					      const struct sb_folder *folder, const char *name);
 /* Takes ownership of a rotation built by the caller (calloc + strdup'd fields). */

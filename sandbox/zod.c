@@ -180,11 +180,26 @@ path_json(const struct sb_zpath *path)
 	return array;
 }
 
+/*
+ * zod builds an issue as {...issueData, path, message}: where the check put
+ * a `message` key in issueData (length bounds, refinements, uuid: even when
+ * undefined) it keeps that place, before `path`; type and enum issues have
+ * none, so their message comes last.
+ */
 static void
 add_issue(struct sb_zod *z, cJSON *issue, const char *message, const struct sb_zpath *path)
 {
 	cJSON_AddStringToObject(issue, "message", message);
 	cJSON_AddItemToObject(issue, "path", path_json(path));
+	cJSON_AddItemToArray(z->issues, issue);
+}
+
+static void
+add_issue_message_last(struct sb_zod *z, cJSON *issue, const char *message,
+		       const struct sb_zpath *path)
+{
+	cJSON_AddItemToObject(issue, "path", path_json(path));
+	cJSON_AddStringToObject(issue, "message", message);
 	cJSON_AddItemToArray(z->issues, issue);
 }
 
@@ -202,7 +217,7 @@ issue_invalid_type(struct sb_zod *z, const struct sb_zpath *path, const char *ex
 		strbuf_puts(&msg, "Required");
 	else
 		strbuf_printf(&msg, "Expected %s, received %s", expected, received);
-	add_issue(z, issue, strbuf_str(&msg), path);
+	add_issue_message_last(z, issue, strbuf_str(&msg), path);
 	strbuf_free(&msg);
 }
 
@@ -545,7 +560,7 @@ sb_zod_enum(struct sb_zod *z, const struct sb_zpath *path, const cJSON *value,
 	cJSON_AddItemToObject(issue, "options", list);
 	strbuf_printf(&msg, "Invalid enum value. Expected %s, received '%s'",
 		      strbuf_str(&joined), value->valuestring);
-	add_issue(z, issue, strbuf_str(&msg), path);
+	add_issue_message_last(z, issue, strbuf_str(&msg), path);
 	strbuf_free(&msg);
 	strbuf_free(&joined);
 	return -1;

@@ -50,6 +50,34 @@ fresh(const char *more)
 	return text;
 }
 
+/*
+ * A create whose serialised body has each NUL_HERE replaced by the escape
+ * \u0000 (the body helper's cJSON would end the string there).
+ */
+static void
+create_with_nul(const struct sbc_server *s, const char *name, const char *overrides,
+		struct sbc_reply *r)
+{
+	struct sbc_options o = { .token = USER_TOKEN };
+	char *body = sbc_create_body(name, overrides), *out, *p, *q;
+
+	out = malloc(strlen(body) * 2 + 1);
+	for (p = body, q = out; *p;) {
+		if (strncmp(p, "NUL_HERE", 8) == 0) {
+			memcpy(q, "\\u0000", 6);
+			q += 6;
+			p += 8;
+		} else {
+			*q++ = *p++;
+		}
+	}
+	*q = '\0';
+	o.body = out;
+	sbc_request(s, "POST", ROT_PATH, &o, r);
+	free(out);
+	free(body);
+}
+
 /* A raw create body, as sent. */
 static void
 post_raw(const struct sbc_server *s, const char *body, struct sbc_reply *r)
@@ -223,6 +251,7 @@ rules(const struct sbc_server *s, const char *identity)
 {
 	struct sbc_reply r;
 	double orphans;
+	char long_text[300];
 
 	create(s, "r1", "{\"secretPath\":\"/api/bad path\"}", &r);
 	ok(sbc_error_is(&r, 400, "BadRequest",
@@ -243,8 +272,13 @@ rules(const struct sbc_server *s, const char *identity)
 	sbc_reply_free(&r);
 
 	create(s, "r1", "{\"projectId\":\"no-such-project\"}", &r);
-	ok(sbc_error_is(&r, 404, "NotFound", "Project with ID 'no-such-project' not found"),
-	   "unknown_project_is_404");
+	ok(sbc_error_is(&r, 404, "NotFound", "Project with no-such-project not found"),
+	   "unknown_project_is_404_in_the_permission_checks_words");
+	sbc_reply_free(&r);
+
+	create(s, "r1", "{\"projectId\":\"no-such-project\",\"secretPath\":\"/nowhere\"}", &r);
+	ok(sbc_error_is(&r, 404, "NotFound", "Project with no-such-project not found"),
+	   "project_is_checked_before_the_folder");
 	sbc_reply_free(&r);
 
 	create(s, "r1", "{\"projectId\":\"" CERTS "\"}", &r);
@@ -313,8 +347,40 @@ rules(const struct sbc_server *s, const char *identity)
 	   "interval_refusal_leaves_an_azure_secret_behind_and_no_rotation");
 
 	create(s, "fraction", fresh("\"rotationInterval\":30.5"), &r);
-	ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"),
+	ok(sbc_error_is(&r, 500, "Create", "Something went wrong"),
 	   "fractional_interval_fails_in_the_database");
+	sbc_reply_free(&r);
+
+	/* zod allows 256 characters, the column 255: Postgres refuses after Azure issued its secret. */
+	orphans = sbc_stat(s, "azureClientSecrets");
+	snprintf(long_text, sizeof(long_text), "\"description\":\"%0256d\"", 0);
+	create(s, "described", fresh(long_text), &r);
+	ok(sbc_error_is(&r, 500, "Create", "Something went wrong"),
+	   "description_of_256_fails_in_the_database");
+	sbc_reply_free(&r);
+	ok(sbc_stat(s, "azureClientSecrets") == orphans + 1 && sbc_stat(s, "rotations") == 1,
+	   "description_refusal_leaves_an_azure_secret_behind_and_no_rotation");
+
+	/* A NUL passes zod where no rule reads it, and Postgres refuses it in text. */
+	create_with_nul(s, "nul-description", fresh("\"description\":\"NUL_HERE\""), &r);
+	ok(sbc_error_is(&r, 500, "Create", "Something went wrong"), "nul_in_the_description_is_500");
+	sbc_reply_free(&r);
+	create_with_nul(s, "nul-NUL_HERE", NULL, &r);
+	ok(sbc_issue_is(&r, "name", "custom", "name field can only contain lowercase letters, numbers, "
+			"and hyphens"), "nul_in_the_name_is_not_a_slug");
+	sbc_reply_free(&r);
+	create_with_nul(s, "nul-mapping", "{\"secretsMapping\":{\"clientId\":\"A_NUL_HERE\",\"clientSecret\":\"C\"}}", &r);
+	ok(sbc_error_is(&r, 500, "secrets_v2: Find", "Something went wrong"),
+	   "nul_in_a_mapped_name_fails_the_secret_lookup");
+	sbc_reply_free(&r);
+	create_with_nul(s, "nul-path", fresh("\"secretPath\":\"/workersNUL_HERE\""), &r);
+	ok(sbc_error_is(&r, 400, "BadRequest", "Invalid secret path. Only alphanumeric characters, "
+			"dashes, and underscores are allowed."), "nul_in_the_path_is_an_invalid_path");
+	sbc_reply_free(&r);
+	create_with_nul(s, "nul-object", fresh("\"parameters\":{\"objectId\":\"xNUL_HEREy\",\"clientId\":\"c\"}"), &r);
+	ok(sbc_error_is(&r, 400, "BadRequest", NULL) &&
+	   r.body && strstr(r.body, "Azure app x\\u0000y: Resource 'x%00y' does not exist"),
+	   "nul_in_the_object_id_comes_back_escaped");
 	sbc_reply_free(&r);
 
 	create(s, "ghost", fresh("\"parameters\":{\"objectId\":\"11111111-2222-4333-8444-555555555555\","

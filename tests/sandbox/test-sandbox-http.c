@@ -307,13 +307,14 @@ bodies(void)
 
 	o.body = "{\"name\": \"x\",}";
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(sbc_error_is(&r, 400, "Bad Request", "Unexpected token } in JSON at position 13"),
-	   "broken_json_is_400_bad_request");
+	/* Infisical's own JSON parser throws, and its error handler makes that a 500 (issue 8). */
+	ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"),
+	   "broken_json_is_500_as_on_the_real_server");
 	sbc_reply_free(&r);
 
 	o.body = "{\"name\":";
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(sbc_error_is(&r, 400, "Bad Request", "Unexpected end of JSON input"), "cut_json_is_400");
+	ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"), "cut_json_is_500");
 	sbc_reply_free(&r);
 
 	/* The token is judged before the body, however broken the body is. */
@@ -331,13 +332,13 @@ bodies(void)
 	o.body = "{\"a\":1}\0{}";
 	o.body_len = 10;
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(sbc_error_is(&r, 400, "Bad Request", NULL), "nul_inside_json_is_400");
+	ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"), "nul_inside_json_is_500");
 	sbc_reply_free(&r);
 	o.body_len = 0;
 
 	o.body = "{} {}";
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(sbc_error_is(&r, 400, "Bad Request", NULL), "trailing_json_is_400");
+	ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"), "trailing_json_is_500");
 	sbc_reply_free(&r);
 
 	for (i = 0; i < 5000; i++)
@@ -345,22 +346,21 @@ bodies(void)
 	body[i] = '\0';
 	o.body = body;
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(r.status == 400, "deeply_nested_json_is_refused_not_crashed_on");
+	ok(r.status == 500, "deeply_nested_json_is_refused_not_crashed_on");
 	sbc_reply_free(&r);
 
 	o.body = "";
 	o.content_type = "application/json";
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(sbc_error_is(&r, 400, "Bad Request", "Body cannot be empty when content-type is set to 'application/json'"),
-	   "empty_json_body_is_400");
+	ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"), "empty_json_body_is_500");
 	sbc_reply_free(&r);
 
 	o.body = "name=x";
 	o.content_type = "application/x-www-form-urlencoded";
 	sbc_request(&s, "POST", ROT_PATH, &o, &r);
-	ok(sbc_error_is(&r, 415, "Unsupported Media Type",
-			"Unsupported Media Type: application/x-www-form-urlencoded"),
-	   "form_body_is_415");
+	/* @fastify/formbody reads it: name is there, as a string, the rest is missing. */
+	ok(sbc_issue_is(&r, "projectId", "invalid_type", "Required") && sbc_issue_count(&r) == 7,
+	   "form_body_is_read_as_fields");
 	sbc_reply_free(&r);
 
 	o.body = "{}";

@@ -204,8 +204,9 @@ secrets(const struct sbc_server *s)
 	sbc_reply_free(&r);
 
 	sbc_get(s, SECRETS "&secretPath=/api/nowhere", &r);
-	ok(r.status == 200 && cJSON_GetArraySize(sbc_at(r.json, "secrets")) == 0,
-	   "unknown_folder_has_no_secrets");
+	ok(sbc_error_is(&r, 404, "SecretPathNotFound", "Folder with path '/api/nowhere' in environment "
+			"'dev' was not found. Please ensure the environment slug and secret path is correct."),
+	   "unknown_folder_is_404_secret_path_not_found");
 	sbc_reply_free(&r);
 
 	sbc_get(s, "/api/v4/secrets?projectId=" PAYMENTS "&environment=prod&secretPath=/api/", &r);
@@ -303,6 +304,100 @@ connections(const struct sbc_server *s, const char *identity)
 	sbc_reply_free(&r);
 }
 
+/* What the real server answers and the sandbox once did not (the differential test, issue 8). */
+static void
+real_server_shapes(const struct sbc_server *s, const char *identity)
+{
+	struct sbc_options o = { .token = identity };
+	struct sbc_reply r;
+	char header[1200];
+
+	snprintf(header, sizeof(header), "Bearer  %s", identity);
+	o.token = NULL;
+	o.authorization = header;
+	sbc_request(s, "GET", "/api/v1/projects", &o, &r);
+	ok(sbc_error_is(&r, 403, "TokenError", "invalid token"), "bearer_and_two_spaces_is_invalid_token");
+	sbc_reply_free(&r);
+	o.authorization = NULL;
+	o.token = identity;
+
+	sbc_request(s, "GET", "/api/v1/projects?includeRoles=true", &o, &r);
+	ok(sbc_error_is(&r, 403, "PermissionDenied", "You are not allowed to create on member"),
+	   "roles_are_refused_to_a_machine_identity");
+	sbc_reply_free(&r);
+
+	sbc_get(s, "/api/v1/projects/" PAYMENTS, &r);
+	ok(r.status == 200 && sbc_json_has(r.json, "{\"project\":{\"defaultProduct\":null,"
+			"\"autoCapitalization\":false,\"secretSharing\":true,\"showSnapshotsLegacy\":false,"
+			"\"secretDetectionIgnoreValues\":null,"
+			"\"enforceEncryptedSecretManagerSecretMetadata\":null,\"deletedEnvironments\":[]}}"),
+	   "project_has_the_real_servers_fields");
+	sbc_reply_free(&r);
+
+	sbc_get(s, "/api/v1/projects?type=ai", &r);
+	ok(r.status == 200 && cJSON_GetArraySize(sbc_at(r.json, "projects")) == 0, "project_type_ai_is_known");
+	sbc_reply_free(&r);
+
+	sbc_get(s, FOLDERS "&path=/a%20b", &r);
+	ok(sbc_error_is(&r, 400, "BadRequest", "Invalid secret path. Only alphanumeric characters, "
+			"dashes, and underscores are allowed."), "folders_of_an_invalid_path_are_400");
+	sbc_reply_free(&r);
+
+	sbc_get(s, FOLDERS "&path=/&recursive=yes", &r);
+	ok(r.status == 200 && sbc_at(r.json, "folders.0.relativePath"), "recursive_yes_is_true");
+	sbc_reply_free(&r);
+	sbc_get(s, FOLDERS "&path=/&recursive=0", &r);
+	ok(r.status == 200 && sbc_at(r.json, "folders.0") && !sbc_at(r.json, "folders.0.relativePath"),
+	   "recursive_0_is_false");
+	sbc_reply_free(&r);
+
+	sbc_get(s, "/api/v2/folders?projectId=" PAYMENTS "&environment=qa&path=/", &r);
+	ok(sbc_error_is(&r, 404, "NotFound", "Environment with slug 'qa' not found"),
+	   "folders_of_an_unknown_environment_are_404");
+	sbc_reply_free(&r);
+
+	sbc_get(s, "/api/v4/secrets?projectId=" PAYMENTS "&environment=qa&secretPath=/", &r);
+	ok(sbc_error_is(&r, 404, "SecretPathNotFound", "Folder with path '/' in environment 'qa' was not "
+			"found. Please ensure the environment slug and secret path is correct."),
+	   "secrets_of_an_unknown_environment_are_a_missing_folder");
+	sbc_reply_free(&r);
+
+	sbc_get(s, SECRETS "&secretPath=/a%00b", &r);
+	ok(sbc_error_is(&r, 400, "BadRequest", "Invalid secret path. Only alphanumeric characters, "
+			"dashes, and underscores are allowed."), "nul_in_the_query_path_is_an_invalid_path");
+	sbc_reply_free(&r);
+
+	sbc_get(s, "/api/v4/secrets?projectId=00000000-0000-4000-8000-000000000000&environment=dev", &r);
+	ok(sbc_error_is(&r, 404, "NotFound", "Project with ID '00000000-0000-4000-8000-000000000000' "
+			"not found during bot lookup. Are you sure you are using the correct project ID?"),
+	   "secrets_of_an_unknown_project_say_bot_lookup");
+	sbc_reply_free(&r);
+
+	sbc_get(s, "/api/v4/secrets?projectId=" PAYMENTS "&environment=staging&secretPath=/api", &r);
+	ok(r.status == 200 && sbc_json_has(r.json, "{\"secrets\":[{\"isRotatedSecret\":true,"
+			"\"rotationId\":\"" SEEDED_ROTATION "\"},{\"isRotatedSecret\":true,"
+			"\"rotationId\":\"" SEEDED_ROTATION "\"}]}"),
+	   "a_rotations_secret_names_its_rotation");
+	sbc_reply_free(&r);
+	sbc_get(s, SECRETS "&secretPath=/", &r);
+	ok(r.status == 200 && sbc_json_has(r.json, "{\"secrets\":[{\"isRotatedSecret\":false,"
+					      "\"rotationId\":null}]}"), "other_secrets_have_no_rotation");
+	sbc_reply_free(&r);
+
+	sbc_get(s, CONN "?projectId=" PAYMENTS, &r);
+	ok(r.status == 200 && sbc_json_has(r.json, "{\"appConnections\":[{\"isAutoRotationEnabled\":false,"
+			"\"gatewayPoolId\":null,\"project\":null},{\"project\":null}]}") &&
+	   sbc_str(sbc_at(r.json, "appConnections.0"), "credentialsHash") &&
+	   strlen(sbc_str(sbc_at(r.json, "appConnections.0"), "credentialsHash")) == 64,
+	   "connections_have_the_real_servers_fields");
+	sbc_reply_free(&r);
+
+	sbc_get(s, CONN "/connection-name/nothing?projectId=" PAYMENTS, &r);
+	ok(sbc_error_is(&r, 404, "NotFound", "Could not find App Connection with name nothing in project scope."),
+	   "unknown_connection_name_in_a_project");
+	sbc_reply_free(&r);
+}
+
 int
 main(void)
 {
@@ -315,19 +410,24 @@ main(void)
 		return done_testing();
 	ok(identity_token(&s, identity, sizeof(identity)), "machine_identity_signs_in");
 
+	/* Fastify answers these itself, before Infisical's error handler: no reqId. */
 	sbc_get(&s, "/api/v1/nothing-here?x=1", &r);
-	ok(sbc_error_is(&r, 404, "Not Found", "Route GET:/api/v1/nothing-here?x=1 not found"),
-	   "unknown_route_is_404_in_fastify_words");
+	ok(r.status == 404 && sbc_json_has(r.json, "{\"message\":\"Route GET:/api/v1/nothing-here?x=1 "
+					      "not found\",\"error\":\"Not Found\",\"statusCode\":404}") &&
+	   !sbc_at(r.json, "reqId"), "unknown_route_is_404_in_fastify_words_without_req_id");
 	sbc_reply_free(&r);
 
 	sbc_send(&s, "PUT", "/api/v1/projects", "{}", &r);
-	ok(sbc_error_is(&r, 404, "Not Found", NULL), "unknown_method_on_a_known_path_is_404");
+	ok(r.status == 404 && !sbc_at(r.json, "reqId") &&
+	   sbc_json_has(r.json, "{\"message\":\"Route PUT:/api/v1/projects not found\"}"),
+	   "unknown_method_on_a_known_path_is_404");
 	sbc_reply_free(&r);
 
 	projects(&s);
 	folders(&s);
 	secrets(&s);
 	connections(&s, identity);
+	real_server_shapes(&s, identity);
 
 	sbc_get(&s, "/api/v2/secret-rotations/options", &r);
 	ok(r.status == 200 &&

@@ -82,7 +82,7 @@ lookups(const struct sbc_server *s)
 	sbc_reply_free(&r);
 
 	sbc_get(s, ROT_PATH "?projectId=nope", &r);
-	ok(sbc_error_is(&r, 404, "NotFound", "Project with ID 'nope' not found"), "list_of_unknown_project_is_404");
+	ok(sbc_error_is(&r, 404, "NotFound", "Project with nope not found"), "list_of_unknown_project_is_404");
 	sbc_reply_free(&r);
 
 	sbc_get(s, ROT_PATH "/not-a-uuid", &r);
@@ -168,9 +168,8 @@ rotate(const struct sbc_server *s)
 		struct sbc_options o = { .token = USER_TOKEN, .content_type = "application/json" };
 
 		sbc_request(s, "POST", at("/rotate-secrets"), &o, &r);
-		ok(sbc_error_is(&r, 400, "Bad Request",
-				"Body cannot be empty when content-type is set to 'application/json'"),
-		   "rotate_with_json_type_and_no_body_is_400_as_fastify");
+		ok(sbc_error_is(&r, 500, "InternalServerError", "Something went wrong"),
+		   "rotate_with_json_type_and_no_body_is_500_as_on_the_real_server");
 		sbc_reply_free(&r);
 	}
 
@@ -230,7 +229,8 @@ update(const struct sbc_server *s)
 	sbc_reply_free(&r);
 
 	sbc_send(s, "PATCH", at(""), "{\"rotationInterval\":2.5}", &r);
-	ok(sbc_error_is(&r, 500, "InternalServerError", NULL), "update_with_a_fractional_interval_fails");
+	ok(sbc_error_is(&r, 500, "Update by id", "Something went wrong"),
+	   "update_with_a_fractional_interval_fails_in_the_database");
 	sbc_reply_free(&r);
 
 	sbc_send(s, "PATCH", at(""), "{\"rotationInterval\":7,\"rotateAtUtc\":{\"hours\":12,\"minutes\":0},"
@@ -350,6 +350,67 @@ delete(const struct sbc_server *s)
 	ok(sbc_stat(s, "rotations") == 1, "only_the_seeded_rotation_is_left");
 }
 
+/*
+ * --plan free: the stock self-hosted server's plan check, after validation
+ * and before any lookup, on every rotation route but delete (issue 8).
+ */
+static void
+plan_free(void)
+{
+	static const struct {
+		const char *name, *method, *path, *body, *message;
+	} routes[] = {
+		{ "create", "POST", ROT_PATH, NULL, "Failed to create secret rotation due to plan restriction. "
+		  "Upgrade plan to create secret rotations." },
+		{ "list", "GET", ROT_PATH "?projectId=" PAYMENTS, NULL, "Failed to access secret rotations due to "
+		  "plan restriction. Upgrade plan to access secret rotations." },
+		{ "list_of_every_type", "GET", "/api/v2/secret-rotations?projectId=" PAYMENTS, NULL, "Failed to access secret "
+		  "rotations due to plan restriction. Upgrade plan to access secret rotations." },
+		{ "get_by_id", "GET", ROT_PATH "/" SEEDED_ROTATION, NULL, "Failed to access secret rotation due to plan "
+		  "restriction. Upgrade plan to access secret rotations." },
+		{ "get_by_name", "GET", BY_NAME "staging-api-azure?projectId=" PAYMENTS "&environment=staging&secretPath=/api",
+		  NULL, "Failed to access secret rotation due to plan restriction. Upgrade plan to access "
+		  "secret rotations." },
+		{ "update", "PATCH", ROT_PATH "/00000000-0000-4000-8000-000000000000", "{\"description\":\"x\"}",
+		  "Failed to update secret rotation due to plan restriction. Upgrade plan to update secret "
+		  "rotations." },
+		{ "rotate", "POST", ROT_PATH "/" SEEDED_ROTATION "/rotate-secrets", NULL, "Failed to rotate secret "
+		  "rotation secrets due to plan restriction. Upgrade plan to rotate secret rotation secrets." },
+		{ "generated_credentials", "GET", ROT_PATH "/" SEEDED_ROTATION "/generated-credentials", NULL, "Failed to access secret "
+		  "rotation credentials due to plan restriction. Upgrade plan to access secret rotations "
+		  "credentials." },
+	};
+	struct sbc_server s;
+	struct sbc_reply r;
+	char *body;
+	size_t i;
+
+	if (sbc_start(&s, (const char *const[]) { "--plan", "free", NULL }) < 0)
+		return;
+	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		body = routes[i].body ? NULL : sbc_create_body("planned", NULL);
+		sbc_send(&s, routes[i].method, routes[i].path,
+			 routes[i].body ? routes[i].body : strcmp(routes[i].method, "POST") == 0 &&
+			 !strstr(routes[i].path, "rotate-secrets") ? body : NULL, &r);
+		ok(sbc_error_is(&r, 400, "BadRequest", routes[i].message), "plan_free_refuses_%s",
+		   routes[i].name);
+		sbc_reply_free(&r);
+		free(body);
+	}
+	body = sbc_create_body("Not A Slug", NULL);
+	sbc_send(&s, "POST", ROT_PATH, body, &r);
+	free(body);
+	ok(r.status == 422, "plan_free_validates_the_body_first");
+	sbc_reply_free(&r);
+	sbc_send(&s, "DELETE", ROT_PATH "/00000000-0000-4000-8000-000000000000", NULL, &r);
+	ok(sbc_error_is(&r, 404, "NotFound", NULL), "plan_free_has_no_check_on_delete");
+	sbc_reply_free(&r);
+	sbc_get(&s, "/api/v2/secret-rotations/options", &r);
+	ok(r.status == 200, "plan_free_still_lists_the_options");
+	sbc_reply_free(&r);
+	ok(sbc_stop(&s), "plan_free_sandbox_exits_cleanly");
+}
+
 int
 main(void)
 {
@@ -382,6 +443,7 @@ main(void)
 	update(&s);
 	delete(&s);
 	ok(sbc_stop(&s), "sandbox_exits_cleanly");
+	plan_free();
 	curl_global_cleanup();
 	return done_testing();
 }
