@@ -401,8 +401,13 @@ create_result(struct tui *t, struct rw_result *result)
 		return;
 	}
 	if (c.field != RW_FIELD_NONE) {
-		/* Back to the step the error belongs to, every answer kept. */
+		/*
+		 * Back to the step the error belongs to, every answer kept; once
+		 * it is fixed, Enter returns to Review (as from Review's "change
+		 * a step"), not through the steps after it.
+		 */
 		field = c.field;
+		t->return_to_review = 1;
 		go_step(t, c.reopen);
 		if (t->step == RW_STEP_AZURE_APP && !t->apps_manual &&
 		    (field == RW_FIELD_CLIENT_ID || field == RW_FIELD_APP_NAME))
@@ -450,9 +455,17 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 	case CORE_SLOT_APPS:
 		apps_result(t, &slot->result);
 		draft_app_check(t);
-		/* fall through */
+		/*
+		 * Only the Azure app step shows this list.  On Connection it is
+		 * the prefetch for the row under the highlight: re-entering the
+		 * focus there would put the highlight back on the answered row
+		 * while the user is moving it.
+		 */
+		if (t->step == RW_STEP_AZURE_APP)
+			tui_steps_focus_entered(t);
+		break;
 	case CORE_SLOT_CONNECTIONS:
-		if (t->step == RW_STEP_CONNECTION || t->step == RW_STEP_AZURE_APP)
+		if (t->step == RW_STEP_CONNECTION)
 			tui_steps_focus_entered(t);
 		break;
 	case CORE_SLOT_SECRET_NAMES:
