@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "app/batch.h"
-#include "core/flow.h"
-#include "core/lists.h"
-#include "core/report.h"
-#include "core/signin.h"
+#include "libcore/flow.h"
+#include "libcore/lists.h"
+#include "libcore/report.h"
+#include "libcore/signin.h"
 #include "common/secret.h"
 #include "forms/body.h"
 #include "forms/validate.h"
@@ -100,7 +100,7 @@ fail(struct app *app, struct rw_result *result)
 }
 
 /*
- * The Where answers against what the server lists (core/flow.h): the
+ * The Where answers against what the server lists (libcore/flow.h): the
  * project (by id, or the slug already turned into its id), the environment
  * in it, the folder existing -- a typo is caught here, with the choices
  * named, before anything is made.  0, or the exit code.

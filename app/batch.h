@@ -8,7 +8,7 @@
  * server, creates, and prints the result.  Nothing is asked.
  */
 
-#include "core/app.h"
+#include "libcore/app.h"
 
 /*
  * Runs app->answers (defaults applied here) to the end.  Messages go to

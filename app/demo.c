@@ -16,7 +16,7 @@
 #include <sys/prctl.h>
 #endif
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "app/demo.h"
 
 #define DEMO_PROGRAM "rotwiz-sandbox"

@@ -1,6 +1,6 @@
 # app/: the command line, the environment and flag mode live in libapp.a,
 # so that tests/cli links them without curses; rotwiz is main.c on top,
-# choosing a front-end.  Every front-end sits on libcore.a (core/local.mk).
+# choosing a front-end.  Every front-end sits on libcore.a (libcore/local.mk).
 noinst_LIBRARIES += libapp.a
 libapp_a_CPPFLAGS = $(AM_CPPFLAGS)
 libapp_a_SOURCES = \

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "app/batch.h"
 #include "app/setup.h"
 #include "app/demo.h"

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "libcore/report.h"
 #include "app/setup.h"
-#include "core/signin.h"
+#include "libcore/signin.h"
 #include "common/strbuf.h"
 #include "forms/body.h"
 

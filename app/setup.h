@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "common/status.h"
 #include "forms/field.h"
 #include "forms/validate.h"

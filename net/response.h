@@ -19,7 +19,7 @@
 
 /*
  * Refusals that need words of their own, whatever the call.  The
- * wording is core/report.c's; net only tells them apart.
+ * wording is libcore/report.c's; net only tells them apart.
  */
 enum rw_refusal {
 	RW_REFUSAL_OTHER = 0,

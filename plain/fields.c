@@ -6,8 +6,8 @@
 #include <strings.h>
 #include <time.h>
 
-#include "core/flow.h"
-#include "core/report.h"
+#include "libcore/flow.h"
+#include "libcore/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
 #include "forms/validate.h"
@@ -418,7 +418,7 @@ say_failure(struct plain_session *s, const char *what, const struct rw_result *r
 
 /* ---- field checks ---- */
 
-/* The path's folder must exist (core/flow.c, the same check in every mode). */
+/* The path's folder must exist (libcore/flow.c, the same check in every mode). */
 static int
 check_folder(struct plain_session *s, enum rw_field field, const char *path, char *msg,
 	     size_t msgsz)

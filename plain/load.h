@@ -2,19 +2,19 @@
 #define ROTWIZ_PLAIN_LOAD_H
 
 /*
- * Plain mode's side of the one list cache (core/lists.h): the blocking
+ * Plain mode's side of the one list cache (libcore/lists.h): the blocking
  * read with plain's words ("Loading the folder list... (Ctrl-C cancels)")
  * and Ctrl-C, and the wait for a one-off call.  Every finished call,
  * whoever started it, passes through plain_load_pump(), so waiting for one
  * never loses another.
  */
 
-#include "core/lists.h"
+#include "libcore/lists.h"
 #include "net/api.h"
 
 struct plain_loads {
 	struct rw_api *api;		/* borrowed from struct app; NULL before sign-in */
-	struct core_lists lists;	/* the one cache (core/lists.h) */
+	struct core_lists lists;	/* the one cache (libcore/lists.h) */
 	int quiet;			/* no "Loading..." line (Tab completion is drawing) */
 	/* A one-off call (create, rotate now) being waited for. */
 	struct rw_call *awaited;

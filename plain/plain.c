@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "common/status.h"
-#include "core/flow.h"
+#include "libcore/flow.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
 #include "plain/plain.h"

@@ -11,7 +11,7 @@
  * of the failure that ended the run (given credentials refused: 4...).
  */
 
-#include "core/app.h"
+#include "libcore/app.h"
 
 int plain_run(struct app *app);
 

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/flow.h"
-#include "core/report.h"
+#include "libcore/flow.h"
+#include "libcore/report.h"
 #include "common/status.h"
 #include "forms/body.h"
 #include "forms/draft.h"
@@ -167,7 +167,7 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 			return PLAIN_STOP;
 		}
 		if (c == 'n') {
-			/* Where and how stay; what and which app are asked again (core/flow.c). */
+			/* Where and how stay; what and which app are asked again (libcore/flow.c). */
 			if ((s->jump = core_flow_create_another(&s->app->answers)) == RW_STEP_COUNT)
 				return out_of_memory(s);
 			s->back_to_review = 0;

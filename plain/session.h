@@ -8,7 +8,7 @@
  * plain.c moves between steps (style lesson 3).
  */
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "forms/field.h"
 #include "plain/io.h"
 #include "plain/load.h"

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/flow.h"
-#include "core/signin.h"
+#include "libcore/flow.h"
+#include "libcore/signin.h"
 #include "net/url.h"
 #include "common/secret.h"
 #include "common/status.h"

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
-#include "core/flow.h"
-#include "core/report.h"
-#include "core/signin.h"
+#include "libcore/app.h"
+#include "libcore/flow.h"
+#include "libcore/report.h"
+#include "libcore/signin.h"
 #include "forms/body.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
@@ -110,7 +110,7 @@ check_step(struct tui *t, enum rw_step step)
 		}
 	}
 	if (first == RW_FIELD_NONE && step == RW_STEP_WHERE) {
-		/* The project, environment and folder must be there (core/flow.c). */
+		/* The project, environment and folder must be there (libcore/flow.c). */
 		struct core_read r = reader(t);
 
 		memset(&problems, 0, sizeof(problems));
@@ -419,7 +419,7 @@ create_result(struct tui *t, struct rw_result *result)
 	tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
 }
 
-/* A resumed draft's Azure app is kept only if its connection still lists it (core/flow.c). */
+/* A resumed draft's Azure app is kept only if its connection still lists it (libcore/flow.c). */
 static void
 draft_app_check(struct tui *t)
 {

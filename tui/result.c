@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "libcore/report.h"
 #include "tui/frame.h"
 #include "tui/text.h"
 #include "tui/wizard.h"
 
 /*
- * Step 8: what was created (core/report.h's summary, the same words as the
+ * Step 8: what was created (libcore/report.h's summary, the same words as the
  * other modes), then rotate now, create another, or quit.
  */
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/signin.h"
+#include "libcore/signin.h"
 #include "net/url.h"
 #include "common/secret.h"
 #include "tui/frame.h"

@@ -3,7 +3,7 @@
 
 /*
  * Step 0 (tui_signin_screen in wizard.h): the server and the credentials.
- * The check itself (core/signin.h) is started by the event loop.
+ * The check itself (libcore/signin.h) is started by the event loop.
  */
 
 #include "tui/wizard.h"

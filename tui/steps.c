@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "libcore/report.h"
 #include "common/secret.h"
 #include "forms/validate.h"
 #include "tui/frame.h"

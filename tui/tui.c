@@ -13,7 +13,7 @@
 
 #include <curses.h>
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
 #include "tui/text.h"

@@ -13,12 +13,12 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "common/strbuf.h"
 #include "forms/field.h"
 #include "net/response.h"
 #include "tui/keys.h"
-#include "core/lists.h"
+#include "libcore/lists.h"
 #include "tui/picklist.h"
 #include "tui/step_form.h"
 #include "tui/theme.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/report.h"
+#include "libcore/report.h"
 #include "tests/tap.h"
 
 /* The structs hold char *; the literals here are never written to. */

@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/app.h"
+#include "libcore/app.h"
 #include "net/url.h"
 #include "app/setup.h"
-#include "core/signin.h"
+#include "libcore/signin.h"
 #include "tests/tap.h"
 
 static int

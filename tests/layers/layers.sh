@@ -41,8 +41,8 @@ for lib in libcommon.a libforms.a libnetjson.a libnet.a libcore.a; do
 done
 
 # The archive list of the core would miss a file that is not in it: every
-# .c of core/ is in libcore.a.
-for c in "$S"/core/*.c; do
+# .c of libcore/ is in libcore.a.
+for c in "$S"/libcore/*.c; do
 	o=$(basename "$c" .c)
 	check "core_${o}_is_in_libcore" sh -c "ar t '$B/libcore.a' | grep -qx 'libcore_a-$o.o'"
 done
@@ -59,7 +59,7 @@ none_include() {
 		ok 0 "$1"
 	fi
 }
-for dir in common forms net core; do
+for dir in common forms net libcore; do
 	none_include "${dir}_includes_no_front_end_header" "$dir" \
 		'[<"](tui/|plain/|app/|curses|ncurses|form\.h|readline/)'
 done
@@ -68,7 +68,7 @@ for dir in tui plain; do
 done
 none_include plain_does_not_include_tui plain '"tui/'
 none_include tui_does_not_include_plain tui '"plain/'
-for dir in common core tui plain app; do
+for dir in common libcore tui plain app; do
 	none_include "${dir}_has_no_json_code" "$dir" '<cjson/cJSON\.h>'
 done
 done_testing

@@ -92,7 +92,7 @@ main(void)
 	has(text, "2026-02-09 23:30 UTC (local time 2026-02-10 00:30 CET)",
 	    "first_date_in_local_time_crosses_midnight");
 
-	/* The words the result summary shows its times in, too (core/report.c). */
+	/* The words the result summary shows its times in, too (libcore/report.c). */
 	rw_schedule_format_time(at(2026, 11, 28, 0, 0, 0), 1, text, sizeof(text));
 	is_str(text, "2026-11-28 01:00 CET", "local_format_uses_tz");
 	rw_schedule_format_time(at(2026, 11, 28, 0, 0, 0), 0, text, sizeof(text));

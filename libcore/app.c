@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
-#include "core/signin.h"
+#include "libcore/app.h"
+#include "libcore/signin.h"
 
 void
 app_init(struct app *app)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/report.h"
+#include "libcore/report.h"
 #include "common/strbuf.h"
 #include "forms/schedule.h"
 

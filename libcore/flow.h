@@ -16,8 +16,8 @@
 
 #include <stddef.h>
 
-#include "core/app.h"
-#include "core/lists.h"
+#include "libcore/app.h"
+#include "libcore/lists.h"
 #include "forms/field.h"
 #include "forms/validate.h"
 #include "net/api.h"

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/signin.h"
+#include "libcore/signin.h"
 #include "net/url.h"
 #include "common/secret.h"
 

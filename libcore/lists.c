@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/lists.h"
+#include "libcore/lists.h"
 
 /* A ticket is (generation << SLOT_BITS) | slot. */
 #define SLOT_BITS 4

@@ -7,8 +7,8 @@
 #include <strings.h>
 
 #include "common/strbuf.h"
-#include "core/flow.h"
-#include "core/report.h"
+#include "libcore/flow.h"
+#include "libcore/report.h"
 #include "forms/draft.h"
 
 /* ---- reading the lists ---- */

@@ -34,8 +34,8 @@
 
 #include <stddef.h>
 
-#include "core/app.h"
-#include "core/report.h"
+#include "libcore/app.h"
+#include "libcore/report.h"
 #include "common/status.h"
 #include "net/api.h"
 #include "net/url.h"

@@ -45,7 +45,7 @@ struct app {
 	int token_is_user_session;	/* may list Azure apps */
 	struct rw_api *api;		/* NULL until signed in */
 
-	/* --- sign-in state (core/signin.h) --- */
+	/* --- sign-in state (libcore/signin.h) --- */
 	int credentials_given;		/* token or UA from env / --token-file / --demo: step 0 skipped */
 	int signed_in;			/* signin_connect() succeeded */
 	long timeout_ms;		/* ROTWIZ_TIMEOUT_MS; 0: net's default */

@@ -1,0 +1,14 @@
+# libcore/: the wizard without a screen -- the one struct app, sign-in, the
+# reports' words, the flow's rules.  Links neither curses nor readline;
+# tests/layers checks that it needs nothing from a front-end.  Not named
+# core/: configure's clean-up runs `rm -f core ... && rm -f confdefs* ...`, and
+# a directory called core makes that fail and leaves confdefs.h behind (which
+# make distcheck's distcleancheck refuses).
+noinst_LIBRARIES += libcore.a
+libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
+libcore_a_SOURCES = \
+	libcore/app.c libcore/app.h \
+	libcore/flow.c libcore/flow.h \
+	libcore/lists.c libcore/lists.h \
+	libcore/report.c libcore/report.h \
+	libcore/signin.c libcore/signin.h
