@@ -77,6 +77,17 @@ plan_read(struct plan *p, const char *file)
 	fclose(fp);
 }
 
+static void
+plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->count; i++) {
+		free(p->label[i]);
+		free(p->answer[i]);
+	}
+	free(p->label);
+	free(p->answer);
+}
+
 /* The label of a prompt line: no ": " at the end, no " [default]". */
 static void
 prompt_label(const char *line, size_t len, char *out, size_t size)
@@ -248,6 +259,12 @@ main(int argc, char **argv)
 	printf("\n");
 	if (plan.next < plan.count)
 		printf("next=\"%s\" answer=\"%s\"\n", plan.label[plan.next], plan.answer[plan.next]);
+	/*
+	 * Out before anything that could end the process early: under ASan a
+	 * leak report exits without flushing stdio, and this line is the result.
+	 */
+	fflush(stdout);
+	plan_free(&plan);
 	free(buf);
 	return 0;
 }
