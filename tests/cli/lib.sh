@@ -1,7 +1,7 @@
 # Shared by the tests/cli shell tests.  Source after tests/lib/tap.sh (and
 # tests/lib/sandbox.sh when a server is needed).
 #   rw ARGS...          runs ./rotwiz (stdin /dev/null, 20 s cap): $rc, $T/out, $T/err
-#   is_rc WANT NAME     one TAP line: $rc is WANT (shows stderr when not)
+#   is_rc WANT NAME     one TAP line: $rc is WANT (tests/lib/tap.sh, as shows, hides)
 #   says NAME TEXT      one TAP line: stderr holds TEXT
 #   one_line NAME       one TAP line: stderr is exactly one line
 #   cli_sandbox ARGS... sandbox_start, keeping the cleanup of $T
@@ -11,6 +11,8 @@
 ROTWIZ="$top_builddir/rotwiz"
 JSON_EQUAL="$top_builddir/tests/cli/json-equal"
 JSON_GET="$top_builddir/tests/cli/json-get"
+# The cap of a run, which is_rc names when a run hit it.
+RUN_CAP_S=20
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-cli.XXXXXX") || exit 1
 mkdir -p "$T/home" "$T/state"
@@ -34,18 +36,8 @@ cli_sandbox() {
 }
 
 rw() {
-	timeout 20 "$ROTWIZ" "$@" >"$T/out" 2>"$T/err" </dev/null
+	timeout "$RUN_CAP_S" "$ROTWIZ" "$@" >"$T/out" 2>"$T/err" </dev/null
 	rc=$?
-}
-
-is_rc() {
-	if [ "$rc" -eq "$1" ]; then
-		ok 0 "$2"
-	else
-		ok 1 "$2"
-		diag "exit status $rc, wanted $1; stderr:"
-		sed 's/^/#   /' "$T/err"
-	fi
 }
 
 says() {

@@ -7,12 +7,10 @@
 #                          Each run has its own empty HOME and XDG_STATE_HOME
 #                          ($RUN_HOME, $RUN_STATE, $DRAFT; tests/lib/runs.sh):
 #                          keep_state first to start from the run before's.
-#   is_rc WANT NAME        one TAP line: $rc is WANT.  Every run needs one: a
-#                          run left unchecked at the next run or at
-#                          done_testing fails; one cut off by the cap fails
+#   is_rc, shows, hides    (tests/lib/tap.sh) check the run.  Every run needs
+#                          its is_rc: a run left unchecked at the next run or
+#                          at done_testing fails; one cut off by the cap fails
 #                          saying that it sat on a prompt.
-#   shows NAME TEXT        one TAP line: stdout holds TEXT (a fixed string)
-#   hides NAME TEXT        one TAP line: neither stdout nor stderr holds TEXT
 #   server_get NAME ENV PATH   the rotation as the server holds it (GET by
 #                          name with curl and the user token) into $T/got
 #   held NAME DOTTED-PATH WANT  one TAP line: $T/got has WANT at secretRotation.PATH
@@ -25,7 +23,8 @@
 ROTWIZ="$top_builddir/rotwiz"
 JSON_GET="$top_builddir/tests/cli/json-get"
 
-PLAIN_CAP_S=20
+# The cap of a run, which is_rc names when a run hit it.
+RUN_CAP_S=20
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-plain.XXXXXX") || exit 1
 mkdir -p "$T/unused-home" "$T/unused-state"
@@ -70,7 +69,7 @@ answers() {
 plain() {
 	run_begin
 	# shellcheck disable=SC2086 # PLAIN_ENV is a list of NAME=value words
-	(cd "$RUN_DIR" && exec timeout $PLAIN_CAP_S env HOME="$RUN_HOME" \
+	(cd "$RUN_DIR" && exec timeout $RUN_CAP_S env HOME="$RUN_HOME" \
 		XDG_STATE_HOME="$RUN_STATE" INFISICAL_DOMAIN="$SANDBOX_URL" $PLAIN_ENV \
 		"$ROTWIZ" --plain "$@") <"$T/in" >"$T/out" 2>"$T/err"
 	rc=$?
@@ -80,40 +79,6 @@ plain() {
 run_describe() {
 	diag "exit status $rc; last lines of stdout:"
 	tail -n 15 "$T/out" | sed 's/^/#   /'
-}
-
-is_rc() {
-	run_checked
-	if [ "$rc" -eq "$1" ]; then
-		ok 0 "$2"
-	else
-		ok 1 "$2"
-		# timeout(1) says 124 when it had to stop the run.
-		[ "$rc" -eq 124 ] && diag "cut off after $PLAIN_CAP_S s: it sat on a prompt"
-		diag "exit status $rc, wanted $1; stderr:"
-		sed 's/^/#   /' "$T/err"
-		diag "last lines of stdout:"
-		tail -n 15 "$T/out" | sed 's/^/#   /'
-	fi
-}
-
-shows() {
-	if grep -qF -- "$2" "$T/out"; then
-		ok 0 "$1"
-	else
-		ok 1 "$1"
-		diag "stdout lacks: $2"
-		tail -n 15 "$T/out" | sed 's/^/#   /'
-	fi
-}
-
-hides() {
-	if grep -qF -- "$2" "$T/out" "$T/err"; then
-		ok 1 "$1"
-		diag "shown: $2"
-	else
-		ok 0 "$1"
-	fi
 }
 
 # server_get NAME ENV PATH: PATH with its slashes as %2F.

@@ -17,11 +17,10 @@
 #                         environment (INFISICAL_DOMAIN=... picks another server):
 #                         $rc, $T/out, $T/err
 #   rw_stdin FILE [NAME=VALUE...] -- ARGS...  the same with FILE on stdin
-#   is_rc WANT NAME       one TAP line: $rc is WANT (stderr shown when not)
-#   says NAME TEXT        one TAP line: stderr holds TEXT;  shows: stdout does
+#   is_rc WANT NAME       one TAP line: $rc is WANT (tests/lib/tap.sh, as shows, hides)
+#   says NAME TEXT        one TAP line: stderr holds TEXT
 #   in_err FLAG NAME PAT  one TAP line: grep FLAG PAT on stderr (says: -F, says_re: -iE)
 #   says_re NAME ERE      one TAP line: stderr matches the extended regex (case-insensitive)
-#   hides NAME TEXT       one TAP line: neither stdout nor stderr holds TEXT
 #   api METHOD PATH [BODY] curl to the unlocked instance with $K_TOKEN: $T/api, $code
 #   rotation_get NAME ENV PATH  the rotation as the server holds it (GET by
 #                         name) into $T/got; 0 when the server answered 200
@@ -41,6 +40,8 @@
 
 ROTWIZ="$top_builddir/rotwiz"
 JSON_GET="$top_builddir/tests/cli/json-get"
+# The cap of a run, which is_rc names when a run hit it.
+RUN_CAP_S=90
 
 if [ -z "${T:-}" ]; then
 	T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-real.XXXXXX") || exit 1
@@ -114,24 +115,12 @@ rw_run() {
 		done
 		[ "${1:-}" = "--" ] && shift
 		export INFISICAL_DOMAIN
-		exec timeout 90 "$ROTWIZ" "$@" <"$_in" >"$T/out" 2>"$T/err"
+		exec timeout "$RUN_CAP_S" "$ROTWIZ" "$@" <"$_in" >"$T/out" 2>"$T/err"
 	)
 	rc=$?
 }
 rw() { rw_run /dev/null "$@"; }
 rw_stdin() { _f=$1; shift; rw_run "$_f" "$@"; }
-
-is_rc() {
-	if [ "$rc" -eq "$1" ]; then
-		ok 0 "$2"
-	else
-		ok 1 "$2"
-		diag "exit status $rc, wanted $1; stderr:"
-		sed 's/^/#   /' "$T/err"
-		diag "last lines of stdout:"
-		tail -n 15 "$T/out" | sed 's/^/#   /'
-	fi
-}
 
 # in_err GREP-FLAG NAME PATTERN: one TAP line: stderr matches PATTERN.
 in_err() {
@@ -145,25 +134,6 @@ in_err() {
 }
 says() { in_err -F "$1" "$2"; }
 says_re() { in_err -iE "$1" "$2"; }
-
-shows() {
-	if grep -qF -- "$2" "$T/out"; then
-		ok 0 "$1"
-	else
-		ok 1 "$1"
-		diag "stdout lacks: $2"
-		tail -n 15 "$T/out" | sed 's/^/#   /'
-	fi
-}
-
-hides() {
-	if grep -qF -- "$2" "$T/out" "$T/err"; then
-		ok 1 "$1"
-		diag "shown: $2"
-	else
-		ok 0 "$1"
-	fi
-}
 
 # A query value with its slashes escaped (paths are the only ones with any).
 qpath() { printf '%s' "$1" | sed 's|/|%2F|g'; }
