@@ -5,12 +5,26 @@
 #include <string.h>
 
 #include "libcore/flow.h"
+#include "libcore/help.h"
 #include "libcore/signin.h"
 #include "net/url.h"
 #include "common/secret.h"
 #include "common/status.h"
 #include "plain/steps.h"
 
+
+/* "?" at a sign-in question: its help (libcore/help.c, shared with the screens). */
+static int
+is_help(const char *answer)
+{
+	return strcmp(answer, "?") == 0;
+}
+
+static void
+say_help(enum core_help topic)
+{
+	printf("%s\n", core_help_text(topic));
+}
 
 /* The origin a user would type for an API base: "https://host/api" -> "https://host". */
 static char *
@@ -30,7 +44,7 @@ take_url(struct plain_session *s, const char *url)
 	char msg[512], *base = NULL;
 
 	if (rw_url_normalize(url, NULL, &base, msg, sizeof(msg)) != RW_OK) {
-		printf("%s\n", msg);
+		plain_say(NULL, msg);
 		return 1;
 	}
 	free(s->app->api_base);
@@ -56,8 +70,11 @@ ask_url(struct plain_session *s, const char *current)
 		free(line);
 		if (!t)
 			return plain_nomem(s);
-		if (!*t && !*current) {
-			printf("Server URL: required -- type the address you open Infisical at.\n");
+		if (is_help(t) || (!*t && !*current)) {
+			if (is_help(t))
+				say_help(CORE_HELP_SERVER_URL);
+			else
+				printf("Required -- type the address you open Infisical at.\n");
 			free(t);
 			continue;
 		}
@@ -95,6 +112,11 @@ ask_server(struct plain_session *s)
 			rc = plain_nomem(s);
 			break;
 		}
+		if (is_help(t)) {
+			say_help(CORE_HELP_SERVER);
+			free(t);
+			continue;
+		}
 		choice = !*t ? def : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 :
 			 strcmp(t, "3") == 0 ? 3 : 0;
 		/* A URL typed straight away is a self-hosted answer too. */
@@ -122,10 +144,14 @@ ask_server(struct plain_session *s)
 	return rc;
 }
 
-/* A required answer; secrets are trimmed into a new string and the line wiped. */
+/*
+ * A required answer; secrets are trimmed into a new string and the line
+ * wiped.  "?" is never an answer (a token or secret has no such value):
+ * it prints the help of topic and asks again.
+ */
 static int
 ask_required(struct plain_session *s, const char *prompt, enum plain_echo echo,
-	     const char *missing, char **out)
+	     enum core_help topic, const char *missing, char **out)
 {
 	char *line, *t;
 
@@ -136,12 +162,15 @@ ask_required(struct plain_session *s, const char *prompt, enum plain_echo echo,
 		secret_free(&line);
 		if (!t)
 			return plain_nomem(s);
-		if (*t) {
+		if (*t && !is_help(t)) {
 			*out = t;
 			return 0;
 		}
+		if (is_help(t))
+			say_help(topic);
+		else
+			printf("%s\n", missing);
 		free(t);
-		printf("%s\n", missing);
 	}
 }
 
@@ -168,21 +197,24 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 		if (!t)
 			return plain_nomem(s);
 		m = !*t ? *method : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 : 0;
+		if (is_help(t))
+			say_help(CORE_HELP_SIGNIN_METHOD);
+		else if (!m)
+			printf("Type 1 for an access token or 2 for Universal Auth.\n");
 		free(t);
 		if (m)
 			break;
-		printf("Type 1 for an access token or 2 for Universal Auth.\n");
 	}
 	*method = m;
 	if (m == 1)
 		return ask_required(s, "Access token (input hidden): ", PLAIN_ECHO_SECRET,
-				    "An access token is required: paste it (nothing is shown "
+				    CORE_HELP_TOKEN, "An access token is required: paste it (nothing is shown "
 				    "while you type).", token);
-	if (ask_required(s, "Client ID: ", PLAIN_ECHO_NO_HISTORY,
+	if (ask_required(s, "Client ID: ", PLAIN_ECHO_NO_HISTORY, CORE_HELP_CLIENT_ID,
 			 "The machine identity's client ID is required.", id) < 0)
 		return -1;
 	if (ask_required(s, "Client secret (input hidden): ", PLAIN_ECHO_SECRET,
-			 "The client secret is required (nothing is shown while you type).",
+			 CORE_HELP_CLIENT_SECRET, "The client secret is required (nothing is shown while you type).",
 			 secret) < 0) {
 		free(*id);
 		*id = NULL;

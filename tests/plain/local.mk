@@ -7,6 +7,7 @@ PLAIN_SH_TESTS = \
 	tests/plain/machine-identity.sh \
 	tests/plain/corrections.sh \
 	tests/plain/input-end.sh \
+	tests/plain/prompts.sh \
 	tests/plain/tty.sh \
 	tests/plain/server-words.sh \
 	tests/plain/plan.sh
