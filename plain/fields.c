@@ -225,12 +225,11 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 
 /* ---- asking ---- */
 
+/* The help under the prompt that asked for it, which named the field already. */
 static void
 print_help(enum rw_field field)
 {
-	const struct rw_field_info *info = rw_field_info(field);
-
-	printf("%s: %s\n", info->label, info->help);
+	printf("%s\n", rw_field_info(field)->help);
 }
 
 /* The text shown in brackets: the value with control characters made visible. */
@@ -297,7 +296,10 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 		/* As typed, spaces and all: the rule decides what may be trimmed. */
 		value = !*t ? cur : (!info->required && strcmp(t, "-") == 0) ? "" : line;
 		if (rw_validate_field(field, value, msg, sizeof(msg)) != RW_OK) {
-			printf("%s\n", msg);
+			if (!*value)
+				printf("Required -- type a value (? explains the question).\n");
+			else
+				plain_say(info->label, msg);
 			free(t);
 			free(line);
 			continue;
@@ -317,7 +319,7 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 				strbuf_free(&prompt);
 				return -1;
 			}
-			printf("%s\n", msg);
+			plain_say(info->label, msg);
 			continue;
 		}
 		strbuf_free(&prompt);
@@ -388,8 +390,7 @@ ask_pick(struct plain_session *s, enum rw_field field, const char *label,
 			break;
 		}
 		if (!*t) {
-			printf("%s: required -- type a number from 1 to %zu, or a name.\n",
-			       label, pick->count);
+			printf("Required -- type a number from 1 to %zu, or a name.\n", pick->count);
 			free(t);
 			continue;
 		}
@@ -401,7 +402,7 @@ ask_pick(struct plain_session *s, enum rw_field field, const char *label,
 			break;
 		}
 		if (index == PLAIN_PICK_NONE && msg[0])
-			printf("%s\n", msg);
+			plain_say(label, msg);
 	}
 	plain_io_set_completion(NULL, NULL);
 	return rc;

@@ -9,6 +9,7 @@
 #include "common/status.h"
 #include "common/strbuf.h"
 #include "forms/draft.h"
+#include "libcore/report.h"
 #include "plain/session.h"
 
 void
@@ -71,6 +72,39 @@ confirm_quit(struct plain_session *s)
 	return quit;
 }
 
+void
+plain_say(const char *label, const char *msg)
+{
+	size_t n = label ? strlen(label) : 0;
+	char *clean;
+
+	if (n && strncmp(msg, label, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		msg += n + 2;
+	n = strlen(msg);
+	if (!(clean = malloc(n + 1)))
+		return;
+	report_clean(msg, clean, n + 1);
+	if (clean[0] >= 'a' && clean[0] <= 'z')
+		clean[0] = (char) (clean[0] - 'a' + 'A');
+	printf("%s\n", clean);
+	free(clean);
+}
+
+/* Keeps where the input ended, for the line that says so (plain.c). */
+static void
+input_ended(struct plain_session *s, const char *prompt)
+{
+	size_t n = strlen(prompt);
+
+	while (n && (prompt[n - 1] == ' ' || prompt[n - 1] == ':'))
+		n--;
+	free(s->ended_at);
+	if ((s->ended_at = malloc(n + 1)))
+		report_clean(prompt, s->ended_at, n + 1);
+	s->ended_step = s->asking_steps ? (int) s->step : -1;
+	s->end = PLAIN_END_EOF;
+}
+
 int
 plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, char **answer)
 {
@@ -82,7 +116,7 @@ plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, cha
 		case PLAIN_READ_LINE:
 			return 0;
 		case PLAIN_READ_EOF:
-			s->end = PLAIN_END_EOF;
+			input_ended(s, prompt);
 			return -1;
 		case PLAIN_READ_TOO_LONG:
 			printf("That answer is longer than %d bytes, so it was dropped. "
@@ -97,6 +131,8 @@ plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, cha
 			q = confirm_quit(s);
 			if (q == 0)
 				continue;
+			if (q < 0 && s->end == PLAIN_END_EOF)
+				input_ended(s, prompt);
 			if (q > 0)
 				s->end = PLAIN_END_QUIT;
 			return -1;

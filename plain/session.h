@@ -16,8 +16,8 @@
 /* Why a session stops asking. */
 enum plain_end {
 	PLAIN_GOING = 0,
-	PLAIN_END_QUIT,		/* the user quit: exit 130 */
-	PLAIN_END_EOF,		/* input ended: exit 130 */
+	PLAIN_END_QUIT,		/* the user quit (Ctrl-C, q): exit 130 */
+	PLAIN_END_EOF,		/* input ended before the create: exit 2 (decision 14) */
 	PLAIN_END_EXIT,		/* finished or failed: exit with exit_code */
 };
 
@@ -41,8 +41,12 @@ struct plain_session {
 	int force_signin;		/* the server refused the token: ask for credentials */
 	int reload_projects;		/* the sign-in's project list failed a retry: use a fresh load */
 	int created;			/* rotations created in this run */
+	int asking_steps;		/* the loop over the steps runs (s->step says which) */
 	enum plain_end end;
 	int exit_code;			/* for PLAIN_END_EXIT */
+	/* PLAIN_END_EOF: the question the input ended at (its prompt, cleaned), and its step (-1: before the steps) */
+	char *ended_at;
+	int ended_step;
 };
 
 /*
@@ -65,6 +69,13 @@ int plain_ask_yes_no(struct plain_session *s, const char *question, int default_
  * -1 is returned for it as for the end of input.
  */
 int plain_ask_letter(struct plain_session *s, const char *choices, const char *letters, int def);
+
+/*
+ * Prints msg, a refusal, as the line under the prompt labelled label
+ * (NULL: none): without a leading "label: ", since the prompt just said
+ * it, starting with a capital, control characters made visible.
+ */
+void plain_say(const char *label, const char *msg);
 
 /* Ends the session with an exit code (a message was already printed). */
 void plain_stop(struct plain_session *s, int exit_code);

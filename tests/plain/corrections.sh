@@ -22,15 +22,15 @@ answers \
 	c q
 plain
 is_rc 0 corrected_session_exits_0
-shows bad_name_message 'Name: must be lowercase letters and digits, with single hyphens between them (a slug like my-rotation), got "Plain Fix"'
+shows bad_name_message 'Must be lowercase letters and digits, with single hyphens between them (a slug like my-rotation), got "Plain Fix"'
 shows missing_folder_is_refused 'There is no folder "nowhere" in "/" of environment dev'
 shows failed_list_says_why 'Could not load the connection list: '
 shows failed_list_offers_a_retry 'r) try again, m) type the connection ID by hand, q) quit [r]: r'
-shows toggle_message 'Auto-rotation: must be yes or no, got "maybe"'
-shows interval_0_message 'Interval (days): must be a whole number of days from 1 to 909 (909 days is Azure'"'"'s limit for a client secret), got "0"'
+shows toggle_message 'Must be yes or no, got "maybe"'
+shows interval_0_message 'Must be a whole number of days from 1 to 909 (909 days is Azure'"'"'s limit for a client secret), got "0"'
 shows interval_910_message 'got "910"'
-shows hours_24_message 'Rotate at hour (UTC): must be a whole number from 0 to 23, got "24"'
-shows minutes_60_message 'Rotate at minute (UTC): must be a whole number from 0 to 59, got "60"'
+shows hours_24_message 'Must be a whole number from 0 to 23, got "24"'
+shows minutes_60_message 'Must be a whole number from 0 to 59, got "60"'
 shows taken_secret_name_is_refused 'The folder "/api" of environment dev already holds a secret named AZURE_CLIENT_ID'
 shows bad_review_choice_is_explained 'Type c to create the rotation, a step number from 1 to 6 to change that step, or q to quit.'
 shows back_to_schedule_keeps_the_answers 'Rotate at hour (UTC) [5]: 6'

@@ -22,7 +22,7 @@ answers \
 plain
 is_rc 0 identity_session_exits_0
 shows machine_identity_is_explained 'this token is a machine identity; Infisical lists Azure apps for user sessions only, so type the IDs from Entra ID > App registrations'
-shows bad_guid_is_refused_with_the_rule 'Object ID: must be a GUID (8-4-4-4-12 hex digits), got "not-a-guid"'
+shows bad_guid_is_refused_with_the_rule 'Must be a GUID (8-4-4-4-12 hex digits), got "not-a-guid"'
 shows same_guid_is_warned 'Warning: Object ID: is the same GUID as the Application (client) ID'
 shows warning_asks_before_going_on 'Use these IDs anyway? [y/N]: n'
 shows typed_id_is_kept_as_the_default "Application (client) ID [$BILLING_WORKER_CLIENT]: "
@@ -41,7 +41,7 @@ answers \
 	2 sandbox-client-id sandbox-client-secret \
 	plain-signin
 plain
-is_rc 130 input_end_after_sign_in_exits_130
+is_rc 2 input_end_after_sign_in_exits_2
 shows self_hosted_url_is_the_default "Server URL [$SANDBOX_URL]: "
 shows refused_token_is_explained 'Sign-in failed: the server refused the credentials'
 shows signed_in_after_retry 'Signed in.'
@@ -57,7 +57,7 @@ check draft_holds_no_credentials sh -c "! grep -q -e wrong-token-typed -e sandbo
 PLAIN_ENV="INFISICAL_TOKEN=sandbox-expired-token"
 answers '' '' '' "$USER_TOKEN" plain-after-refusal
 plain
-is_rc 130 refused_given_token_goes_on_to_input_end
+is_rc 2 refused_given_token_goes_on_to_input_end
 shows refused_given_token_says_the_reason 'Sign-in failed: the server refused the credentials: Your token has expired.'
 shows refused_given_token_names_the_fix 'check the access token'
 shows refused_given_token_asks_for_others 'Sign in with [1]: '

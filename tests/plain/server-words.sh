@@ -19,7 +19,7 @@ answers \
 plain
 is_rc 0 session_after_a_500_and_a_retry_exits_0
 shows description_of_256_is_refused_with_rule_reason_and_length \
-	'Description: at most 255 characters (the server stores 255), got 256'
+	'At most 255 characters (the server stores 255), got 256'
 shows the_500_is_one_line_saying_not_created \
 	'Create failed: the server failed: Something went wrong (HTTP 500); the rotation "plain-words" was not created -- Azure may now hold an extra client secret named "Infisical Rotated Secret ('
 shows the_500_names_the_app "on the app with object ID $PAYMENTS_API_OBJECT: find and remove it in the Azure portal (App registrations > the app > Certificates & secrets)"
