@@ -110,7 +110,8 @@ static const char help_text[] =
 	"INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET; never from the command line.\n"
 	"\n"
 	"Exit status: 0 created (with --dry-run: valid), 1 the server refused, 2 usage\n"
-	"error or invalid value, 3 network failure, 4 authentication failed, 130 quit.\n"
+	"error, invalid value or (--plain) input that ended early, 3 network failure,\n"
+	"4 authentication failed, 130 quit (Ctrl-C, or q).\n"
 	"\n"
 	"Full documentation: man rotwiz\n";
 

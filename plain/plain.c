@@ -135,6 +135,29 @@ run_step(struct plain_session *s)
 	}
 }
 
+/*
+ * Input that ended before the create (decision 14) is not a quit: the
+ * answers are kept as a draft, the line says which question got no answer,
+ * and the exit is 2 like any other answer missing without a terminal.
+ */
+static int
+input_ended(struct plain_session *s)
+{
+	char step[64] = "";
+	int saved;
+
+	/* At the draft offer nothing was answered yet: the draft on disk stays as it is. */
+	saved = s->ended_step >= 0 && plain_save_draft(s) == 0;
+	if (s->ended_step >= 0)
+		snprintf(step, sizeof(step), "step %d (%s), ", s->ended_step,
+			 rw_step_info((enum rw_step) s->ended_step)->title);
+	fprintf(stderr, "rotwiz: input ended at %squestion \"%s\"%s\n", step,
+		s->ended_at ? s->ended_at : "?",
+		saved ? " -- your answers are saved as a draft; run rotwiz again to resume" :
+		s->ended_step < 0 ? " -- the saved draft is kept" : "");
+	return s->created ? 0 : rw_status_exit_code(RW_EUSAGE);
+}
+
 static int
 finish(struct plain_session *s)
 {
@@ -144,14 +167,11 @@ finish(struct plain_session *s)
 	case PLAIN_END_EXIT:
 		return s->exit_code;
 	case PLAIN_END_EOF:
+		return input_ended(s);
 	case PLAIN_END_QUIT:
 	default:
 		saved = plain_save_draft(s) == 0;
-		if (s->end == PLAIN_END_EOF)
-			fprintf(stderr, "rotwiz: input ended%s\n", saved ?
-				" -- your answers are saved as a draft; run rotwiz again to resume" : "");
-		else
-			printf("Quit.%s\n", saved ? " Your answers are saved as a draft." : "");
+		printf("Quit.%s\n", saved ? " Your answers are saved as a draft." : "");
 		/* A rotation made earlier in this run stays made: that run succeeded. */
 		return s->created ? 0 : rw_status_exit_code(RW_EQUIT);
 	}
@@ -183,6 +203,7 @@ plain_run(struct app *app)
 	plain_start_loads(&s);
 
 	s.step = RW_STEP_SIGN_IN;
+	s.asking_steps = 1;
 	while (!s.end) {
 		if (s.step != last_saved && s.step >= RW_STEP_ROTATION && s.step <= RW_STEP_REVIEW) {
 			plain_save_draft(&s);
@@ -212,5 +233,6 @@ plain_run(struct app *app)
 	plain_load_free(&s.loads);
 	plain_io_close();
 	free(s.draft_path);
+	free(s.ended_at);
 	return code;
 }

@@ -44,13 +44,13 @@ held created_with_the_app_of_the_new_connection parameters.objectId "$FABRIKAM_P
 PLAIN_ENV="INFISICAL_TOKEN=$USER_TOKEN"
 answers plain-typed-slug '' internal-tools dev /ops
 plain
-is_rc 130 typed_slug_run_ends_with_the_input
+is_rc 2 typed_slug_run_ends_with_the_input
 shows typed_slug_picks_its_project 'Environments of Internal Tools:'
 
 # An unknown project from the environment is named, not sent.
 PLAIN_ENV="INFISICAL_TOKEN=$USER_TOKEN INFISICAL_PROJECT_ID=no-such-project"
 answers plain-unknown '' '' 
 plain
-is_rc 130 unknown_project_run_ends_with_the_input
+is_rc 2 unknown_project_run_ends_with_the_input
 shows unknown_project_is_named 'The Project given, "no-such-project", is not in the list.'
 done_testing

@@ -1,5 +1,6 @@
-# The input ending or Ctrl-C at any point: exit 130 at once, never a loop,
-# with the answers so far kept as a draft (and nothing secret in it).
+# The input ending before the create (decision 14) exits 2, saying at which
+# question; Ctrl-C exits 130.  Either at once, never a loop, with the answers
+# so far kept as a draft (and nothing secret in it).
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/sandbox.sh"
 . "$top_srcdir/tests/plain/lib.sh"
@@ -9,15 +10,17 @@ PLAIN_ENV="INFISICAL_TOKEN=$USER_TOKEN"
 
 answers
 plain
-is_rc 130 empty_input_exits_130
-check empty_input_says_input_ended grep -q 'input ended' "$T/err"
+is_rc 2 empty_input_exits_2
+check empty_input_says_where_input_ended grep -qF 'input ended at step 1 (Rotation), question "Name"' "$T/err"
 check empty_input_is_one_line_on_stderr test "$(wc -l <"$T/err")" -eq 1
 
 # Ends in the middle of a pick-list, after a refused answer.
 answers plain-eof 'Kept in the draft' 'No Such Project'
 plain
-is_rc 130 input_ending_mid_way_exits_130
+is_rc 2 input_ending_mid_way_exits_2
 shows refused_pick_says_why 'No project matches "No Such Project"'
+check says_the_pick_list_it_ended_at grep -qF 'input ended at step 2 (Where), question "Project (number or name)"' "$T/err"
+check says_the_draft_is_saved grep -qF 'your answers are saved as a draft' "$T/err"
 check draft_keeps_the_name grep -q plain-eof "$DRAFT"
 check draft_keeps_the_description grep -q 'Kept in the draft' "$DRAFT"
 check draft_is_private sh -c "[ \"\$(stat -c %a '$DRAFT')\" = 600 ]"
@@ -29,7 +32,7 @@ answers
 plain
 check the_draft_is_there_to_be_ignored test -s "$DRAFT"
 shows piped_session_ignores_the_draft 'Name: '
-is_rc 130 piped_session_with_a_draft_ends_with_its_input
+is_rc 2 piped_session_with_a_draft_ends_with_its_input
 check the_ignored_draft_is_kept grep -q plain-eof "$DRAFT"
 
 # A last line without its newline still counts, and nothing is asked twice.

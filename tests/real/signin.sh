@@ -56,7 +56,7 @@ hides "the wrong secret is not printed" "wrong-$RID"
 # ends at the first question after sign-in.
 printf '%s\n' "$K_URL" 1 "refused-$RID" 2 "$K_UA_ID" "$K_UA_SECRET" >"$T/in"
 rw_stdin "$T/in" -- --plain
-is_rc 130 "plain: the input ends after sign-in (exit 130)"
+is_rc 2 "plain: the input ends after sign-in (exit 2)"
 shows "plain: the refused token is told" "Sign-in failed: the server refused the credentials"
 shows "plain: with the server's reason" "malformed"
 shows "plain: Universal Auth typed in signs in" "Signed in."

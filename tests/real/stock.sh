@@ -32,7 +32,7 @@ hides "never try again later for a plan" "try again later"
 # no connection, which is explained; the input then ends.
 printf '%s\n' "rt-$RID-stock-plain" '' 1 1 /rotwiz >"$T/in"
 rw_stdin "$T/in" INFISICAL_DOMAIN="$S_URL" INFISICAL_TOKEN="$S_TOKEN" -- --plain
-is_rc 130 "plain on stock: the input ends at the connection step (exit 130)"
+is_rc 2 "plain on stock: the input ends at the connection step (exit 2)"
 shows "plain on stock: the project is listed" "1) rotwiz-test  ($S_PROJECT)"
 shows "plain on stock: no connection, explained" "This project can use no Azure Client Secrets connection yet."
 shows "plain on stock: with the docs" "https://infisical.com/docs/integrations/app-connections/azure-client-secrets"

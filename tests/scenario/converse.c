@@ -19,7 +19,8 @@
  *   rc=N left=K [stuck="LABEL"|timeout]
  * N is CMD's exit status (128+signal when killed), K the plan lines never
  * used.  A plan line labelled "EOF" ends the input at the next prompt
- * instead of answering it.  TRANSCRIPT gets everything CMD printed on stdout.  CMD's stderr is
+ * instead of answering it; one labelled "INT" sends CMD SIGINT there (the
+ * person presses Ctrl-C).  TRANSCRIPT gets everything CMD printed on stdout.  CMD's stderr is
  * converse's.  SECONDS caps the whole run: then CMD is killed.
  */
 
@@ -224,6 +225,11 @@ main(int argc, char **argv)
 				plan.next++;
 				close(in[1]);
 				in[1] = -1;
+				continue;
+			}
+			if (plan.next < plan.count && strcmp(plan.label[plan.next], "INT") == 0) {
+				plan.next++;
+				kill(pid, SIGINT);
 				continue;
 			}
 			if (plan.next < plan.count && label_matches(plan.label[plan.next], label, line)) {

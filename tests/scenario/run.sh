@@ -645,7 +645,7 @@ pl_line() {
 	create) pl_answer "$PL_REVIEW" c; PL_LAST=create ;;
 	retry) pl_answer '~r) try again' r ;;
 	another) pl_answer "$PL_RESULT" n; answers_another ;;
-	quit) pl_answer EOF '' ;;
+	quit) pl_answer INT '' ;;
 	*) echo "Bail out! $SCEN: unknown line: $*"; exit 1 ;;
 	esac
 }
