@@ -240,10 +240,18 @@ setup_choose_mode(struct app *app, int stdin_is_tty)
 		strbuf_free(&missing);
 		return rw_status_exit_code(RW_EUSAGE);
 	}
-	if (app->opt.plain || (accessible && *accessible && strcmp(accessible, "0") != 0) ||
-	    (term && strcmp(term, "dumb") == 0))
+	if (app->opt.plain || (accessible && *accessible && strcmp(accessible, "0") != 0)) {
 		app->mode = APP_MODE_PLAIN;
-	else
+	} else if (term && strcmp(term, "dumb") == 0) {
+		/*
+		 * Unlike --plain and ACCESSIBLE, TERM=dumb is often not the
+		 * user's choice (an editor's shell, a CI runner): say why the
+		 * screens did not come.
+		 */
+		fprintf(stderr, "rotwiz: TERM=dumb: using plain mode; --plain does the same\n");
+		app->mode = APP_MODE_PLAIN;
+	} else {
 		app->mode = APP_MODE_CURSES;
+	}
 	return -1;
 }

@@ -38,7 +38,8 @@ int setup_run(struct app *app, const struct rw_answers *flags,
 
 /*
  * Sets app->mode: batch for --yes, --dry-run and --print-curl; plain for
- * --plain, ACCESSIBLE=1 or TERM=dumb; else curses.  Without a terminal on
+ * --plain, ACCESSIBLE=1 or TERM=dumb (which says so on stderr, since it is
+ * often not the user's choice); else curses.  Without a terminal on
  * stdin and without --yes or --plain, nobody could answer: prints one line
  * listing what is missing and returns 2.  Returns -1 to go on.
  */

@@ -362,13 +362,27 @@ test_modes(void)
 	app.opt.dry_run = 0;
 	ok(choose(&app, 1, err, sizeof(err)) == -1 && app.mode == APP_MODE_CURSES,
 	   "a_terminal_gets_the_screens");
+	ok(!err[0], "the_screens_are_chosen_silently");
 	setenv("TERM", "dumb", 1);
 	ok(choose(&app, 1, err, sizeof(err)) == -1 && app.mode == APP_MODE_PLAIN,
 	   "term_dumb_gets_line_prompts");
+	/* TERM=dumb may be an accident (an editor's shell): the switch is said, once. */
+	ok(strcmp(err, "rotwiz: TERM=dumb: using plain mode; --plain does the same\n") == 0,
+	   "term_dumb_says_so_in_one_line");
+	diag("%.*s", (int) strcspn(err, "\n"), err);
+	app.opt.plain = 1;
+	ok(choose(&app, 1, err, sizeof(err)) == -1 && app.mode == APP_MODE_PLAIN && !err[0],
+	   "term_dumb_with_plain_says_nothing");
+	app.opt.plain = 0;
 	setenv("TERM", "xterm", 1);
 	setenv("ACCESSIBLE", "1", 1);
 	ok(choose(&app, 1, err, sizeof(err)) == -1 && app.mode == APP_MODE_PLAIN,
 	   "accessible_gets_line_prompts");
+	/* ACCESSIBLE=1 is the user's own choice: nothing to tell. */
+	ok(!err[0], "accessible_says_nothing");
+	setenv("TERM", "dumb", 1);
+	ok(choose(&app, 1, err, sizeof(err)) == -1 && app.mode == APP_MODE_PLAIN && !err[0],
+	   "term_dumb_with_accessible_says_nothing");
 	setenv("TERM", "dumb", 1);
 	ok(choose(&app, 0, err, sizeof(err)) == 2, "term_dumb_without_a_terminal_still_refuses");
 	app.opt.yes = 1;

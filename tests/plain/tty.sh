@@ -1,6 +1,9 @@
-# Plain mode on a real terminal (a tmux pane): TERM=dumb alone picks it,
-# Tab completes pick-list names and folders, the token is not echoed, and
-# Ctrl-C asks before quitting, keeping what was typed when the answer is no.
+# Plain mode on a real terminal (a tmux pane): TERM=dumb alone picks it and
+# says so once, Tab completes pick-list names and folders, the token is not
+# echoed and "?" there explains it instead of being sent, a refused answer's
+# line does not repeat the prompt's label, Ctrl-C asks before quitting,
+# keeping what was typed when the answer is no, and Ctrl-D (the input
+# ending) exits 2 naming the question.
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/sandbox.sh"
 . "$top_srcdir/tests/plain/lib.sh"
@@ -51,14 +54,23 @@ tm new-session -d -s first -x 150 -y 60 \
 	"cd '$RUN_DIR' && env HOME='$RUN_HOME' XDG_STATE_HOME='$RUN_STATE' INFISICAL_DOMAIN='$SANDBOX_URL' TERM=dumb '$ROTWIZ'; echo EXIT=\$?; sleep 60"
 
 step term_dumb_starts_plain_mode 'Server ['
+_n=$(grep -cF 'rotwiz: TERM=dumb: using plain mode; --plain does the same' "$T/screen")
+if [ "$_n" -eq 1 ]; then ok 0 term_dumb_says_so_once; else ok 1 term_dumb_says_so_once; diag "said $_n times"; fi
 keys Enter
 step server_url_is_asked 'Server URL [' && keys Enter
 step sign_in_method_is_asked 'Sign in with [1]:' && keys 1 Enter
 step token_prompt_says_hidden 'Access token (input hidden):'
+keys '?' Enter
+step question_mark_at_the_token_explains_it 'infisical user get token --plain'
+_n=$(grep -cF 'Access token (input hidden):' "$T/screen")
+if [ "$_n" -eq 2 ]; then ok 0 token_asked_again_after_the_help; else ok 1 token_asked_again_after_the_help; diag "asked $_n times"; fi
 keys "$USER_TOKEN" Enter
 step signed_in_by_typed_token 'Name:'
 if grep -qF "$USER_TOKEN" "$T/screen"; then ok 1 typed_token_is_not_echoed; else ok 0 typed_token_is_not_echoed; fi
 
+keys 'Bad Name' Enter
+step refused_name_says_the_rule_and_value 'Must be lowercase letters and digits'
+if grep -q '^Name: must' "$T/screen"; then ok 1 refusal_does_not_repeat_the_label; else ok 0 refusal_does_not_repeat_the_label; fi
 keys tty-rotation Enter
 step description_is_asked 'Description (optional):' && keys Enter
 step project_is_asked 'Project (number or name):' && keys Pay Tab
@@ -100,7 +112,8 @@ step draft_is_offered 'A draft from an earlier run is saved (rotation "tty-rotat
 keys Enter
 step resume_goes_to_the_saved_step 'App connection (number or name):'
 keys C-d
-step ctrl_d_ends_the_input 'EXIT=130'
+step ctrl_d_ends_the_input_with_2 'EXIT=2'
 run_checked
+step ctrl_d_names_the_question 'rotwiz: input ended at step 3 (Connection), question "App connection (number or name)"'
 
 done_testing
