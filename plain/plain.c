@@ -170,8 +170,10 @@ finish(struct plain_session *s)
 		return input_ended(s);
 	case PLAIN_END_QUIT:
 	default:
-		saved = plain_save_draft(s) == 0;
-		printf("Quit.%s\n", saved ? " Your answers are saved as a draft." : "");
+		/* Quitting at the draft offer answered nothing: the draft on disk stays. */
+		saved = s->asking_steps && plain_save_draft(s) == 0;
+		printf("Quit.%s\n", saved ? " Your answers are saved as a draft." :
+		       !s->asking_steps && s->draft_path ? " The saved draft is kept." : "");
 		/* A rotation made earlier in this run stays made: that run succeeded. */
 		return s->created ? 0 : rw_status_exit_code(RW_EQUIT);
 	}
@@ -203,7 +205,7 @@ plain_run(struct app *app)
 	plain_start_loads(&s);
 
 	s.step = RW_STEP_SIGN_IN;
-	s.asking_steps = 1;
+	s.asking_steps = !s.end;
 	while (!s.end) {
 		if (s.step != last_saved && s.step >= RW_STEP_ROTATION && s.step <= RW_STEP_REVIEW) {
 			plain_save_draft(&s);

@@ -56,8 +56,9 @@ confirm_quit(struct plain_session *s)
 	char *line = NULL;
 	int quit;
 
-	r = plain_io_read(s->draft_path ? "Quit? Your answers are saved as a draft. [y/N]: "
-					: "Quit? [y/N]: ", PLAIN_ECHO_NO_HISTORY, &line);
+	r = plain_io_read(!s->draft_path ? "Quit? [y/N]: " :
+			  s->asking_steps ? "Quit? Your answers are saved as a draft. [y/N]: " :
+			  "Quit? The saved draft is kept. [y/N]: ", PLAIN_ECHO_NO_HISTORY, &line);
 	if (r == PLAIN_READ_EOF) {
 		s->end = PLAIN_END_EOF;
 		return -1;

@@ -22,12 +22,12 @@ tty_cleanup() {
 }
 trap tty_cleanup EXIT
 
-# wait_for TEXT: up to 10 s for the pane to show TEXT (the pane has no
-# trailing blanks, so TEXT has none either).
+# wait_for TEXT: up to 10 s for the pane to show TEXT, lines that wrapped
+# joined again (-J; a line may end in blanks, so TEXT ends in none).
 wait_for() {
 	_i=0
 	while [ $_i -lt 200 ]; do
-		tm capture-pane -p -t "$PANE" >"$T/screen" 2>/dev/null
+		tm capture-pane -p -J -t "$PANE" >"$T/screen" 2>/dev/null
 		grep -qF -- "$1" "$T/screen" && return 0
 		sleep 0.05
 		_i=$((_i + 1))
@@ -115,5 +115,32 @@ keys C-d
 step ctrl_d_ends_the_input_with_2 'EXIT=2'
 run_checked
 step ctrl_d_names_the_question 'rotwiz: input ended at step 3 (Connection), question "App connection (number or name)"'
+
+# Quitting or the input ending at the draft offer answers nothing: the saved
+# draft stays as it was, though an environment default (the project) is set.
+# offered PANE: a run in a new session PANE (the one before goes) at the offer.
+offered() {
+	_before=$PANE
+	PANE=$1
+	keep_state
+	run_begin
+	tm new-session -d -s "$PANE" -x 150 -y 60 \
+		"cd '$RUN_DIR' && env HOME='$RUN_HOME' XDG_STATE_HOME='$RUN_STATE' INFISICAL_DOMAIN='$SANDBOX_URL' INFISICAL_TOKEN='$USER_TOKEN' INFISICAL_PROJECT_ID='$PAYMENTS' '$ROTWIZ' --plain; echo EXIT=\$?; sleep 60"
+	tm kill-session -t "$_before"
+	step "draft_is_offered_in_$PANE" 'Resume it? [Y/n]:'
+}
+offered third
+keys C-c
+step ctrl_c_at_the_offer_asks 'Quit? The saved draft is kept. [y/N]:' && keys y Enter
+step ctrl_c_at_the_offer_exits_130 'EXIT=130'
+run_checked
+step ctrl_c_at_the_offer_keeps_the_draft 'Quit. The saved draft is kept.'
+check the_draft_survives_a_quit_at_the_offer grep -q tty-rotation "$DRAFT"
+offered fourth
+keys C-d
+step ctrl_d_at_the_offer_exits_2 'EXIT=2'
+run_checked
+step ctrl_d_at_the_offer_keeps_the_draft 'the saved draft is kept'
+check the_draft_survives_the_input_ending_at_the_offer grep -q tty-rotation "$DRAFT"
 
 done_testing
