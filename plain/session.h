@@ -44,9 +44,8 @@ struct plain_session {
 	int asking_steps;		/* the loop over the steps runs (s->step says which) */
 	enum plain_end end;
 	int exit_code;			/* for PLAIN_END_EXIT */
-	/* PLAIN_END_EOF: the question the input ended at (its prompt, cleaned), and its step (-1: before the steps) */
-	char *ended_at;
-	int ended_step;
+	char *ended_at;			/* PLAIN_END_EOF: the prompt it ended at, cleaned */
+	int ended_step;			/* and its step; -1: before the steps (the draft offer) */
 };
 
 /*

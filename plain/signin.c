@@ -70,11 +70,13 @@ ask_url(struct plain_session *s, const char *current)
 		free(line);
 		if (!t)
 			return plain_nomem(s);
-		if (is_help(t) || (!*t && !*current)) {
-			if (is_help(t))
-				say_help(CORE_HELP_SERVER_URL);
-			else
-				printf("Required -- type the address you open Infisical at.\n");
+		if (is_help(t)) {
+			say_help(CORE_HELP_SERVER_URL);
+			free(t);
+			continue;
+		}
+		if (!*t && !*current) {
+			printf("Required -- type the address you open Infisical at.\n");
 			free(t);
 			continue;
 		}
@@ -208,14 +210,14 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 	*method = m;
 	if (m == 1)
 		return ask_required(s, "Access token (input hidden): ", PLAIN_ECHO_SECRET,
-				    CORE_HELP_TOKEN, "An access token is required: paste it (nothing is shown "
-				    "while you type).", token);
+				    CORE_HELP_TOKEN, "An access token is required: paste it "
+				    "(nothing is shown while you type).", token);
 	if (ask_required(s, "Client ID: ", PLAIN_ECHO_NO_HISTORY, CORE_HELP_CLIENT_ID,
 			 "The machine identity's client ID is required.", id) < 0)
 		return -1;
 	if (ask_required(s, "Client secret (input hidden): ", PLAIN_ECHO_SECRET,
-			 CORE_HELP_CLIENT_SECRET, "The client secret is required (nothing is shown while you type).",
-			 secret) < 0) {
+			 CORE_HELP_CLIENT_SECRET, "The client secret is required (nothing is "
+			 "shown while you type).", secret) < 0) {
 		free(*id);
 		*id = NULL;
 		return -1;
