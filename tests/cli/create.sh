@@ -167,6 +167,10 @@ rw --yes $W --name azure-says-no --object-id $BAD_OBJ --client-id $BAD_CLI \
 is_rc 1 azure_refusal_exits_1
 one_line azure_refusal_is_one_line
 says azure_refusal_shows_the_reason "Insufficient privileges"
+# The fix is the connection's Graph permissions, not the Object ID (issue 10, fault 7).
+says azure_refusal_names_the_graph_permission "Microsoft Graph application permission Application.ReadWrite.All"
+says azure_refusal_says_where_to_grant_it "API permissions, then clicks Grant admin consent"
+check azure_refusal_does_not_blame_the_object_id sh -c '! grep -q -- "check --object-id" "$1"' _ "$T/err"
 
 rw --yes $W --name nobody-home --domain http://127.0.0.1:9
 is_rc 3 no_server_listening_exits_3
