@@ -109,8 +109,9 @@ static const char help_text[] =
 	"from --token-file, or from INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and\n"
 	"INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET; never from the command line.\n"
 	"\n"
-	"Exit status: 0 created (with --dry-run: valid), 1 the server refused, 2 usage\n"
-	"error or invalid value, 3 network failure, 4 authentication failed, 130 quit.\n"
+	"Exit status: 0 created (with --dry-run: valid), 1 the server refused or failed,\n"
+	"2 usage error or invalid value, 3 network failure, 4 authentication failed,\n"
+	"130 quit.\n"
 	"\n"
 	"Full documentation: man rotwiz\n";
 

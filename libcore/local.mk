@@ -9,6 +9,7 @@ libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
 libcore_a_SOURCES = \
 	libcore/app.c libcore/app.h \
 	libcore/flow.c libcore/flow.h \
+	libcore/help.c libcore/help.h \
 	libcore/lists.c libcore/lists.h \
 	libcore/report.c libcore/report.h \
 	libcore/signin.c libcore/signin.h

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "libcore/flow.h"
+#include "libcore/help.h"
 #include "libcore/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
@@ -225,12 +226,18 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 
 /* ---- asking ---- */
 
+/* "?": the same help as curses' F1 (libcore/help.h); a list's Object ID is the app list's. */
 static void
-print_help(enum rw_field field)
+print_help(enum rw_field field, int from_list)
 {
-	const struct rw_field_info *info = rw_field_info(field);
+	char text[4096];
 
-	printf("%s: %s\n", info->label, info->help);
+	if (from_list && field == RW_FIELD_OBJECT_ID)
+		core_help_app_list(text, sizeof(text));
+	else
+		core_help_field(field, text, sizeof(text));
+	printf("%s: %s\n", from_list && field == RW_FIELD_OBJECT_ID ? "Azure app" :
+	       rw_field_info(field)->label, text);
 }
 
 /* The text shown in brackets: the value with control characters made visible. */
@@ -289,7 +296,7 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 			return -1;
 		}
 		if (strcmp(t, "?") == 0) {
-			print_help(field);
+			print_help(field, 0);
 			free(t);
 			free(line);
 			continue;
@@ -376,7 +383,7 @@ ask_pick(struct plain_session *s, enum rw_field field, const char *label,
 			break;
 		}
 		if (strcmp(t, "?") == 0) {
-			print_help(field);
+			print_help(field, 1);
 			free(t);
 			continue;
 		}

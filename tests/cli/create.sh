@@ -199,6 +199,8 @@ rw --yes --demo --project $PAY --environment dev --connection $CONTOSO --object-
 	--client-id $APP_CLI --name demo-run
 is_rc 0 demo_yes_creates_in_its_own_sandbox
 check demo_prints_the_summary grep -q 'Name *demo-run' "$T/out"
+# It says it is a demo, with what a curl from another terminal needs (fault 14).
+check demo_says_so_on_stderr grep -qE '^rotwiz: DEMO - sandbox at http://127\.0\.0\.1:[0-9]+, token sandbox-user-token$' "$T/err"
 check demo_left_the_test_sandbox_alone test "$(on_server demo-run)" = 404
 INFISICAL_TOKEN=sandbox-user-token; export INFISICAL_TOKEN
 

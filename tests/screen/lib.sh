@@ -21,6 +21,9 @@
 #   wait_for TEXT       until the screen holds TEXT (10 s cap); 1 on time-out
 #   waits NAME TEXT     one TAP line: the screen comes to hold TEXT
 #   lacks NAME TEXT     one TAP line: the screen does not hold TEXT now
+#   waits_joined NAME TEXT  one TAP line: the screen, its lines joined with
+#                       blanks squeezed (a wrapped message reads as typed),
+#                       comes to hold TEXT
 #   below NAME LABEL TEXT  one TAP line: the line under the field LABEL holds TEXT
 #   on_line NAME LABEL TEXT  one TAP line: the field LABEL's own line holds TEXT
 #   picture NAME FILE MARK  one TAP line: the whole screen, its variable
@@ -129,6 +132,24 @@ waits() {
 	else
 		ok 1 "$1"
 		diag "expected on screen: $2"
+		show_screen
+	fi
+}
+
+# The screen's text as one line, blanks squeezed.
+joined() { screen | tr '\n' ' ' | tr -s ' '; }
+
+waits_joined() {
+	_i=0
+	while [ $_i -lt $WAIT_STEPS ] && ! joined | grep -F -q -- "$2"; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	if joined | grep -F -q -- "$2"; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		diag "expected on screen (lines joined): $2"
 		show_screen
 	fi
 }
