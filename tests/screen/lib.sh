@@ -24,6 +24,7 @@
 #   waits_joined NAME TEXT  one TAP line: the screen, its lines joined with
 #                       blanks squeezed (a wrapped message reads as typed),
 #                       comes to hold TEXT
+#   waits_in VIEW NAME TEXT  the same in what the shell function VIEW prints
 #   below NAME LABEL TEXT  one TAP line: the line under the field LABEL holds TEXT
 #   on_line NAME LABEL TEXT  one TAP line: the field LABEL's own line holds TEXT
 #   picture NAME FILE MARK  one TAP line: the whole screen, its variable
@@ -139,20 +140,23 @@ waits() {
 # The screen's text as one line, blanks squeezed.
 joined() { screen | tr '\n' ' ' | tr -s ' '; }
 
-waits_joined() {
+# waits_in VIEW NAME TEXT: as waits, in what the function VIEW prints of the screen.
+waits_in() {
 	_i=0
-	while [ $_i -lt $WAIT_STEPS ] && ! joined | grep -F -q -- "$2"; do
+	while [ $_i -lt $WAIT_STEPS ] && ! "$1" | grep -F -q -- "$3"; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done
-	if joined | grep -F -q -- "$2"; then
-		ok 0 "$1"
+	if "$1" | grep -F -q -- "$3"; then
+		ok 0 "$2"
 	else
-		ok 1 "$1"
-		diag "expected on screen (lines joined): $2"
+		ok 1 "$2"
+		diag "expected in $1: $3"
 		show_screen
 	fi
 }
+
+waits_joined() { waits_in joined "$@"; }
 
 lacks() {
 	if screen | grep -F -q -- "$2"; then

@@ -11,20 +11,7 @@
 
 # The F1 box's text (between its borders), lines joined, blanks squeezed.
 help_joined() { screen | sed -n 's/^[^│]*│\(.*\)│[^│]*$/\1/p' | tr '\n' ' ' | tr -s ' '; }
-waits_help() {
-	_i=0
-	while [ $_i -lt $WAIT_STEPS ] && ! help_joined | grep -F -q -- "$2"; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	if help_joined | grep -F -q -- "$2"; then
-		ok 0 "$1"
-	else
-		ok 1 "$1"
-		diag "expected in the help box (lines joined): $2"
-		show_screen
-	fi
-}
+waits_help() { waits_in help_joined "$@"; }
 
 LEGACY_OBJECT=f903695a-233e-405e-9480-34d9c384bd99	# Legacy Billing Sync: Azure refuses it
 LEGACY_CLIENT=b50be191-ede9-4404-9c59-5d6b8438087e
