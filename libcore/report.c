@@ -117,7 +117,7 @@ both_times(struct strbuf *sb, const char *iso)
 static void
 line(struct strbuf *sb, const char *label, const char *value)
 {
-	char clean[512];
+	char clean[REPORT_SAID_MAX + 64];	/* a failed rotation's message, whole */
 
 	report_clean(value && *value ? value : "-", clean, sizeof(clean));
 	strbuf_printf(sb, "\n  %-24s %s", label, clean);
@@ -140,7 +140,7 @@ char *
 report_summary(const struct rw_rotation *r)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char text[512], clean[256];
+	char text[REPORT_SAID_MAX + 64], clean[256];
 
 	report_clean(r->name ? r->name : "", clean, sizeof(clean));
 	strbuf_printf(&sb, "Created the Azure Client Secret rotation \"%s\".", clean);

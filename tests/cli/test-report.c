@@ -125,6 +125,21 @@ test_summary(void)
 		diag("%s", line);
 	free(text);
 
+	{
+		/* A failed first rotation's message is shown whole, however long (decision 15). */
+		char said[1201];
+
+		memset(said, 'y', sizeof(said) - 1);
+		memcpy(said + sizeof(said) - 5, " end", 5);
+		r.rotation_status = S("failed");
+		r.last_message = said;
+		text = report_summary(&r);
+		ok(has(text, said), "a_long_rotation_message_is_in_the_summary_whole");
+		free(text);
+		r.rotation_status = S("success");
+		r.last_message = NULL;
+	}
+
 	r.name = S("evil\x1b[2Jname");
 	r.auto_rotation = 0;
 	r.next_rotation_at = NULL;
