@@ -21,6 +21,8 @@
 
 #define DEMO_PROGRAM "rotwiz-sandbox"
 #define DEMO_BANNER "rotwiz-sandbox listening on http://127.0.0.1:"
+/* The sandbox's user session token (sandbox/README.md): a published value, not a secret. */
+#define DEMO_TOKEN "sandbox-user-token"
 /* A cold start on a loaded CI machine; the sandbox itself needs milliseconds. */
 #define DEMO_START_MS 10000
 /* How long demo_stop() waits after SIGTERM before SIGKILL. */
@@ -186,7 +188,8 @@ demo_start(struct app *app, char *msg, size_t msgsz)
 	free(app->api_base);
 	app->api_base = strdup(base);
 	free(app->token);
-	app->token = strdup("sandbox-user-token");
+	app->token = strdup(DEMO_TOKEN);
+	app->demo_token = DEMO_TOKEN;
 	if (!app->api_base || !app->token) {
 		snprintf(msg, msgsz, "out of memory");
 		demo_stop(app);

@@ -16,7 +16,8 @@ struct app;
 
 /*
  * Starts the sandbox child and sets app->api_base, app->token,
- * app->token_is_user_session, app->credentials_given and app->demo_pid.
+ * app->token_is_user_session, app->credentials_given, app->demo_pid and
+ * app->demo_token (the banner's, see app_demo_banner()).
  * On failure writes a sentence for the user into msg.
  */
 enum rw_status demo_start(struct app *app, char *msg, size_t msgsz);

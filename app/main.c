@@ -31,6 +31,9 @@ run(struct app *app)
 			return rw_status_exit_code(st);
 		}
 		app->credentials_given = 1;
+		/* Curses shows it on every screen; the line modes say it once, first. */
+		if (app->mode != APP_MODE_CURSES && app_demo_banner(app, 0, msg, sizeof(msg)))
+			fprintf(stderr, "rotwiz: %s\n", msg);
 	}
 	switch (app->mode) {
 	case APP_MODE_BATCH:

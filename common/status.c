@@ -15,7 +15,7 @@ static const struct {
 	[RW_ETIMEOUT]	= { "the server did not answer in time", 3 },
 	[RW_ETLS]	= { "the server's TLS certificate could not be verified", 3 },
 	[RW_EAUTH]	= { "authentication failed", 4 },
-	[RW_ESERVER]	= { "the server refused the request", 1 },
+	[RW_ESERVER]	= { "the server refused or failed the request", 1 },
 	[RW_EPROTO]	= { "the server's reply could not be understood", 1 },
 	[RW_ECANCEL]	= { "cancelled", 130 },
 	[RW_EQUIT]	= { "quit", 130 },

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,4 +35,23 @@ app_answers_given(const struct app *app)
 		    i != RW_FIELD_SECRET_PATH && rw_answers_is_set(&app->answers, (enum rw_field) i))
 			return 1;
 	return 0;
+}
+
+int
+app_demo_banner(const struct app *app, int short_form, char *buf, size_t bufsz)
+{
+	const char *base = app->api_base ? app->api_base : "";
+	size_t len = strlen(base);
+
+	if (!bufsz)
+		return 0;
+	buf[0] = '\0';
+	if (app->demo_pid <= 0 || !app->demo_token)
+		return 0;
+	/* The sandbox's root, as a curl from another terminal is typed: without /api. */
+	if (len >= 4 && strcmp(base + len - 4, "/api") == 0)
+		len -= 4;
+	snprintf(buf, bufsz, short_form ? "DEMO %.*s token %s" :
+		 "DEMO - sandbox at %.*s, token %s", (int) len, base, app->demo_token);
+	return 1;
 }

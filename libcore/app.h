@@ -1,6 +1,8 @@
 #ifndef ROTWIZ_CORE_APP_H
 #define ROTWIZ_CORE_APP_H
 
+#include <stddef.h>
+
 #include "forms/field.h"
 #include "net/response.h"
 
@@ -56,6 +58,12 @@ struct app {
 
 	/* --demo: the sandbox child started for this run (app/demo.c). */
 	int demo_pid;
+	/*
+	 * --demo: the sandbox's published user token ("sandbox-user-token",
+	 * a fixed value of rotwiz-sandbox, not a secret), for the banner that
+	 * lets an audience run the shown curl; NULL otherwise.
+	 */
+	const char *demo_token;
 };
 
 /* Zeroes the struct and its answers. */
@@ -68,5 +76,13 @@ void app_free(struct app *app);
  * offered only when it did not.
  */
 int app_answers_given(const struct app *app);
+
+/*
+ * With --demo running, "DEMO - sandbox at http://127.0.0.1:PORT, token
+ * sandbox-user-token" into buf and 1 (short: "DEMO http://127.0.0.1:PORT
+ * token sandbox-user-token"); without, an empty buf and 0.  Only the
+ * sandbox's own published token is ever named: a real token never is.
+ */
+int app_demo_banner(const struct app *app, int short_form, char *buf, size_t bufsz);
 
 #endif

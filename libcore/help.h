@@ -2,25 +2,35 @@
 #define ROTWIZ_CORE_HELP_H
 
 /*
- * The help texts of the questions that are not answer fields (the fields'
- * own help is in forms/field.c): where a server, a token or a machine
- * identity comes from.  One place for every front-end -- plain mode prints
- * them for "?", the curses help can show the same -- so the words cannot
- * drift apart.  Each text is one paragraph without line breaks: the
- * front-end wraps it.
+ * The help of every question (curses F1, plain mode's "?"), in one place,
+ * so both front-ends say the same: what the answer is (the field's own
+ * sentence, forms/field.c), then where to get it -- the Infisical or
+ * Azure portal page, the common mistake, the command that prints it, the
+ * docs.  Paragraphs are separated by a blank line; a front-end wraps them.
  */
 
-enum core_help {
-	CORE_HELP_SERVER,		/* which server: US cloud, EU cloud, self-hosted */
+#include <stddef.h>
+
+#include "forms/field.h"
+
+/* The sign-in questions, which are not fields (they never reach a draft). */
+enum core_help_signin {
+	CORE_HELP_SERVER,		/* US cloud, EU cloud or self-hosted */
 	CORE_HELP_SERVER_URL,		/* a self-hosted server's address */
-	CORE_HELP_SIGNIN_METHOD,	/* access token or Universal Auth */
-	CORE_HELP_TOKEN,		/* where an access token comes from */
-	CORE_HELP_CLIENT_ID,		/* a machine identity's client ID */
-	CORE_HELP_CLIENT_SECRET,	/* and its client secret */
-	CORE_HELP_COUNT
+	CORE_HELP_METHOD,		/* access token or Universal Auth */
+	CORE_HELP_TOKEN,
+	CORE_HELP_UA_CLIENT_ID,
+	CORE_HELP_UA_CLIENT_SECRET,
+	CORE_HELP_SIGNIN_COUNT
 };
 
-/* The text for topic (never NULL; static storage). */
-const char *core_help_text(enum core_help topic);
+/* A field's help into buf (cut to bufsz, which 4096 always holds). */
+void core_help_field(enum rw_field field, char *buf, size_t bufsz);
+
+/* The Azure app step's list (one question standing for the three app fields). */
+void core_help_app_list(char *buf, size_t bufsz);
+
+/* A sign-in question's help. */
+void core_help_signin(enum core_help_signin item, char *buf, size_t bufsz);
 
 #endif

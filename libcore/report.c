@@ -117,7 +117,7 @@ both_times(struct strbuf *sb, const char *iso)
 static void
 line(struct strbuf *sb, const char *label, const char *value)
 {
-	char clean[512];
+	char clean[REPORT_SAID_MAX + 64];	/* a failed rotation's message, whole */
 
 	report_clean(value && *value ? value : "-", clean, sizeof(clean));
 	strbuf_printf(sb, "\n  %-24s %s", label, clean);
@@ -140,7 +140,7 @@ char *
 report_summary(const struct rw_rotation *r)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char text[512], clean[256];
+	char text[REPORT_SAID_MAX + 64], clean[256];
 
 	report_clean(r->name ? r->name : "", clean, sizeof(clean));
 	strbuf_printf(&sb, "Created the Azure Client Secret rotation \"%s\".", clean);
@@ -191,6 +191,27 @@ contains(const char *haystack, const char *needle)
 	return haystack && strstr(haystack, needle) != NULL;
 }
 
+/*
+ * Azure refused the connection (Graph's "Insufficient privileges"): the
+ * Object ID is right, the connection's own app registration lacks the
+ * Microsoft Graph application permission to add client secrets, or, with
+ * the OwnedBy permission, is not an owner of this app.  Both are granted
+ * in the Azure portal and need an admin's consent (Infisical's Azure
+ * Client Secrets connection docs list them).
+ */
+static void
+azure_privileges_fix(enum report_style style, char *fix, size_t fixsz)
+{
+	snprintf(fix, fixsz, "Azure refused the app connection, not the Object ID: the "
+		 "connection's own app registration needs the Microsoft Graph application "
+		 "permission Application.ReadWrite.All (or Application.ReadWrite.OwnedBy and to "
+		 "be an owner of this app); an Azure admin adds it under Microsoft Entra ID > App "
+		 "registrations > the connection's app > API permissions, then clicks Grant admin "
+		 "consent; or %s (see %s)",
+		 style == REPORT_CLI ? "use another --connection" : "choose another app connection",
+		 REPORT_CONNECTION_DOCS);
+}
+
 /* The fix for a refusal (RW_ESERVER), from what the server said. */
 static void
 server_fix(const struct rw_result *r, enum report_style style, char *fix, size_t fixsz)
@@ -205,7 +226,9 @@ server_fix(const struct rw_result *r, enum report_style style, char *fix, size_t
 		else
 			snprintf(fix, fixsz, "wait a minute and try again");
 	} else if (e->http_status >= 500) {
-		snprintf(fix, fixsz, "the server failed; try again later");
+		snprintf(fix, fixsz, "try again later");
+	} else if (e->kind == RW_REFUSAL_AZURE_PRIVILEGES) {
+		azure_privileges_fix(style, fix, fixsz);
 	} else if (contains(e->message, "secrets already exist") ||
 		   e->field == RW_FIELD_MAP_CLIENT_ID || e->field == RW_FIELD_MAP_CLIENT_SECRET) {
 		field_hint(RW_FIELD_MAP_CLIENT_ID, style, hint, sizeof(hint));
@@ -267,30 +290,64 @@ create_500_text(const struct rw_answers *answers, const char *said, const char *
 		snprintf(object_id, sizeof(object_id), "<objectId>");
 	if (!gmtime_r(&now, &tm) || !strftime(date, sizeof(date), "%m-%d-%Y", &tm))
 		snprintf(date, sizeof(date), "MM-DD-YYYY");
-	snprintf(buf, bufsz, "the server failed: %s%s; the rotation%s was not created "
+	snprintf(buf, bufsz, "the server failed%s: %s; the rotation%s was not created "
 		 "-- Azure may now hold an extra client secret named \"Infisical Rotated Secret "
 		 "(%s)\" on the app with object ID %s: find and remove it in the Azure portal "
 		 "(App registrations > the app > Certificates & secrets), or with "
 		 "`az ad app credential list --id %s` and "
 		 "`az ad app credential delete --id %s --key-id <keyId>`",
-		 said, code, quoted, date, object_id, object_id, object_id);
+		 code, said, quoted, date, object_id, object_id, object_id);
 }
 
+/* " (503 Service Unavailable)": how a failing server's status is told. */
+static void
+failed_code(long status, char *buf, size_t bufsz)
+{
+	static const struct { long status; const char *reason; } reasons[] = {
+		{ 500, "Internal Server Error" }, { 501, "Not Implemented" },
+		{ 502, "Bad Gateway" }, { 503, "Service Unavailable" }, { 504, "Gateway Timeout" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].status == status) {
+			snprintf(buf, bufsz, " (%ld %s)", status, reasons[i].reason);
+			return;
+		}
+	snprintf(buf, bufsz, " (HTTP %ld)", status);
+}
+
+/*
+ * The sentence, with the server's words shortened by cut bytes (0: whole),
+ * ending in "..." when shortened: report_failure() cuts only when the
+ * caller's buffer is too small for all of it.
+ */
 static void
 failure_text(const struct rw_result *r, const char *api_base,
-	     const struct rw_answers *answers, enum report_style style,
+	     const struct rw_answers *answers, enum report_style style, size_t cut,
 	     char *buf, size_t bufsz)
 {
 	const struct rw_api_error *e = &r->error;
 	const char *server = api_base ? api_base : "the server";
-	char said[400], fix[200], name[80], code[32];
+	char said[REPORT_SAID_MAX], fix[1024], name[80], code[48];
 	int create = r->kind == RW_CALL_CREATE;
+	size_t len;
 
 	report_clean(e->message && *e->message ? e->message : rw_status_message(r->status),
 		     said, sizeof(said));
+	if (cut > 0) {
+		len = strlen(said);
+		len = cut + 3 < len ? len - cut - 3 : 0;
+		/* On a character boundary: no half UTF-8 sequence before the dots. */
+		while (len > 0 && ((unsigned char) said[len] & 0xC0) == 0x80)
+			len--;
+		memcpy(said + len, "...", 4);
+	}
 	report_clean(answers ? rw_answers_get(answers, RW_FIELD_NAME) : "", name, sizeof(name));
 	code[0] = '\0';
-	if (e->http_status > 0)
+	if (e->http_status >= 500)
+		failed_code(e->http_status, code, sizeof(code));
+	else if (e->http_status > 0)
 		snprintf(code, sizeof(code), " (HTTP %ld)", e->http_status);
 
 	if (create && r->outcome_checked && !r->recovered) {
@@ -344,8 +401,13 @@ failure_text(const struct rw_result *r, const char *api_base,
 			return;
 		}
 		server_fix(r, style, fix, sizeof(fix));
-		snprintf(buf, bufsz, "the server refused: %s%s%s%s", said, code,
-			 fix[0] ? " -- " : "", fix);
+		/* A 5xx is the server failing, not refusing (decision 15). */
+		if (e->http_status >= 500)
+			snprintf(buf, bufsz, "the server failed%s: %s%s%s", code, said,
+				 fix[0] ? " -- " : "", fix);
+		else
+			snprintf(buf, bufsz, "the server refused: %s%s%s%s", said, code,
+				 fix[0] ? " -- " : "", fix);
 		return;
 	case RW_EPROTO:
 		snprintf(buf, bufsz, "the server's reply could not be understood: %s%s -- is %s "
@@ -362,7 +424,7 @@ report_failure(const struct rw_result *r, const char *api_base,
 	       const struct rw_answers *answers, enum report_style style,
 	       char *buf, size_t bufsz)
 {
-	char clean[RW_REQ_ID_MAX + 1], id[RW_REQ_ID_MAX + 24] = "";
+	char clean[RW_REQ_ID_MAX + 1], id[RW_REQ_ID_MAX + 24] = "", whole[REPORT_FAILURE_MAX];
 	size_t room = bufsz, len;
 
 	if (!buf || !bufsz)
@@ -376,7 +438,15 @@ report_failure(const struct rw_result *r, const char *api_base,
 		else
 			id[0] = '\0';
 	}
-	failure_text(r, api_base, answers, style, buf, room);
+	/*
+	 * Too long for the caller: the server's own words are shortened, so
+	 * that what rotwiz adds (the fix) still fits.
+	 */
+	failure_text(r, api_base, answers, style, 0, whole, sizeof(whole));
+	len = strlen(whole);
+	if (len >= room)
+		failure_text(r, api_base, answers, style, len - room + 1, whole, sizeof(whole));
+	snprintf(buf, room, "%s", whole);
 	len = strlen(buf);
 	if (id[0] && len + strlen(id) < bufsz)
 		memcpy(buf + len, id, strlen(id) + 1);

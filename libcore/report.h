@@ -22,6 +22,14 @@
 #include "net/api.h"
 #include "net/response.h"
 
+/* The room a failure's whole text needs (report_failure), the server's words at their longest. */
+#define REPORT_SAID_MAX 2200
+#define REPORT_FAILURE_MAX (REPORT_SAID_MAX + 2048)
+
+/* Where Infisical says what an Azure Client Secrets connection needs (its Graph permissions). */
+#define REPORT_CONNECTION_DOCS \
+	"https://infisical.com/docs/integrations/app-connections/azure-client-secrets"
+
 /* How a fix is phrased: with flags (--name) or with field labels (the Name field). */
 enum report_style {
 	REPORT_CLI,
@@ -47,7 +55,12 @@ char *report_summary(const struct rw_rotation *rotation);
  * instance's plan lacks secret rotation; a 500 on create says the rotation
  * was not created and how to remove the client secret Azure may hold; a
  * request id the server sent ends the line, " (request id: req-...)", and
- * is kept whole when the rest must be cut to fit bufsz.
+ * is kept whole when the rest must be cut to fit bufsz.  A 5xx is "the
+ * server failed (503 Service Unavailable): ...", never "refused"; Azure's
+ * "Insufficient privileges" names the Microsoft Graph permissions the
+ * connection needs and where an admin grants them.  With a bufsz of
+ * REPORT_FAILURE_MAX nothing is cut; with less, the server's words are
+ * shortened ("...") before the fix or the request id is.
  */
 void report_failure(const struct rw_result *result, const char *api_base,
 		    const struct rw_answers *answers, enum report_style style,

@@ -552,13 +552,22 @@ req_id_member(const cJSON *obj)
 	return strdup(item->valuestring);
 }
 
-/* The plan-restriction 400 of every secret-rotation route (doc/api.md s.13, item 4). */
+/*
+ * The plan-restriction 400 of every secret-rotation route (doc/api.md
+ * s.13, item 4); Azure's refusal of the connection's permissions, which
+ * the server wraps in its own 400 ("Failed to add client secret to Azure
+ * app ID: Insufficient privileges to complete the operation.", its
+ * azure-client-secret-rotation-fns.ts; rotate now wraps it the same way).
+ */
 static enum rw_refusal
 refusal_kind(long http_status, const char *message)
 {
 	if (http_status == 400 && message && strstr(message, "due to plan restriction") &&
 	    strstr(message, "secret rotation"))
 		return RW_REFUSAL_PLAN;
+	if (http_status == 400 && message && strstr(message, "Azure app") &&
+	    strstr(message, "Insufficient privileges to complete the operation"))
+		return RW_REFUSAL_AZURE_PRIVILEGES;
 	return RW_REFUSAL_OTHER;
 }
 

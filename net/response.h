@@ -29,6 +29,14 @@ enum rw_refusal {
 	 * (doc/api.md s.13, item 4).
 	 */
 	RW_REFUSAL_PLAN,
+	/*
+	 * Azure's "Insufficient privileges to complete the operation." (Graph's
+	 * Authorization_RequestDenied), passed on by the server in its 400
+	 * "Failed to add client secret to Azure app ...: ...": the
+	 * connection's own app lacks a Microsoft Graph permission; the Object
+	 * ID is not what is wrong (doc/contract.md s.6.1).
+	 */
+	RW_REFUSAL_AZURE_PRIVILEGES,
 };
 
 /* Longest reqId kept; a longer one, or one with other than printable ASCII, is dropped. */

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "libcore/flow.h"
+#include "libcore/help.h"
 #include "libcore/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
@@ -225,11 +226,18 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 
 /* ---- asking ---- */
 
-/* The help under the prompt that asked for it, which named the field already. */
+/* "?": the same help as curses' F1 (libcore/help.h); a list's Object ID is the app list's. */
 static void
-print_help(enum rw_field field)
+print_help(enum rw_field field, int from_list)
 {
-	printf("%s\n", rw_field_info(field)->help);
+	char text[4096];
+
+	if (from_list && field == RW_FIELD_OBJECT_ID)
+		core_help_app_list(text, sizeof(text));
+	else
+		core_help_field(field, text, sizeof(text));
+	printf("%s: %s\n", from_list && field == RW_FIELD_OBJECT_ID ? "Azure app" :
+	       rw_field_info(field)->label, text);
 }
 
 /* The text shown in brackets: the value with control characters made visible. */
@@ -288,7 +296,7 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 			return -1;
 		}
 		if (strcmp(t, "?") == 0) {
-			print_help(field);
+			print_help(field, 0);
 			free(t);
 			free(line);
 			continue;
@@ -378,7 +386,7 @@ ask_pick(struct plain_session *s, enum rw_field field, const char *label,
 			break;
 		}
 		if (strcmp(t, "?") == 0) {
-			print_help(field);
+			print_help(field, 1);
 			free(t);
 			continue;
 		}

@@ -21,9 +21,12 @@ is_help(const char *answer)
 }
 
 static void
-say_help(enum core_help topic)
+say_help(enum core_help_signin topic)
 {
-	printf("%s\n", core_help_text(topic));
+	char text[4096];
+
+	core_help_signin(topic, text, sizeof(text));
+	printf("%s\n", text);
 }
 
 /* The origin a user would type for an API base: "https://host/api" -> "https://host". */
@@ -153,7 +156,7 @@ ask_server(struct plain_session *s)
  */
 static int
 ask_required(struct plain_session *s, const char *prompt, enum plain_echo echo,
-	     enum core_help topic, const char *missing, char **out)
+	     enum core_help_signin topic, const char *missing, char **out)
 {
 	char *line, *t;
 
@@ -200,7 +203,7 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 			return plain_nomem(s);
 		m = !*t ? *method : strcmp(t, "1") == 0 ? 1 : strcmp(t, "2") == 0 ? 2 : 0;
 		if (is_help(t))
-			say_help(CORE_HELP_SIGNIN_METHOD);
+			say_help(CORE_HELP_METHOD);
 		else if (!m)
 			printf("Type 1 for an access token or 2 for Universal Auth.\n");
 		free(t);
@@ -212,11 +215,11 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 		return ask_required(s, "Access token (input hidden): ", PLAIN_ECHO_SECRET,
 				    CORE_HELP_TOKEN, "An access token is required: paste it "
 				    "(nothing is shown while you type).", token);
-	if (ask_required(s, "Client ID: ", PLAIN_ECHO_NO_HISTORY, CORE_HELP_CLIENT_ID,
+	if (ask_required(s, "Client ID: ", PLAIN_ECHO_NO_HISTORY, CORE_HELP_UA_CLIENT_ID,
 			 "The machine identity's client ID is required.", id) < 0)
 		return -1;
 	if (ask_required(s, "Client secret (input hidden): ", PLAIN_ECHO_SECRET,
-			 CORE_HELP_CLIENT_SECRET, "The client secret is required (nothing is "
+			 CORE_HELP_UA_CLIENT_SECRET, "The client secret is required (nothing is "
 			 "shown while you type).", secret) < 0) {
 		free(*id);
 		*id = NULL;

@@ -254,7 +254,7 @@ void
 tui_flow_start_signin(struct tui *t)
 {
 	struct app *app = t->app;
-	char msg[1024];
+	char msg[REPORT_FAILURE_MAX];
 	struct rw_call *call;
 	void *user;
 
@@ -295,7 +295,7 @@ static void
 signin_result(struct tui *t, struct rw_result *result)
 {
 	struct app *app = t->app;
-	char msg[1024];
+	char msg[REPORT_FAILURE_MAX];
 	struct rw_call *call;
 	void *user;
 
@@ -369,7 +369,7 @@ apps_result(struct tui *t, const struct rw_result *result)
 static void
 create_result(struct tui *t, struct rw_result *result)
 {
-	char msg[1400];
+	char msg[REPORT_FAILURE_MAX];
 	struct core_created c;
 	enum rw_field field;
 
@@ -415,6 +415,11 @@ create_result(struct tui *t, struct rw_result *result)
 		focus_field(t, field);
 		tui_set_msg(t, field, msg, 0);
 		t->done_mask &= ~(1 << t->step);
+		/* Said once, whole, where the fix is typed; twice would push the step off the screen. */
+		tui_status(t, TUI_ROLE_ERROR, "Not created: the reason is under the %s field.",
+			   t->step == RW_STEP_AZURE_APP && !t->apps_manual ? "Azure app" :
+			   rw_field_info(field)->label);
+		return;
 	}
 	tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
 }
@@ -443,7 +448,7 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 {
 	enum core_slot_id id = core_lists_take(&t->loads, result);
 	struct core_slot *slot;
-	char msg[1024];
+	char msg[REPORT_FAILURE_MAX];
 
 	if (id == CORE_SLOT_COUNT)
 		return;
@@ -765,6 +770,7 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		break;
 	case TUI_OUT_HELP:
 		t->modal = TUI_MODAL_HELP;
+		t->help_top = 0;
 		break;
 	case TUI_OUT_QUIT_ASK:
 		/* The question promises the draft: make it true before asking. */
@@ -804,7 +810,12 @@ tui_flow_modal_key(struct tui *t, enum tui_action action)
 		}
 		break;
 	case TUI_MODAL_HELP:
-		if (action == TUI_ACT_CLOSE) {
+		if (action == TUI_ACT_SCROLL_DOWN) {
+			t->help_top++;	/* the draw keeps it within the text */
+		} else if (action == TUI_ACT_SCROLL_UP) {
+			if (t->help_top > 0)
+				t->help_top--;
+		} else if (action == TUI_ACT_CLOSE) {
 			t->modal = TUI_MODAL_NONE;
 			t->rebuild = 1;
 		}

@@ -1,8 +1,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "common/strbuf.h"
 #include "tui/frame.h"
 #include "tui/text.h"
 
@@ -93,6 +95,25 @@ draw_summary(struct tui *t, int y)
 	tui_text_draw(y, 1, line, COLS - 2, tui_attr(TUI_ROLE_DIM));
 }
 
+/*
+ * --demo says so on every screen, in the rule under the summary, with the
+ * sandbox's URL and token so that an audience can run the shown curl from
+ * another terminal; the short form when the long one does not fit.
+ */
+static void
+draw_demo(struct tui *t, int y)
+{
+	char banner[256];
+
+	if (!app_demo_banner(t->app, 0, banner, sizeof(banner)))
+		return;
+	if (tui_text_width(banner) + 2 > COLS - 4)
+		app_demo_banner(t->app, 1, banner, sizeof(banner));
+	mvaddstr(y, 2, " ");
+	tui_text_draw(y, 3, banner, COLS - 6, tui_attr(TUI_ROLE_WARNING));
+	addstr(" ");
+}
+
 void
 tui_frame_draw(struct tui *t, unsigned contexts)
 {
@@ -114,6 +135,7 @@ tui_frame_draw(struct tui *t, unsigned contexts)
 	draw_rail(t, 1);
 	draw_summary(t, 2);
 	tui_frame_rule(3, 0, COLS, tui_attr(TUI_ROLE_DIM));
+	draw_demo(t, 3);
 	if (t->status[0]) {
 		/*
 		 * A long message (a 500 on create, the plan restriction, doc/contract.md
@@ -154,15 +176,36 @@ tui_frame_small(struct tui *t)
 		tui_text_draw(y + 2, 0, "Ctrl-C quits", COLS, tui_attr(TUI_ROLE_DIM));
 }
 
+/* "x msg" (or "! msg" for a warning): the mark tells the kind without colour. */
+static char *
+marked(const char *msg, int warning)
+{
+	return strbuf_format("%s %s", warning ? "!" : tui_glyph("\xe2\x9c\x97", "x"), msg);
+}
+
+int
+tui_frame_field_msg_rows(int width, const char *msg, int warning)
+{
+	char *line = marked(msg, warning);
+	int rows = line ? tui_text_wrap(line, width, NULL, NULL) : 1;
+
+	free(line);
+	return rows;
+}
+
 void
 tui_frame_field_msg(int y, int x, int width, int rows, const char *msg, int warning)
 {
-	char line[1200];
+	attr_t attr = tui_attr(warning ? TUI_ROLE_WARNING : TUI_ROLE_ERROR);
+	char *line = marked(msg, warning);
 
-	snprintf(line, sizeof(line), "%s %s",
-		 warning ? "!" : tui_glyph("\xe2\x9c\x97", "x"), msg);
-	tui_frame_paragraph(y, x, rows, width, line,
-			    tui_attr(warning ? TUI_ROLE_WARNING : TUI_ROLE_ERROR));
+	if (!line)
+		return;
+	tui_frame_paragraph(y, x, rows, width, line, attr);
+	/* Cut to fit a small window: say so where the text stops. */
+	if (rows > 0 && tui_text_wrap(line, width, NULL, NULL) > rows)
+		tui_text_draw(y + rows - 1, x + width - 1, tui_glyph("\xe2\x80\xa6", "~"), 1, attr);
+	free(line);
 }
 
 void
@@ -218,18 +261,37 @@ tui_frame_paragraph(int y, int x, int height, int width, const char *text, attr_
 	return tui_frame_scrolled(y, x, height, width, text, 0, attr);
 }
 
-/* A box in the middle of the screen with a title, wrapped text and a key hint. */
+#define BOX_WIDEST 72
+/* F1's box is wider, so that the docs URLs in it stay on one line to copy. */
+#define HELP_WIDEST 94
+
+/*
+ * The box's size: width (at most widest) and the rows its text may use,
+ * for a window of this size.
+ */
 static void
-draw_box(const char *title, const char *text, const char *hint)
+box_size(const char *text, int widest, int *width, int *rows, int *room)
 {
-	int width = COLS - 8 < 72 ? COLS - 8 : 72;
-	int inner = width - 4, rows = 0, height, y, x, i;
+	*width = COLS - 8 < widest ? COLS - 8 : widest;
+	*rows = tui_text_wrap(text, *width - 4, NULL, NULL);
+	*room = *rows + 4 > LINES - 2 ? LINES - 6 : *rows;
+	if (*room < 1)
+		*room = 1;
+}
+
+/*
+ * A box in the middle of the screen with a title, wrapped text from its
+ * line skip on, and a key hint.
+ */
+static void
+draw_box(const char *title, const char *text, int widest, int skip, const char *hint)
+{
+	int width, inner, rows, room, height, y, x, i;
 	attr_t attr = tui_attr(TUI_ROLE_NORMAL);
 
-	rows = tui_text_wrap(text, inner, NULL, NULL);
-	height = rows + 4;
-	if (height > LINES - 2)
-		height = LINES - 2;
+	box_size(text, widest, &width, &rows, &room);
+	inner = width - 4;
+	height = room + 4;
 	y = (LINES - height) / 2;
 	x = (COLS - width) / 2;
 	attrset(attr);
@@ -245,7 +307,7 @@ draw_box(const char *title, const char *text, const char *hint)
 	mvaddstr(y + height - 1, x, tui_glyph("\xe2\x94\x94", "+"));
 	mvaddstr(y + height - 1, x + width - 1, tui_glyph("\xe2\x94\x98", "+"));
 	tui_text_draw(y, x + 2, title, width - 4, tui_attr(TUI_ROLE_TITLE));
-	tui_frame_paragraph(y + 2, x + 2, height - 4, inner, text, attr);
+	tui_frame_scrolled(y + 2, x + 2, height - 4, inner, text, skip, attr);
 	tui_text_draw(y + height - 1, x + 2, hint, width - 4, tui_attr(TUI_ROLE_DIM));
 	attrset(A_NORMAL);
 }
@@ -253,15 +315,31 @@ draw_box(const char *title, const char *text, const char *hint)
 void
 tui_frame_modal(struct tui *t)
 {
+	int width, rows, room;
+	char hint[96];
+
 	switch (t->modal) {
 	case TUI_MODAL_QUIT:
-		draw_box(" Quit ", "Quit? Your answers are saved as a draft.", " y quits, n goes back ");
+		draw_box(" Quit ", "Quit? Your answers are saved as a draft.", BOX_WIDEST, 0,
+			 " y quits, n goes back ");
 		break;
 	case TUI_MODAL_RESUME:
-		draw_box(" Draft ", t->prompt, " y resumes it, n starts afresh ");
+		draw_box(" Draft ", t->prompt, BOX_WIDEST, 0, " y resumes it, n starts afresh ");
 		break;
 	case TUI_MODAL_HELP:
-		draw_box(t->help_title, t->help_text ? t->help_text : "", " any key closes ");
+		/* Longer than the window: it scrolls, and the hint says where it is. */
+		box_size(t->help_text, HELP_WIDEST, &width, &rows, &room);
+		if (t->help_top > rows - room)
+			t->help_top = rows - room;
+		if (t->help_top < 0)
+			t->help_top = 0;
+		if (rows > room)
+			snprintf(hint, sizeof(hint), " lines %d-%d of %d: %s scroll, other keys close ",
+				 t->help_top + 1, t->help_top + room, rows,
+				 tui_glyph("\xe2\x86\x91/\xe2\x86\x93", "Up/Down"));
+		else
+			snprintf(hint, sizeof(hint), " any key closes ");
+		draw_box(t->help_title, t->help_text, HELP_WIDEST, t->help_top, hint);
 		break;
 	default:
 		break;

@@ -17,8 +17,14 @@ void tui_frame_draw(struct tui *t, unsigned contexts);
 void tui_frame_small(struct tui *t);
 void tui_frame_modal(struct tui *t);
 
-/* The lines under a field: "x Name: ..." in the error (or warning) look, at most rows lines. */
+/*
+ * The lines under a field: "x Name: ..." in the error (or warning) look,
+ * wrapped to width, at most rows lines; a message cut to fit ends its last
+ * line with an ellipsis.
+ */
 void tui_frame_field_msg(int y, int x, int width, int rows, const char *msg, int warning);
+/* The lines tui_frame_field_msg needs to show msg whole in width columns. */
+int tui_frame_field_msg_rows(int width, const char *msg, int warning);
 
 /* A horizontal rule of width columns. */
 void tui_frame_rule(int y, int x, int width, attr_t attr);

@@ -35,7 +35,10 @@ static const struct key_row key_table[] = {
 	{ 1, TUI_KEY_PASTE_BEGIN, 0, 0, TUI_ACT_PASTE_BEGIN, NULL, NULL, NULL },
 	{ 1, TUI_KEY_PASTE_END, 0, 0, TUI_ACT_PASTE_END, NULL, NULL, NULL },
 
-	/* The F1 window: any key closes it. */
+	/* The F1 window: the arrows scroll a long text, any other key closes it. */
+	{ 1, KEY_UP, TUI_CTX_HELP, 0, TUI_ACT_SCROLL_UP, "\xe2\x86\x91/\xe2\x86\x93", "Up/Down",
+	  "scroll" },
+	{ 1, KEY_DOWN, TUI_CTX_HELP, 0, TUI_ACT_SCROLL_DOWN, NULL, NULL, NULL },
 	{ 1, -1, TUI_CTX_HELP, 0, TUI_ACT_CLOSE, "any key", "any key", "close" },
 	{ 0, -1, TUI_CTX_HELP, 0, TUI_ACT_CLOSE, NULL, NULL, NULL },
 
@@ -177,12 +180,15 @@ row_is_live(size_t index, unsigned contexts)
 	return 1;
 }
 
-/* Entries that stay on a narrow help line when others have to go (Esc: cancel a load). */
+/*
+ * Entries that stay on a narrow help line when others have to go (Esc:
+ * cancel a load; ^E: the app step's only way to type the IDs by hand).
+ */
 static int
 essential(enum tui_action action)
 {
 	return action == TUI_ACT_ACCEPT || action == TUI_ACT_CREATE || action == TUI_ACT_QUIT ||
-	       action == TUI_ACT_ESCAPE ||
+	       action == TUI_ACT_ESCAPE || action == TUI_ACT_MANUAL ||
 	       action == TUI_ACT_HELP || action == TUI_ACT_YES || action == TUI_ACT_NO ||
 	       action == TUI_ACT_CLOSE || action == TUI_ACT_QUIT_NOW;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcore/help.h"
 #include "libcore/signin.h"
 #include "net/url.h"
 #include "common/secret.h"
@@ -28,17 +29,10 @@ static const char *const method_names[2] = {
 static const char *const labels[TUI_SIGNIN_COUNT] = {
 	"Server", "Server URL", "Sign in with", "Access token", "Client ID", "Client secret",
 };
-static const char *const helps[TUI_SIGNIN_COUNT] = {
-	"Where your Infisical runs: the US or EU cloud, or your own server (self-hosted).",
-	"Your server's address, such as https://infisical.example.com. Plain http:// is "
-	"accepted for this computer (127.0.0.1, localhost) only.",
-	"An access token (a user or machine identity token), or a machine identity's "
-	"Universal Auth client ID and secret, which are exchanged for a token at once.",
-	"The access token. It is not shown, never saved and never printed; for the next "
-	"run, INFISICAL_TOKEN or --token-file spares you typing it.",
-	"The Universal Auth client ID of the machine identity.",
-	"The Universal Auth client secret. It is not shown, never saved and wiped after "
-	"sign-in. A machine identity cannot list Azure apps: you type their IDs.",
+/* Their help (libcore/help.h), in the same order. */
+static const enum core_help_signin helps[TUI_SIGNIN_COUNT] = {
+	CORE_HELP_SERVER, CORE_HELP_SERVER_URL, CORE_HELP_METHOD, CORE_HELP_TOKEN,
+	CORE_HELP_UA_CLIENT_ID, CORE_HELP_UA_CLIENT_SECRET,
 };
 
 static int
@@ -126,11 +120,21 @@ signin_draw(struct tui *t)
 {
 	enum tui_signin_item items[TUI_SIGNIN_COUNT];
 	int n = signin_items(t, items), i, label_w = 15, x0 = 2, y0 = TUI_TOP;
-	int input_x = x0 + label_w, input_w = COLS - 4 - label_w, extra_y;
+	int input_x = x0 + label_w, input_w = COLS - 4 - label_w, extra_y, last_rows = 1;
 	char line[256];
+	const char *last_msg;
 
 	if (t->focus >= n)
 		t->focus = n - 1;
+	last_msg = t->signin.msg[items[n - 1]];
+	if (last_msg[0]) {
+		/* From under the last field down to the status line. */
+		int room = LINES - TUI_BOTTOM - (y0 + 2 * (n - 1) + 1);
+
+		last_rows = tui_frame_field_msg_rows(input_w, last_msg, 0);
+		if (last_rows > room)
+			last_rows = room > 1 ? room : 1;
+	}
 	if (is_text(items[t->focus]) && !tui_editor_is_open(&t->ed)) {
 		enum tui_signin_item it = items[t->focus];
 		int w = input_w < 60 ? input_w : 60;
@@ -169,15 +173,18 @@ signin_draw(struct tui *t)
 			break;
 		}
 		if (t->signin.msg[items[i]][0])
-			/* The last field carries the server's reason, which may be long. */
-			tui_frame_field_msg(y + 1, input_x, input_w, i == n - 1 ? 4 : 1,
+			/*
+			 * The last field carries the server's reason, which may be
+			 * long: whole, in the rows left below it (decision 15).
+			 */
+			tui_frame_field_msg(y + 1, input_x, input_w, i == n - 1 ? last_rows : 1,
 					    t->signin.msg[items[i]], 0);
 	}
 	if (!is_text(items[t->focus])) {
 		t->cur_y = y0 + 2 * t->focus;
 		t->cur_x = input_x;
 	}
-	extra_y = y0 + 2 * n + (t->signin.msg[items[n - 1]][0] ? 4 : 0);
+	extra_y = y0 + 2 * n + (t->signin.msg[items[n - 1]][0] ? last_rows - 1 : 0);
 	if (t->signing_in) {
 		snprintf(line, sizeof(line), "%s Checking the credentials with the server...  "
 			 "Esc cancels.", tui_spinner());
@@ -373,7 +380,7 @@ signin_key(struct tui *t, enum tui_action action, wint_t ch)
 		return t->signing_in ? TUI_OUT_CANCEL_LOAD : TUI_OUT_STAY;
 	case TUI_ACT_HELP:
 		snprintf(t->help_title, sizeof(t->help_title), " %s ", labels[it]);
-		t->help_text = helps[it];
+		core_help_signin(helps[it], t->help_text, sizeof(t->help_text));
 		return TUI_OUT_HELP;
 	case TUI_ACT_TOGGLE:
 		if (it == TUI_SIGNIN_SERVER)

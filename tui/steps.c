@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcore/help.h"
 #include "libcore/report.h"
 #include "common/secret.h"
 #include "forms/validate.h"
@@ -59,13 +60,10 @@ item_label(const struct tui_item *it)
 	return it->pick == TUI_PICK_APP ? "Azure app" : rw_field_info(it->field)->label;
 }
 
-/* The most lines a message under a field takes before it is cut. */
-#define MSG_ROWS_MAX 3
-
 static void
 layout(const struct tui *t, const struct tui_item *items, int n, struct layout *l)
 {
-	int i, y;
+	int i, y, total;
 
 	l->y0 = TUI_TOP;
 	l->x0 = 2;
@@ -81,20 +79,34 @@ layout(const struct tui *t, const struct tui_item *items, int n, struct layout *
 	l->label_w += 2;
 	l->input_x = l->x0 + l->label_w;
 	l->input_w = l->width - l->label_w;
-	/* A field's message wraps under it, so a long reason is read whole. */
-	for (i = 0, y = l->y0; i < n; i++) {
-		int warning, rows = 0;
+	/*
+	 * A field's message wraps under it, whole, so a long reason is read to
+	 * its request id (decision 15).  Only when the step's box cannot hold
+	 * them all do the longest lose lines (tui_frame_field_msg marks the cut).
+	 */
+	for (i = 0, total = 0; i < n; i++) {
+		int warning;
 		const char *msg = item_msg(t, &items[i], &warning);
 
-		if (msg)
-			rows = tui_text_wrap(msg, l->input_w - 2, NULL, NULL);
-		if (rows < 1)
-			rows = 1;
-		if (rows > MSG_ROWS_MAX)
-			rows = MSG_ROWS_MAX;
+		l->msg_rows[i] = msg ? tui_frame_field_msg_rows(l->input_w, msg, warning) : 1;
+		if (l->msg_rows[i] < 1)
+			l->msg_rows[i] = 1;
+		total += 1 + l->msg_rows[i];
+	}
+	while (total > l->height) {
+		int longest = 0;
+
+		for (i = 1; i < n; i++)
+			if (l->msg_rows[i] > l->msg_rows[longest])
+				longest = i;
+		if (n == 0 || l->msg_rows[longest] <= 1)
+			break;
+		l->msg_rows[longest]--;
+		total--;
+	}
+	for (i = 0, y = l->y0; i < n; i++) {
 		l->row[i] = y;
-		l->msg_rows[i] = rows;
-		y += 1 + rows;
+		y += 1 + l->msg_rows[i];
 	}
 	l->extra_y = y;
 	l->extra_h = l->y0 + l->height - y;
@@ -284,7 +296,7 @@ draw_list_state(struct tui *t, enum tui_pick_id id, const struct layout *l)
 	static const char *const noun[TUI_PICK_COUNT] = {
 		"projects", "environments", "connections", "apps",
 	};
-	char text[1400], why[1024];
+	char text[REPORT_FAILURE_MAX + 256], why[REPORT_FAILURE_MAX];
 
 	if (id == TUI_PICK_ENVIRONMENT && t->app->projects_loaded) {
 		const struct rw_project *p = tui_current_project(t);
@@ -402,7 +414,7 @@ draw_path_hints(struct tui *t, const struct layout *l)
 	} else if (!res) {
 		strbuf_printf(&sb, "The folders in %s are not loaded.", parent);
 	} else if (res->status != RW_OK) {
-		char why[1024];
+		char why[REPORT_FAILURE_MAX];
 
 		report_failure(res, t->app->api_base, NULL, REPORT_WIZARD, why, sizeof(why));
 		strbuf_printf(&sb, "Could not load the folders in %s: %s", parent, why);
@@ -862,12 +874,9 @@ help_for(struct tui *t, const struct tui_item *it)
 {
 	snprintf(t->help_title, sizeof(t->help_title), " %s ", item_label(it));
 	if (it->pick == TUI_PICK_APP)
-		t->help_text = "The app registration whose client secret Infisical will rotate. "
-			       "Type to filter on the display name, the Application (client) ID or "
-			       "the Object ID; Up/Down move; Enter chooses. Ctrl-E types the Object "
-			       "ID and the Application (client) ID by hand.";
+		core_help_app_list(t->help_text, sizeof(t->help_text));
 	else
-		t->help_text = rw_field_info(it->field)->help;
+		core_help_field(it->field, t->help_text, sizeof(t->help_text));
 	return TUI_OUT_HELP;
 }
 

@@ -14,6 +14,7 @@
 #include <wchar.h>
 
 #include "libcore/app.h"
+#include "libcore/report.h"
 #include "common/strbuf.h"
 #include "forms/field.h"
 #include "net/response.h"
@@ -97,7 +98,7 @@ struct tui_signin {
 	char *url;		/* self-hosted URL as typed */
 	char *client_id;
 	int have_token, have_secret;	/* the secrets themselves are in struct app */
-	char msg[TUI_SIGNIN_COUNT][512];
+	char msg[TUI_SIGNIN_COUNT][REPORT_FAILURE_MAX];	/* a server's reason, whole */
 };
 
 struct tui {
@@ -131,13 +132,14 @@ struct tui {
 
 	char *msg[RW_FIELD_COUNT];	/* the line under a field */
 	int msg_is_warning[RW_FIELD_COUNT];
-	char status[1024];		/* the line above the keys */
+	char status[REPORT_FAILURE_MAX + 128];	/* above the keys; wraps, never cut */
 	enum tui_role status_role;
 
 	enum tui_modal modal;
 	char prompt[512];		/* the draft offer's text */
 	char help_title[128];
-	const char *help_text;
+	char help_text[4096];		/* libcore/help.h's words for the focused question */
+	int help_top;			/* the F1 box's first line shown (it scrolls when long) */
 
 	struct tui_signin signin;
 	struct core_lists loads;

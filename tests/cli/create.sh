@@ -167,6 +167,10 @@ rw --yes $W --name azure-says-no --object-id $BAD_OBJ --client-id $BAD_CLI \
 is_rc 1 azure_refusal_exits_1
 one_line azure_refusal_is_one_line
 says azure_refusal_shows_the_reason "Insufficient privileges"
+# The fix is the connection's Graph permissions, not the Object ID (issue 10, fault 7).
+says azure_refusal_names_the_graph_permission "Microsoft Graph application permission Application.ReadWrite.All"
+says azure_refusal_says_where_to_grant_it "API permissions, then clicks Grant admin consent"
+check azure_refusal_does_not_blame_the_object_id sh -c '! grep -q -- "check --object-id" "$1"' _ "$T/err"
 
 rw --yes $W --name nobody-home --domain http://127.0.0.1:9
 is_rc 3 no_server_listening_exits_3
@@ -195,6 +199,8 @@ rw --yes --demo --project $PAY --environment dev --connection $CONTOSO --object-
 	--client-id $APP_CLI --name demo-run
 is_rc 0 demo_yes_creates_in_its_own_sandbox
 check demo_prints_the_summary grep -q 'Name *demo-run' "$T/out"
+# It says it is a demo, with what a curl from another terminal needs (fault 14).
+check demo_says_so_on_stderr grep -qE '^rotwiz: DEMO - sandbox at http://127\.0\.0\.1:[0-9]+, token sandbox-user-token$' "$T/err"
 check demo_left_the_test_sandbox_alone test "$(on_server demo-run)" = 404
 INFISICAL_TOKEN=sandbox-user-token; export INFISICAL_TOKEN
 

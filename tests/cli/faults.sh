@@ -42,7 +42,7 @@ with_fault() {
 with_fault "$CREATE=500@1" server-error
 is_rc 1 create_answered_500_exits_1
 one_line server_error_is_one_line
-says server_error_shows_the_status "(HTTP 500)"
+says server_error_shows_the_status "the server failed (500 Internal Server Error): "
 says server_error_says_not_created 'the rotation "server-error" was not created'
 DAY_AFTER=$(date -u +%m-%d-%Y)
 if grep -qF "\"Infisical Rotated Secret ($DAY_AFTER)\"" "$T/err"; then ok 0 server_error_names_the_azure_secret_of_today_utc
@@ -66,6 +66,13 @@ check retried_lookup_created_the_rotation test "$made" -eq 1
 
 with_fault "$SECRETS=503@2" unavailable-twice
 is_rc 0 lookup_answered_503_twice_is_retried
+
+# A server that keeps failing is said to fail, never to refuse (decision 15).
+with_fault "$PROJECTS=503" unavailable-always
+is_rc 1 lookup_answered_503_every_time_exits_1
+one_line lookup_503_is_one_line
+says lookup_503_says_the_server_failed "the server failed (503 Service Unavailable): "
+check lookup_503_is_not_called_a_refusal sh -c '! grep -q "refused" "$1"' _ "$T/err"
 
 # The real server answers the secrets pre-check of a missing folder with 404
 # SecretPathNotFound: the folder does not exist, an invalid value (exit 2).

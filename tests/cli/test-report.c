@@ -125,6 +125,21 @@ test_summary(void)
 		diag("%s", line);
 	free(text);
 
+	{
+		/* A failed first rotation's message is shown whole, however long (decision 15). */
+		char said[1201];
+
+		memset(said, 'y', sizeof(said) - 1);
+		memcpy(said + sizeof(said) - 5, " end", 5);
+		r.rotation_status = S("failed");
+		r.last_message = said;
+		text = report_summary(&r);
+		ok(has(text, said), "a_long_rotation_message_is_in_the_summary_whole");
+		free(text);
+		r.rotation_status = S("success");
+		r.last_message = NULL;
+	}
+
 	r.name = S("evil\x1b[2Jname");
 	r.auto_rotation = 0;
 	r.next_rotation_at = NULL;
@@ -226,7 +241,7 @@ test_create_500(struct rw_result *r, const char *base, struct rw_answers *answer
 		snprintf(want, sizeof(want), "\"Infisical Rotated Secret (%s)\"", before);
 		if (!has(line, want))
 			snprintf(want, sizeof(want), "\"Infisical Rotated Secret (%s)\"", after);
-		ok(has(line, "Something went wrong (HTTP 500)") &&
+		ok(has(line, "the server failed (500 Internal Server Error): Something went wrong;") &&
 		   has(line, "the rotation \"my-rotation\" was not created") &&
 		   has(line, "Azure may now hold an extra client secret named") && has(line, want) &&
 		   has(line, "object ID 607e495a-aa5b-4896-9125-08d1a22c504c") &&
@@ -307,6 +322,110 @@ test_request_id(struct rw_result *r, const char *base, struct rw_answers *answer
 	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
 	ok(!has(line, "request id"), "no_request_id_when_the_server_sent_none");
 	r->error.http_status = 400;
+}
+
+/*
+ * Azure's "Insufficient privileges" (Graph's Authorization_RequestDenied,
+ * wrapped by the server as "Failed to add client secret to Azure app ...")
+ * is not a wrong Object ID: the connection's own app lacks a Microsoft
+ * Graph permission.  The fix names them and where they are granted.
+ */
+static void
+test_azure_privileges(struct rw_result *r, const char *base, struct rw_answers *answers)
+{
+	char line[2048];
+	int style;
+
+	r->error.http_status = 400;
+	r->error.kind = RW_REFUSAL_AZURE_PRIVILEGES;
+	r->error.field = RW_FIELD_OBJECT_ID;
+	r->error.message = S("Failed to add client secret to Azure app f903695a-233e-405e-9480-"
+			     "34d9c384bd99: Insufficient privileges to complete the operation.");
+	for (style = REPORT_CLI; style <= REPORT_WIZARD; style++) {
+		report_failure(r, base, answers, (enum report_style) style, line, sizeof(line));
+		ok(has(line, "Insufficient privileges to complete the operation. (HTTP 400)") &&
+		   has(line, "Microsoft Graph") && has(line, "Application.ReadWrite.All") &&
+		   has(line, "Application.ReadWrite.OwnedBy") && has(line, "Grant admin consent") &&
+		   has(line, "API permissions") &&
+		   has(line, "https://infisical.com/docs/integrations/app-connections/azure-client-secrets") &&
+		   !has(line, "Object ID field") && !has(line, "check --object-id") &&
+		   !strchr(line, '\n'),
+		   "insufficient_privileges_names_the_graph_permissions_and_admin_consent_%s",
+		   style == REPORT_CLI ? "cli" : "wizard");
+		if (style == REPORT_CLI) {
+			ok(has(line, "--connection"), "insufficient_privileges_cli_offers_another_connection");
+			diag("%s", line);
+		} else {
+			ok(!names_flag(line), "insufficient_privileges_wizard_names_no_flag");
+		}
+	}
+	r->error.kind = RW_REFUSAL_OTHER;
+	r->error.field = RW_FIELD_NONE;
+}
+
+/* A 5xx is the server failing, not refusing (decision 15), in every call. */
+static void
+test_server_failed(struct rw_result *r, const char *base, struct rw_answers *answers)
+{
+	static const struct { long status; const char *words; } fails[] = {
+		{ 500, "the server failed (500 Internal Server Error): Something went wrong" },
+		{ 502, "the server failed (502 Bad Gateway): Something went wrong" },
+		{ 503, "the server failed (503 Service Unavailable): Something went wrong" },
+		{ 504, "the server failed (504 Gateway Timeout): Something went wrong" },
+		{ 507, "the server failed (HTTP 507): Something went wrong" },
+	};
+	enum rw_call_kind kind = r->kind;
+	char line[2048];
+	size_t i;
+
+	r->error.message = S("Something went wrong");
+	r->error.field = RW_FIELD_NONE;
+	for (i = 0; i < sizeof(fails) / sizeof(fails[0]); i++) {
+		r->kind = RW_CALL_AZURE_APPS;
+		r->error.http_status = fails[i].status;
+		report_failure(r, base, answers, REPORT_WIZARD, line, sizeof(line));
+		ok(has(line, fails[i].words) && !has(line, "refused"),
+		   "http_%ld_of_a_lookup_says_the_server_failed", fails[i].status);
+		r->kind = RW_CALL_CREATE;
+		report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+		ok(has(line, fails[i].words) && !has(line, "refused"),
+		   "http_%ld_of_the_create_says_the_server_failed", fails[i].status);
+	}
+	r->kind = kind;
+	r->error.http_status = 400;
+}
+
+/*
+ * Long server text is kept whole (decision 15): the reason, the fix and
+ * the request id all reach the user; when a caller's buffer is too small
+ * it is the server's text that is shortened, never the fix or the id.
+ */
+static void
+test_long_message(struct rw_result *r, const char *base, struct rw_answers *answers)
+{
+	char said[1601], line[4096], small[400];
+	size_t n;
+
+	memset(said, 'x', sizeof(said) - 1);
+	memcpy(said, "Issues: ", 8);
+	memcpy(said + sizeof(said) - 5, " end", 4);
+	said[sizeof(said) - 1] = '\0';
+	r->error.http_status = 400;
+	r->error.message = said;
+	r->error.field = RW_FIELD_NAME;
+	r->error.req_id = S("req-UsL7LKSTfo3BIt");
+	report_failure(r, base, answers, REPORT_CLI, line, sizeof(line));
+	ok(has(line, said) && has(line, "-- check --name") &&
+	   has(line, "(request id: req-UsL7LKSTfo3BIt)"),
+	   "a_long_server_message_is_kept_whole_with_fix_and_request_id");
+	report_failure(r, base, answers, REPORT_CLI, small, sizeof(small));
+	n = strlen(small);
+	ok(n < sizeof(small) && has(small, "Issues: xxx") && has(small, "-- check --name") &&
+	   has(small, "(request id: req-UsL7LKSTfo3BIt)"),
+	   "a_short_buffer_cuts_the_server_text_and_keeps_fix_and_request_id");
+	r->error.req_id = NULL;
+	r->error.field = RW_FIELD_NONE;
+	r->error.message = NULL;
 }
 
 static void
@@ -392,6 +511,9 @@ test_failures(void)
 	test_create_500(&r, base, &answers);
 	test_plan_restriction(&r, base, &answers);
 	test_request_id(&r, base, &answers);
+	test_azure_privileges(&r, base, &answers);
+	test_server_failed(&r, base, &answers);
+	test_long_message(&r, base, &answers);
 
 	r.status = RW_EPROTO;
 	r.error.http_status = 200;

@@ -21,7 +21,7 @@ is_rc 0 session_after_a_500_and_a_retry_exits_0
 shows description_of_256_is_refused_with_rule_reason_and_length \
 	'At most 255 characters (the server stores 255), got 256'
 shows the_500_is_one_line_saying_not_created \
-	'Create failed: the server failed: Something went wrong (HTTP 500); the rotation "plain-words" was not created -- Azure may now hold an extra client secret named "Infisical Rotated Secret ('
+	'Create failed: the server failed (500 Internal Server Error): Something went wrong; the rotation "plain-words" was not created -- Azure may now hold an extra client secret named "Infisical Rotated Secret ('
 shows the_500_names_the_app "on the app with object ID $PAYMENTS_API_OBJECT: find and remove it in the Azure portal (App registrations > the app > Certificates & secrets)"
 shows the_500_gives_the_az_commands "\`az ad app credential list --id $PAYMENTS_API_OBJECT\` and \`az ad app credential delete --id $PAYMENTS_API_OBJECT --key-id <keyId>\`"
 check the_500_line_ends_with_the_request_id \

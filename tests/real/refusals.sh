@@ -69,6 +69,9 @@ create "rt-$RID-denied" /rotwiz "DN_${RID}_ID" "DN_${RID}_SECRET" \
 is_rc 1 "an app the connection may not change is refused (exit 1)"
 says "with Azure's words" "Insufficient privileges to complete the operation."
 says "naming the app" "$K_DENIED_OBJECT"
+says "[words] and the connection's Graph permission, not the Object ID" "Microsoft Graph application permission Application.ReadWrite.All"
+says "[words] and where an admin grants it" "API permissions, then clicks Grant admin consent"
+hides "[words] never blaming the Object ID" "check --object-id"
 not_made "nothing was made" "rt-$RID-denied" dev /rotwiz
 
 # Values refused before sending: the server would take some of them and

@@ -21,6 +21,10 @@
 #   wait_for TEXT       until the screen holds TEXT (10 s cap); 1 on time-out
 #   waits NAME TEXT     one TAP line: the screen comes to hold TEXT
 #   lacks NAME TEXT     one TAP line: the screen does not hold TEXT now
+#   waits_joined NAME TEXT  one TAP line: the screen, its lines joined with
+#                       blanks squeezed (a wrapped message reads as typed),
+#                       comes to hold TEXT
+#   waits_in VIEW NAME TEXT  the same in what the shell function VIEW prints
 #   below NAME LABEL TEXT  one TAP line: the line under the field LABEL holds TEXT
 #   on_line NAME LABEL TEXT  one TAP line: the field LABEL's own line holds TEXT
 #   picture NAME FILE MARK  one TAP line: the whole screen, its variable
@@ -132,6 +136,27 @@ waits() {
 		show_screen
 	fi
 }
+
+# The screen's text as one line, blanks squeezed.
+joined() { screen | tr '\n' ' ' | tr -s ' '; }
+
+# waits_in VIEW NAME TEXT: as waits, in what the function VIEW prints of the screen.
+waits_in() {
+	_i=0
+	while [ $_i -lt $WAIT_STEPS ] && ! "$1" | grep -F -q -- "$3"; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	if "$1" | grep -F -q -- "$3"; then
+		ok 0 "$2"
+	else
+		ok 1 "$2"
+		diag "expected in $1: $3"
+		show_screen
+	fi
+}
+
+waits_joined() { waits_in joined "$@"; }
 
 lacks() {
 	if screen | grep -F -q -- "$2"; then

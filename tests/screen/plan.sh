@@ -11,8 +11,6 @@ if ! "$top_builddir/rotwiz-sandbox" --help 2>&1 | grep -q -- '--plan'; then
 	exit 0
 fi
 
-joined() { screen | tr '\n' ' ' | tr -s ' '; }
-
 screen_sandbox --plan free
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name plan-test --project $PAYMENTS \
 	--environment dev --secret-path /workers --connection $CONTOSO \

@@ -25,7 +25,7 @@ keys PgDn
 waits "review" "7/7 Review"
 keys Enter
 waits "a_500_stays_on_review" "Not created"
-waits "and_gives_the_status" "HTTP 500"
+waits "and_gives_the_status" "the server failed (500 Internal Server Error)"
 waits "still_on_review" "7/7 Review"
 keys Enter
 waits "mapped_secrets_in_the_folder_go_back_to_step_6" "6/7 Secret names"

@@ -8,23 +8,6 @@
 . "$top_srcdir/tests/lib/sandbox.sh"
 . "$top_srcdir/tests/screen/lib.sh"
 
-# The screen's text as one line, blanks squeezed: a wrapped message reads as typed.
-joined() { screen | tr '\n' ' ' | tr -s ' '; }
-waits_joined() {
-	_i=0
-	while [ $_i -lt 100 ] && ! joined | grep -F -q -- "$2"; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	if joined | grep -F -q -- "$2"; then
-		ok 0 "$1"
-	else
-		ok 1 "$1"
-		diag "expected on screen (lines joined): $2"
-		show_screen
-	fi
-}
-
 screen_sandbox --fault 'POST /api/v2/secret-rotations/azure-client-secret=500@1'
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name words-test --project $PAYMENTS \
 	--environment dev --secret-path /workers --connection $CONTOSO \

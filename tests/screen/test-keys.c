@@ -203,6 +203,20 @@ main(void)
 	tui_key_help(TUI_CTX_PICK | TUI_CTX_STEP, 1, help, sizeof(help), 200);
 	ok(strstr(help, "^R") == NULL, "reload_is_offered_only_when_a_list_failed");
 
+	/* Ctrl-E is the app step's only way to type the IDs: it stays on a 100-column line. */
+	tui_key_help(TUI_CTX_PICK | TUI_CTX_APPS | TUI_CTX_STEP, 1, help, sizeof(help), 98);
+	ok(strstr(help, "^E manual entry") != NULL, "the_app_list_help_line_keeps_ctrl_e_at_100_columns");
+	tui_key_help(TUI_CTX_PICK | TUI_CTX_APPS | TUI_CTX_STEP, 1, help, sizeof(help), 78);
+	ok(strstr(help, "^E manual entry") != NULL, "and_at_80_columns");
+	tui_key_help(TUI_CTX_TEXT | TUI_CTX_APPS | TUI_CTX_STEP, 1, help, sizeof(help), 78);
+	ok(strstr(help, "^E app list") != NULL, "typing_the_ids_the_line_offers_the_list_again");
+	/* A long F1 text scrolls with the arrows; any other key still closes it. */
+	ok(tui_key_action(1, KEY_DOWN, TUI_CTX_HELP) == TUI_ACT_SCROLL_DOWN &&
+	   tui_key_action(1, KEY_UP, TUI_CTX_HELP) == TUI_ACT_SCROLL_UP &&
+	   tui_key_action(1, KEY_F(1), TUI_CTX_HELP) == TUI_ACT_CLOSE &&
+	   tui_key_action(0, '\r', TUI_CTX_HELP) == TUI_ACT_CLOSE,
+	   "in_the_help_window_the_arrows_scroll_and_other_keys_close");
+
 	tui_key_help(TUI_CTX_TEXT | TUI_CTX_STEP, 1, help, sizeof(help), 40);
 	ok(strlen(help) <= 40 && strstr(help, "Enter") && strstr(help, "F1 help") &&
 	   strstr(help, "^C quit"), "a_narrow_help_line_keeps_enter_help_and_quit");

@@ -454,6 +454,16 @@ test_error_shapes(void)
 	     "Insufficient privileges to complete the operation.\",\"error\":\"BadRequest\"}", &e);
 	error_is(&e, 400, "BadRequest", "~Insufficient privileges", RW_FIELD_OBJECT_ID, -1,
 		 "azure_add_failure_points_at_object_id");
+	ok(e.kind == RW_REFUSAL_AZURE_PRIVILEGES,
+	   "azure_insufficient_privileges_is_its_own_kind_of_refusal");
+	rw_api_error_free(&e);
+
+	/* Graph's other refusals inside the same wrapping are not about permissions. */
+	perr(400, "{\"statusCode\":400,\"message\":\"Failed to add client secret to Azure app abc: "
+	     "Resource 'abc' does not exist or one of its queried reference-property objects are "
+	     "not present.\",\"error\":\"BadRequest\"}", &e);
+	ok(e.kind == RW_REFUSAL_OTHER && e.field == RW_FIELD_OBJECT_ID,
+	   "azure_unknown_app_is_about_the_object_id_not_permissions");
 	rw_api_error_free(&e);
 
 	perr(400, "{\"statusCode\":400,\"message\":\"A Secret Rotation with the name \\\"x\\\" is being "
