@@ -291,9 +291,13 @@ write_stats(const struct tui *t)
 
 	if (!path || !*path || !(f = fopen(path, "w")))
 		return;
-	static const char *const names[CORE_SLOT_COUNT] = {
-		"connections", "apps", "folders", "secret-names", "sign-in", "create", "rotate",
+	/* In the order of enum core_slot_id (libcore/lists.h). */
+	static const char *const names[] = {
+		"projects", "connections", "apps", "folders", "folder-check", "secret-names",
+		"sign-in", "create", "rotate",
 	};
+	_Static_assert(sizeof(names) / sizeof(names[0]) == CORE_SLOT_COUNT,
+		       "a name for every load slot");
 	int i;
 
 	fprintf(f, "keys %ld\nframes %d\ncalls %d\nwaited %d\nwaited_on", t->keys, t->frames,

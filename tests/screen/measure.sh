@@ -64,6 +64,7 @@ press Enter
 wait_for "Created the Azure Client Secret rotation"
 press q
 wait_exit
+run_checked
 echo "== default run, sandbox --latency 300, ${KEY_S}s a key, ${LOOK_S}s a look per screen"
 echo "exit: $rc"
 cat "$T/stats"
@@ -102,8 +103,9 @@ blind() {
 	wait_for "Created the Azure Client Secret rotation" && _result=yes
 	_t1=$(now_s)
 	screen >"$T/blind.screen"
-	if [ $_result = yes ]; then keys q; else keys C-c; sleep 0.3; keys y; fi
+	if [ $_result = yes ]; then keys q; else keys C-c; wait_for "Quit?"; keys y; fi
 	wait_exit
+	run_checked
 	_held=$(curl -sS -H "Authorization: Bearer $USER_TOKEN" \
 		"$SANDBOX_URL/api/v2/secret-rotations?projectId=$PAYMENTS" | grep -c '"name":"payments-azure"')
 	echo "== $_what: ${BLIND_S}s a key, blind, sandbox --latency 300"
