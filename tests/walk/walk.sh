@@ -223,10 +223,12 @@ EOF
 			_i=$((_i + 1))
 		done
 		if [ -f "$W/exit" ]; then
-			# Only "y" to Quit?, and q or ^C on the result, end the run.
+			# Only "y" to Quit?, and q or ^C on the result, end the run (a
+			# "y" or "q" in typed text too: "pay-api" answers Quit? with yes).
 			_bstep=$(sed -n 's/^step //p' "$W/dump.$_now") _bmodal=$(sed -n 's/^modal //p' "$W/dump.$_now")
 			case "$_bmodal $_bstep $key" in
-			"1 "*" k y" | "0 8 k q" | "0 8 k C-c") ended=1; break ;;
+			"1 "*" k y" | "1 "*" k Y" | "1 "*" t "*[yY]* | "0 8 k q" | "0 8 k C-c" | "0 8 t "*q*)
+				ended=1; break ;;
 			esac
 			walk_fail alive "rotwiz exited ($(cat "$W/exit")) after key $done_keys ($key)"
 			break
