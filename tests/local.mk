@@ -17,6 +17,7 @@ include tests/cli/local.mk
 include tests/plain/local.mk
 include tests/screen/local.mk
 include tests/scenario/local.mk
+include tests/walk/local.mk
 include tests/real/local.mk
 include tests/real/diff/local.mk
 include tests/layers/local.mk

@@ -176,6 +176,45 @@ handle_key(struct tui *t, int is_key, wint_t ch)
 
 /* ---- drawing ---- */
 
+/*
+ * ROTWIZ_TUI_ANSWERS=FILE (tests/walk/): after every frame, FILE holds the
+ * keys read so far, the step, the focus and the answers, so a test can
+ * tell that the screen shows what the answers hold once every key it sent
+ * was read.  Answers only: the token and the client secret live in struct
+ * app, never here, and step 0's editor is not written.  Written whole
+ * (a rename), so a reader never sees half of it.
+ */
+static void
+write_answers(const struct tui *t)
+{
+	static const char *const kinds[] = { "text", "number", "toggle", "pick", "path" };
+	const char *path = getenv("ROTWIZ_TUI_ANSWERS");
+	struct tui_item items[TUI_MAX_ITEMS];
+	char tmp[4096];
+	FILE *f;
+	int i, n;
+
+	if (!path || !*path || snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int) sizeof(tmp) ||
+	    !(f = fopen(tmp, "w")))
+		return;
+	fprintf(f, "keys %ld\nframes %d\nstep %d\nmodal %d\nmanual %d\n", t->keys, t->frames,
+		(int) t->step, (int) t->modal, t->apps_manual);
+	n = tui_step_items(t, t->step, items);
+	if (t->step > RW_STEP_SIGN_IN && t->step < RW_STEP_REVIEW && t->focus >= 0 && t->focus < n) {
+		const struct tui_item *it = &items[t->focus];
+
+		fprintf(f, "focus %s %s\n", kinds[it->kind], rw_field_info(it->field)->api_path);
+		if (it->kind == TUI_ITEM_PICK)
+			fprintf(f, "filter %s\n", t->pick[it->pick].filter);
+	}
+	for (i = 0; i < RW_FIELD_COUNT; i++)
+		fprintf(f, "answer %s=%s\n", rw_field_info((enum rw_field) i)->api_path,
+			rw_answers_get(&t->app->answers, (enum rw_field) i));
+	if (fclose(f) == 0)
+		rename(tmp, path);
+}
+
+
 static void
 draw(struct tui *t)
 {
@@ -226,6 +265,7 @@ draw(struct tui *t)
 	wnoutrefresh(stdscr);
 	doupdate();
 	t->frames++;
+	write_answers(t);
 }
 
 /* Something on screen moves (a spinner): wake up often enough to show it. */
@@ -251,9 +291,13 @@ write_stats(const struct tui *t)
 
 	if (!path || !*path || !(f = fopen(path, "w")))
 		return;
-	static const char *const names[CORE_SLOT_COUNT] = {
-		"connections", "apps", "folders", "secret-names", "sign-in", "create", "rotate",
+	/* In the order of enum core_slot_id (libcore/lists.h). */
+	static const char *const names[] = {
+		"projects", "connections", "apps", "folders", "folder-check", "secret-names",
+		"sign-in", "create", "rotate",
 	};
+	_Static_assert(sizeof(names) / sizeof(names[0]) == CORE_SLOT_COUNT,
+		       "a name for every load slot");
 	int i;
 
 	fprintf(f, "keys %ld\nframes %d\ncalls %d\nwaited %d\nwaited_on", t->keys, t->frames,

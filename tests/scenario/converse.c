@@ -22,6 +22,10 @@
  * instead of answering it; one labelled "INT" sends CMD SIGINT there (the
  * person presses Ctrl-C).  TRANSCRIPT gets everything CMD printed on stdout.  CMD's stderr is
  * converse's.  SECONDS caps the whole run: then CMD is killed.
+ *
+ * CONVERSE_TYPED=FILE: FILE gets every byte typed into CMD, in order, so the
+ * same answers can be given again as one type-ahead burst (stdin from FILE,
+ * all at once: tests/scenario/run.sh's plain-burst mode).
  */
 
 #include <errno.h>
@@ -124,11 +128,17 @@ now(void)
 	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
 }
 
+static FILE *typed_log;
+
 static void
 write_all(int fd, const char *s, size_t n)
 {
 	if (fd < 0)
 		return;
+	if (typed_log) {
+		fwrite(s, 1, n, typed_log);
+		fflush(typed_log);
+	}
 	while (n > 0) {
 		ssize_t w = write(fd, s, n);
 
@@ -159,6 +169,8 @@ main(int argc, char **argv)
 	plan_read(&plan, argv[1]);
 	if (!(transcript = fopen(argv[2], "w")))
 		die(argv[2]);
+	if (getenv("CONVERSE_TYPED") && !(typed_log = fopen(getenv("CONVERSE_TYPED"), "w")))
+		die(getenv("CONVERSE_TYPED"));
 	deadline = now() + atof(argv[3]);
 	signal(SIGPIPE, SIG_IGN);
 	if (pipe(in) < 0 || pipe(out) < 0)
@@ -256,6 +268,8 @@ main(int argc, char **argv)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	fclose(transcript);
+	if (typed_log)
+		fclose(typed_log);
 	printf("rc=%d left=%zu", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
 	       plan.count - plan.next);
 	if (stuck[0])

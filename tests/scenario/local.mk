@@ -30,6 +30,8 @@ SCENARIOS = \
 	tests/scenario/cases/latency.scen \
 	tests/scenario/cases/later-entries.scen \
 	tests/scenario/cases/long-interval.scen \
+	tests/scenario/cases/paced-every-step.scen \
+	tests/scenario/cases/paced-project-from-review.scen \
 	tests/scenario/cases/machine-identity.scen \
 	tests/scenario/cases/manual-app-user.scen \
 	tests/scenario/cases/name-collision-fix.scen \

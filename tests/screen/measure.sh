@@ -7,7 +7,14 @@
 #    second with a one-second look at each new screen: how many calls the
 #    user had to wait for (goal: the create alone), how many connections
 #    the sandbox saw (goal: 1), how many keys the run took.
-# 2. Time from exec to the first complete frame, and peak memory, for
+# 2. (issue 10) The same default run typed blind at BLIND_S (0.25 s) a key
+#    against --latency 300: after the first frame nobody looks at the screen
+#    until the result should be there.  Two ways: Enter on every field, and
+#    the name plus one key a step (PgDn, Enter to create).  For each: the
+#    keys typed, the loads the screen made the user wait for (goal: the
+#    create alone), whether the rotation was created (on the server, with
+#    the typed name) and the seconds from the first key to the result.
+# 3. Time from exec to the first complete frame, and peak memory, for
 #    rotwiz and for `dialog --form` on the same pty harness (first-frame),
 #    median of RUNS runs.
 . "$top_srcdir/tests/lib/tap.sh"
@@ -57,6 +64,7 @@ press Enter
 wait_for "Created the Azure Client Secret rotation"
 press q
 wait_exit
+run_checked
 echo "== default run, sandbox --latency 300, ${KEY_S}s a key, ${LOOK_S}s a look per screen"
 echo "exit: $rc"
 cat "$T/stats"
@@ -64,6 +72,53 @@ curl -sS "$SANDBOX_URL/sandbox/stats" >"$T/sbstats"
 # The stats request is a connection and a request of its own: not rotwiz's.
 echo "rotwiz's connections: $(($("$JSON_GET" "$T/sbstats" connections) - 1))"
 echo "rotwiz's requests: $(($("$JSON_GET" "$T/sbstats" requests) - 1))"
+
+BLIND_S=${BLIND_S:-0.25}
+now_s() { date +%s.%N; }
+# blind NAME KEY...: a fresh sandbox (--latency 300) and run; each KEY (a
+# tmux key name, or t:TEXT typed a character at a time) BLIND_S apart.
+blind() {
+	_what=$1
+	shift
+	sandbox_stop
+	screen_sandbox --latency 300
+	screen_run INFISICAL_TOKEN=$USER_TOKEN ROTWIZ_TUI_STATS=$T/stats.blind
+	wait_for "1/7 Rotation"
+	_t0=$(now_s)
+	_typed=0
+	for _k in "$@"; do
+		case $_k in
+		t:*) _s=${_k#t:}
+			while [ -n "$_s" ]; do
+				_rest=${_s#?}
+				txt "${_s%"$_rest"}"
+				_typed=$((_typed + 1))
+				sleep "$BLIND_S"
+				_s=$_rest
+			done ;;
+		*) keys "$_k"; _typed=$((_typed + 1)); sleep "$BLIND_S" ;;
+		esac
+	done
+	_result=no
+	wait_for "Created the Azure Client Secret rotation" && _result=yes
+	_t1=$(now_s)
+	screen >"$T/blind.screen"
+	if [ $_result = yes ]; then keys q; else keys C-c; wait_for "Quit?"; keys y; fi
+	wait_exit
+	run_checked
+	_held=$(curl -sS -H "Authorization: Bearer $USER_TOKEN" \
+		"$SANDBOX_URL/api/v2/secret-rotations?projectId=$PAYMENTS" | grep -c '"name":"payments-azure"')
+	echo "== $_what: ${BLIND_S}s a key, blind, sandbox --latency 300"
+	echo "keys typed: $_typed; reached the result: $_result;" \
+		"on the server: $_held; exit: $rc"
+	[ $_result = yes ] && echo "first key to result: $(echo "$_t1 $_t0" | awk '{ printf "%.1f", $1 - $2 }') s"
+	tr '\n' ' ' <"$T/stats.blind"
+	echo
+	[ $_result = yes ] || { echo "where it stopped:"; grep -v '^ *$' "$T/blind.screen" | head -12; }
+}
+blind "Enter on every field" t:payments-azure Enter Enter Enter Enter Enter Enter Enter \
+	Enter Enter Enter Enter Enter Enter Enter
+blind "name and one key a step" t:payments-azure NPage NPage NPage NPage NPage NPage Enter
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
