@@ -109,12 +109,9 @@ static const char help_text[] =
 	"from --token-file, or from INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and\n"
 	"INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET; never from the command line.\n"
 	"\n"
-	"Exit status: 0 created (with --dry-run: valid), 1 the server refused or failed,
-"
-	"2 usage error, invalid value or (--plain) input that ended early, 3 network
-"
-	"failure, 4 authentication failed, 130 quit (Ctrl-C, or q).
-"
+	"Exit status: 0 created (with --dry-run: valid), 1 the server refused or failed,\n"
+	"2 usage error, invalid value or (--plain) input that ended early, 3 network\n"
+	"failure, 4 authentication failed, 130 quit (Ctrl-C, or q).\n"
 	"\n"
 	"Full documentation: man rotwiz\n";
 
