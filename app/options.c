@@ -4,13 +4,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/options.h"
+#include "forms/schedule.h"
 
 /* Field flags return OPT_FIELD + their rw_field; the others their own code. */
 enum {
 	OPT_FIELD = 0x100,
 	OPT_ROTATE_AT = 0x200,
+	OPT_ROTATE_AT_LOCAL,
 	OPT_NO_AUTO_ROTATION,
 	OPT_FROM_FILE,
 	OPT_DRY_RUN,
@@ -37,6 +40,7 @@ static const struct option long_options[] = {
 	{ "app-name",		required_argument, NULL, OPT_FIELD + RW_FIELD_APP_NAME },
 	{ "interval",		required_argument, NULL, OPT_FIELD + RW_FIELD_INTERVAL },
 	{ "rotate-at",		required_argument, NULL, OPT_ROTATE_AT },
+	{ "rotate-at-local",	required_argument, NULL, OPT_ROTATE_AT_LOCAL },
 	{ "no-auto-rotation",	no_argument,	   NULL, OPT_NO_AUTO_ROTATION },
 	{ "map-client-id",	required_argument, NULL, OPT_FIELD + RW_FIELD_MAP_CLIENT_ID },
 	{ "map-client-secret",	required_argument, NULL, OPT_FIELD + RW_FIELD_MAP_CLIENT_SECRET },
@@ -82,6 +86,8 @@ static const char help_text[] =
 	"Schedule:\n"
 	"      --interval DAYS           days between rotations, 1 to 909 (default 30)\n"
 	"      --rotate-at HH:MM         time of day to rotate, in UTC (default 00:00)\n"
+	"      --rotate-at-local HH:MM   the same in local time (TZ), turned into UTC by\n"
+	"                                today's offset\n"
 	"      --no-auto-rotation        rotate only when asked\n"
 	"Secret names:\n"
 	"      --map-client-id NAME      secret for the client ID (default AZURE_CLIENT_ID)\n"
@@ -239,49 +245,48 @@ int
 options_parse_rotate_at(const char *text, struct rw_answers *answers,
 			struct rw_problems *problems)
 {
-	const char *p = text, *colon;
-	size_t hlen, mlen;
-	long hours, minutes;
-	char buf[24];
-	int added = 0;
+	int hours = 0, minutes = 0, fault = rw_schedule_parse_hhmm(text, &hours, &minutes);
+	char buf[24], msg[RW_MESSAGE_MAX];
 
-	colon = strchr(p, ':');
-	hlen = colon ? (size_t) (colon - p) : strlen(p);
-	mlen = colon ? strlen(colon + 1) : 0;
-	if (!colon || hlen < 1 || hlen > 2 || mlen != 2 ||
-	    strspn(p, "0123456789") != hlen ||
-	    strspn(colon + 1, "0123456789") != mlen) {
-		if (!colon && hlen >= 1 && hlen <= 2 && strspn(p, "0123456789") == hlen)
-			rw_problems_add(problems, RW_FIELD_HOURS,
-					"Rotate at (UTC): expected HH:MM, hours and minutes, "
-					"got \"%s\" -- for %s o'clock write %02ld:00 (--rotate-at)",
-					text, text, strtol(text, NULL, 10));
-		else
-			rw_problems_add(problems, RW_FIELD_HOURS,
-					"Rotate at (UTC): expected HH:MM on a 24-hour clock, such as "
-					"07:05, got \"%.40s\" (--rotate-at)", text);
+	if (fault & (RW_HHMM_HOUR_ONLY | RW_HHMM_NOT_HHMM)) {
+		rw_schedule_hhmm_message(fault, text, "Rotate at (UTC)", msg, sizeof(msg));
+		rw_problems_add(problems, RW_FIELD_HOURS, "%s (--rotate-at)", msg);
 		return 1;
 	}
-	hours = strtol(p, NULL, 10);
-	minutes = strtol(colon + 1, NULL, 10);
-	if (hours > 23) {
+	/* Out of range: one problem for each field, each named as the wizard names it. */
+	if (fault & RW_HHMM_BAD_HOURS)
 		rw_problems_add(problems, RW_FIELD_HOURS,
 				"Rotate at hour (UTC): must be from 00 to 23, got \"%s\"%s "
 				"(--rotate-at)", text,
-				hours == 24 && minutes == 0 ? " -- midnight is 00:00" : "");
-		added++;
-	}
-	if (minutes > 59) {
+				strcmp(text, "24:00") == 0 ? " -- midnight is 00:00" : "");
+	if (fault & RW_HHMM_BAD_MINUTES)
 		rw_problems_add(problems, RW_FIELD_MINUTES,
 				"Rotate at minute (UTC): must be from 00 to 59, got \"%s\" "
 				"(--rotate-at)", text);
-		added++;
-	}
-	if (added)
-		return added;
-	snprintf(buf, sizeof(buf), "%ld", hours);
+	if (fault)
+		return (fault & RW_HHMM_BAD_HOURS ? 1 : 0) + (fault & RW_HHMM_BAD_MINUTES ? 1 : 0);
+	snprintf(buf, sizeof(buf), "%d", hours);
 	rw_answers_set(answers, RW_FIELD_HOURS, buf);
-	snprintf(buf, sizeof(buf), "%ld", minutes);
+	snprintf(buf, sizeof(buf), "%d", minutes);
+	rw_answers_set(answers, RW_FIELD_MINUTES, buf);
+	return 0;
+}
+
+int
+options_parse_rotate_at_local(const char *text, time_t now, struct rw_answers *answers,
+			      struct rw_problems *problems)
+{
+	char msg[RW_MESSAGE_MAX], buf[24];
+	int hours, minutes;
+
+	if (rw_schedule_parse_local(now, text, "Rotate at (local time)", &hours, &minutes, msg,
+				    sizeof(msg)) < 0) {
+		rw_problems_add(problems, RW_FIELD_HOURS, "%s (--rotate-at-local)", msg);
+		return 1;
+	}
+	snprintf(buf, sizeof(buf), "%d", hours);
+	rw_answers_set(answers, RW_FIELD_HOURS, buf);
+	snprintf(buf, sizeof(buf), "%d", minutes);
 	rw_answers_set(answers, RW_FIELD_MINUTES, buf);
 	return 0;
 }
@@ -303,6 +308,7 @@ options_parse(int argc, char **argv, struct app_options *opt,
 	      struct rw_answers *flags, struct rw_problems *problems,
 	      enum options_action *action, char *msg, size_t msgsz)
 {
+	int rotate_at = 0;	/* which of --rotate-at, --rotate-at-local came first */
 	char word[64];
 	int c;
 
@@ -320,7 +326,20 @@ options_parse(int argc, char **argv, struct app_options *opt,
 		}
 		switch (c) {
 		case OPT_ROTATE_AT:
-			options_parse_rotate_at(optarg, flags, problems);
+		case OPT_ROTATE_AT_LOCAL:
+			/* Two answers to one question: say so rather than let the last win. */
+			if (rotate_at && rotate_at != c) {
+				rw_problems_add(problems, RW_FIELD_HOURS, "Rotate at: give "
+						"--rotate-at or --rotate-at-local, not both");
+				break;
+			}
+			rotate_at = c;
+			if (c == OPT_ROTATE_AT) {
+				options_parse_rotate_at(optarg, flags, problems);
+			} else {
+				opt->rotate_at_local = optarg;
+				options_parse_rotate_at_local(optarg, time(NULL), flags, problems);
+			}
 			break;
 		case OPT_NO_AUTO_ROTATION:
 			rw_answers_set(flags, RW_FIELD_AUTO_ROTATION, "no");

@@ -9,6 +9,7 @@
  */
 
 #include <stddef.h>
+#include <time.h>
 
 #include "libcore/app.h"
 #include "common/status.h"
@@ -40,6 +41,14 @@ enum rw_status options_parse(int argc, char **argv, struct app_options *opt,
  */
 int options_parse_rotate_at(const char *text, struct rw_answers *answers,
 			    struct rw_problems *problems);
+
+/*
+ * --rotate-at-local HH:MM: the same in the zone of TZ, turned into UTC by
+ * the zone's offset at now (forms/schedule.h).  Returns the number of
+ * problems added (0 or 1).
+ */
+int options_parse_rotate_at_local(const char *text, time_t now, struct rw_answers *answers,
+				  struct rw_problems *problems);
 
 /* The --help text, for stdout. */
 const char *options_help_text(void);

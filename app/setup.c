@@ -4,12 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "libcore/report.h"
 #include "app/setup.h"
 #include "libcore/signin.h"
 #include "common/strbuf.h"
 #include "forms/body.h"
+#include "forms/schedule.h"
 
 /*
  * The whole file into a new NUL-terminated buffer.  0, or -1 with errno
@@ -124,6 +126,21 @@ take_answers(struct app *app, const struct rw_answers *flags, const struct rw_an
 	}
 }
 
+/*
+ * --rotate-at-local in flag mode: what is sent is UTC, so say both (the
+ * screens and plain mode show it on their Schedule step).
+ */
+static void
+say_rotate_at_local(const struct app *app)
+{
+	char both[256];
+
+	rw_schedule_both_zones(time(NULL), atoi(rw_answers_get(&app->answers, RW_FIELD_HOURS)),
+			       atoi(rw_answers_get(&app->answers, RW_FIELD_MINUTES)), 1, both,
+			       sizeof(both));
+	fprintf(stderr, "rotwiz: --rotate-at-local %s: %s\n", app->opt.rotate_at_local, both);
+}
+
 int
 setup_run(struct app *app, const struct rw_answers *flags,
 	  const struct rw_problems *flag_problems)
@@ -169,6 +186,8 @@ setup_run(struct app *app, const struct rw_answers *flags,
 		report_problems(stderr, &problems);
 		return rw_status_exit_code(RW_EINVAL);
 	}
+	if (app->opt.rotate_at_local && (app->opt.yes || app->opt.dry_run || app->opt.print_curl))
+		say_rotate_at_local(app);
 	setup_prefill_where(app);
 
 	/* --demo's sandbox brings its own URL and token (app/demo.c). */

@@ -32,6 +32,7 @@ struct app_options {
 	const char *domain;		/* --domain, before the environment */
 	const char *token_file;
 	const char *cacert;
+	const char *rotate_at_local;	/* --rotate-at-local as given, for the note in both zones */
 };
 
 struct app {

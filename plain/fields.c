@@ -255,12 +255,20 @@ shown_default(struct strbuf *sb, const char *value)
 }
 
 /*
- * Asks one field until its answer passes the field's rule and check;
- * stores the normalised value.  Enter keeps the current value (or the
- * default), "-" empties an optional field, "?" prints the help.
+ * An answer of another shape that a prompt also takes (the hour prompt's
+ * HH:MM): 1 when it set the answers, 0 when the value is not of that shape
+ * (the field's own rule judges it), -1 refused with msg.
+ */
+typedef int (*field_other)(struct plain_session *s, const char *value, char *msg, size_t msgsz);
+
+/*
+ * Asks one field until its answer passes the field's rule and check, or is
+ * taken by other (then 1 is returned); stores the normalised value.  Enter
+ * keeps the current value (or the default), "-" empties an optional field,
+ * "?" prints the help.
  */
 static int
-ask_field(struct plain_session *s, enum rw_field field, field_check check)
+ask_field_or(struct plain_session *s, enum rw_field field, field_check check, field_other other)
 {
 	const struct rw_field_info *info = rw_field_info(field);
 	struct strbuf prompt = STRBUF_INIT;
@@ -301,6 +309,17 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 			free(line);
 			continue;
 		}
+		if (other && *t && (rc = other(s, t, msg, sizeof(msg))) != 0) {
+			free(t);
+			free(line);
+			if (rc > 0) {
+				strbuf_free(&prompt);
+				plain_start_loads(s);
+				return 1;
+			}
+			printf("%s\n", msg);
+			continue;
+		}
 		/* As typed, spaces and all: the rule decides what may be trimmed. */
 		value = !*t ? cur : (!info->required && strcmp(t, "-") == 0) ? "" : line;
 		if (rw_validate_field(field, value, msg, sizeof(msg)) != RW_OK) {
@@ -337,6 +356,12 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 			plain_start_loads(s);
 		return rc;
 	}
+}
+
+static int
+ask_field(struct plain_session *s, enum rw_field field, field_check check)
+{
+	return ask_field_or(s, field, check, NULL);
 }
 
 /*
@@ -841,15 +866,65 @@ step_azure_app(struct plain_session *s)
 	return PLAIN_NEXT;
 }
 
+/*
+ * The hour prompt also takes the whole time (doc/contract.md 2.2, decision
+ * 8): "06:30" or "06:30 UTC" in UTC, "07:30 local" in the zone of TZ,
+ * turned into UTC by today's offset and said in both zones.  An hour alone
+ * is the field's own answer, and the minute is asked next.
+ */
+static int
+rotate_at_whole(struct plain_session *s, const char *value, char *msg, size_t msgsz)
+{
+	time_t now = time(NULL);
+	char text[64], both[256], num[8];
+	size_t n;
+	int local = 0, hours, minutes, fault;
+
+	snprintf(text, sizeof(text), "%s", value);
+	n = strlen(text);
+	if (n >= 6 && strcasecmp(text + n - 5, "local") == 0 && (n == 5 || text[n - 6] == ' ')) {
+		local = 1;
+		text[n - 5] = '\0';
+	} else if (n >= 4 && strcasecmp(text + n - 3, "utc") == 0 && text[n - 4] == ' ') {
+		text[n - 3] = '\0';
+	}
+	while ((n = strlen(text)) > 0 && text[n - 1] == ' ')
+		text[n - 1] = '\0';
+	if (!local && !strchr(text, ':'))
+		return 0;
+	if (local) {
+		if (rw_schedule_parse_local(now, text, "Rotate at (local time)", &hours, &minutes,
+					    msg, msgsz) < 0)
+			return -1;
+	} else if ((fault = rw_schedule_parse_hhmm(text, &hours, &minutes)) != 0) {
+		rw_schedule_hhmm_message(fault, text, "Rotate at (UTC)", msg, msgsz);
+		return -1;
+	}
+	snprintf(num, sizeof(num), "%d", hours);
+	if (set_answer(s, RW_FIELD_HOURS, num) < 0)
+		return -1;
+	snprintf(num, sizeof(num), "%d", minutes);
+	if (set_answer(s, RW_FIELD_MINUTES, num) < 0)
+		return -1;
+	rw_schedule_both_zones(now, hours, minutes, 1, both, sizeof(both));
+	printf("Rotate at %s.\n", both);
+	return 1;
+}
+
 static enum plain_next
 step_schedule(struct plain_session *s)
 {
-	char text[512];
+	char text[512], zone[128];
+	int rc;
 
 	if (ask_field(s, RW_FIELD_AUTO_ROTATION, NULL) < 0 ||
-	    ask_field(s, RW_FIELD_INTERVAL, NULL) < 0 ||
-	    ask_field(s, RW_FIELD_HOURS, NULL) < 0 ||
-	    ask_field(s, RW_FIELD_MINUTES, NULL) < 0)
+	    ask_field(s, RW_FIELD_INTERVAL, NULL) < 0)
+		return PLAIN_STOP;
+	rw_schedule_zone_name(time(NULL), zone, sizeof(zone));
+	printf("Rotate at: the hour in UTC (the minute is asked next), HH:MM in UTC, or HH:MM "
+	       "local (%s).\n", zone);
+	rc = ask_field_or(s, RW_FIELD_HOURS, NULL, rotate_at_whole);
+	if (rc < 0 || (rc == 0 && ask_field(s, RW_FIELD_MINUTES, NULL) < 0))
 		return PLAIN_STOP;
 	rw_schedule_text(time(NULL), strcmp(answer(s, RW_FIELD_AUTO_ROTATION), "yes") == 0,
 			    atol(answer(s, RW_FIELD_INTERVAL)), atoi(answer(s, RW_FIELD_HOURS)),

@@ -387,6 +387,10 @@ signin_key(struct tui *t, enum tui_action action, wint_t ch)
 			t->signin.server = (t->signin.server + (ch == KEY_LEFT ? 2 : 1)) % 3;
 		else if (it == TUI_SIGNIN_METHOD)
 			t->signin.method = !t->signin.method;
+		else
+			return TUI_OUT_STAY;
+		/* Every message was about the other server or method: none holds now. */
+		memset(t->signin.msg, 0, sizeof(t->signin.msg));
 		return TUI_OUT_REBUILD;
 	case TUI_ACT_ACCEPT:
 	case TUI_ACT_NEXT_FIELD:
@@ -439,6 +443,7 @@ signin_paste(struct tui *t, const char *text)
 	tui_editor_insert(&t->ed, clean);
 	secret_free(&clean);
 	copy_out(t, it);
+	t->signin.msg[it][0] = '\0';	/* like a typed key: the value changed */
 }
 
 const struct tui_screen tui_signin_screen = {

@@ -172,10 +172,58 @@ tui_editor_value(struct tui_editor *ed)
 	return copy;
 }
 
+/*
+ * A masked field (O_PUBLIC off) keeps its text out of every window, so
+ * libform neither draws nor scrolls it: the cursor's column in the field's
+ * text (FORM's curcol, public in form.h) says where it is, and the part
+ * shown scrolls the way libform scrolls a public field.
+ */
+static int
+mask_cursor(struct tui_editor *ed)
+{
+	int col = ed->form->curcol;
+
+	if (col < ed->mask_begin)
+		ed->mask_begin = col;
+	else if (col >= ed->mask_begin + ed->width)
+		ed->mask_begin = col - ed->width + 1;
+	return col - ed->mask_begin;
+}
+
+/* One '*' for each character of a masked field's text that is in view. */
+static void
+draw_mask(struct tui_editor *ed)
+{
+	const char *buf;
+	size_t len, i;
+	int chars = 0, shown, x;
+	chtype attr = tui_attr(TUI_ROLE_EDIT);
+
+	form_driver(ed->form, REQ_VALIDATION);
+	buf = field_buffer(ed->fields[0], 0);
+	len = buf ? strlen(buf) : 0;
+	while (len > 0 && buf[len - 1] == ' ')
+		len--;
+	for (i = 0; i < len; i++)
+		if (((unsigned char) buf[i] & 0xc0) != 0x80)
+			chars++;
+	mask_cursor(ed);
+	shown = chars - ed->mask_begin;
+	if (shown > ed->width)
+		shown = ed->width;
+	for (x = 0; x < ed->width; x++)
+		mvwaddch(ed->sub, 0, x, (x < shown ? '*' : ' ') | attr);
+	touchwin(stdscr);
+}
+
 void
 tui_editor_place_cursor(struct tui_editor *ed)
 {
-	if (ed->form)
+	if (!ed->form)
+		return;
+	if (ed->masked)
+		move(ed->y, ed->x + mask_cursor(ed));
+	else
 		pos_form_cursor(ed->form);
 }
 
@@ -192,10 +240,15 @@ tui_editor_hold(struct tui_editor *ed)
 void
 tui_editor_redraw(struct tui_editor *ed)
 {
-	if (!ed->form || !ed->saved)
+	if (!ed->form)
 		return;
-	copywin(ed->saved, ed->sub, 0, 0, 0, 0, 0, ed->width - 1, FALSE);
-	delwin(ed->saved);
+	if (ed->masked) {
+		draw_mask(ed);
+	} else if (ed->saved) {
+		copywin(ed->saved, ed->sub, 0, 0, 0, 0, 0, ed->width - 1, FALSE);
+		touchwin(stdscr);
+	}
+	if (ed->saved)
+		delwin(ed->saved);
 	ed->saved = NULL;
-	touchwin(stdscr);
 }

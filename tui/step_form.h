@@ -23,14 +23,16 @@ struct tui_editor {
 	FIELD *fields[2];
 	WINDOW *sub;
 	int y, x, width;	/* where it is on stdscr */
-	int masked;		/* a secret: nothing shown, wiped when closed */
+	int masked;		/* a secret: one '*' a character shown, wiped when closed */
+	int mask_begin;		/* a scrolled secret: the first column shown */
 	WINDOW *saved;		/* the field's cells while the screen around it is redrawn */
 };
 
 /*
  * Opens an editor of width columns at y, x on stdscr, holding value (at
  * most max_chars characters; longer text scrolls), cursor at the end.
- * Returns 0, or -1 (the editor is left closed).
+ * A masked editor never has its text drawn: it shows one '*' for each
+ * character instead.  Returns 0, or -1 (the editor is left closed).
  */
 int tui_editor_open(struct tui_editor *ed, int y, int x, int width, const char *value,
 		    int max_chars, int masked);

@@ -3,10 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "libcore/help.h"
 #include "libcore/report.h"
 #include "common/secret.h"
+#include "forms/schedule.h"
 #include "forms/validate.h"
 #include "tui/frame.h"
 #include "tui/steps.h"
@@ -40,6 +42,10 @@ item_msg(const struct tui *t, const struct tui_item *it, int *warning)
 	};
 	size_t i;
 
+	if (it->kind == TUI_ITEM_LOCAL_TIME) {
+		*warning = 0;
+		return t->local_msg;
+	}
 	if (it->pick == TUI_PICK_APP) {
 		for (i = 0; i < sizeof(app_fields) / sizeof(app_fields[0]); i++) {
 			if (t->msg[app_fields[i]]) {
@@ -57,6 +63,8 @@ item_msg(const struct tui *t, const struct tui_item *it, int *warning)
 static const char *
 item_label(const struct tui_item *it)
 {
+	if (it->kind == TUI_ITEM_LOCAL_TIME)
+		return "Local time";
 	return it->pick == TUI_PICK_APP ? "Azure app" : rw_field_info(it->field)->label;
 }
 
@@ -117,10 +125,12 @@ layout(const struct tui *t, const struct tui_item *items, int n, struct layout *
 static int
 field_width(const struct tui_item *it, const struct layout *l)
 {
-	int w = rw_field_info(it->field)->width;
+	int w;
 
-	if (it->kind == TUI_ITEM_NUMBER)
+	if (it->kind == TUI_ITEM_NUMBER || it->kind == TUI_ITEM_LOCAL_TIME)
 		w = NUMBER_MAX;
+	else
+		w = rw_field_info(it->field)->width;
 	if (w < 12)
 		w = 12;
 	w++;		/* room for the cursor after the last character */
@@ -149,7 +159,15 @@ focused_item(struct tui *t, struct tui_item *items, int *n)
 static int
 is_text(const struct tui_item *it)
 {
-	return it->kind == TUI_ITEM_TEXT || it->kind == TUI_ITEM_NUMBER || it->kind == TUI_ITEM_PATH;
+	return it->kind == TUI_ITEM_TEXT || it->kind == TUI_ITEM_NUMBER ||
+	       it->kind == TUI_ITEM_PATH || it->kind == TUI_ITEM_LOCAL_TIME;
+}
+
+/* Typing replaces what such a field shows, like a selected value: "14" over 30 is 14. */
+static int
+is_number_like(const struct tui_item *it)
+{
+	return it->kind == TUI_ITEM_NUMBER || it->kind == TUI_ITEM_LOCAL_TIME;
 }
 
 static int
@@ -217,6 +235,106 @@ tui_steps_focus_entered(struct tui *t)
 	free(storage);
 }
 
+/* ---- the rotate time in local time (doc/contract.md 2.2, decision 8) ---- */
+
+/* The UTC fields' time, when both hold. */
+static int
+utc_time(const struct tui *t, int *hours, int *minutes)
+{
+	const struct rw_answers *a = &t->app->answers;
+
+	if (rw_validate_field(RW_FIELD_HOURS, rw_answers_get(a, RW_FIELD_HOURS), NULL, 0) != RW_OK ||
+	    rw_validate_field(RW_FIELD_MINUTES, rw_answers_get(a, RW_FIELD_MINUTES), NULL, 0) != RW_OK)
+		return -1;
+	*hours = atoi(rw_answers_get(a, RW_FIELD_HOURS));
+	*minutes = atoi(rw_answers_get(a, RW_FIELD_MINUTES));
+	return 0;
+}
+
+/* What the Local time field shows: as typed, else the UTC fields in local time. */
+static void
+local_shown(const struct tui *t, char *buf, size_t bufsz)
+{
+	int h, m;
+
+	if (t->local_typed)
+		snprintf(buf, bufsz, "%s", t->local_typed);
+	else if (utc_time(t, &h, &m) == 0) {
+		rw_schedule_utc_to_local(time(NULL), h, m, &h, &m);
+		snprintf(buf, bufsz, "%02d:%02d", h, m);
+	} else
+		buf[0] = '\0';
+}
+
+static void
+set_local_msg(struct tui *t, const char *msg)
+{
+	free(t->local_msg);
+	t->local_msg = msg && *msg ? strdup(msg) : NULL;
+}
+
+/* The UTC fields changed: the Local time field follows them again. */
+static void
+local_follows(struct tui *t)
+{
+	free(t->local_typed);
+	t->local_typed = NULL;
+	set_local_msg(t, NULL);
+}
+
+/*
+ * The Local time field holds: nothing typed, or a time that sets the UTC
+ * fields.  Returns 0, or -1 with its message set.
+ */
+static int
+local_check(struct tui *t)
+{
+	char msg[RW_MESSAGE_MAX], num[8];
+	int h, m;
+
+	if (!t->local_typed)
+		return 0;
+	if (rw_schedule_parse_local(time(NULL), t->local_typed, "Local time", &h, &m, msg,
+				    sizeof(msg)) < 0) {
+		set_local_msg(t, msg);
+		return -1;
+	}
+	snprintf(num, sizeof(num), "%d", h);
+	rw_answers_set(&t->app->answers, RW_FIELD_HOURS, num);
+	snprintf(num, sizeof(num), "%d", m);
+	rw_answers_set(&t->app->answers, RW_FIELD_MINUTES, num);
+	tui_set_msg(t, RW_FIELD_HOURS, NULL, 0);
+	tui_set_msg(t, RW_FIELD_MINUTES, NULL, 0);
+	set_local_msg(t, NULL);
+	return 0;
+}
+
+/* The editor's text is what the Local time field holds now, checked at once. */
+static void
+local_typed(struct tui *t)
+{
+	char *v = tui_editor_value(&t->ed);
+
+	if (!v)
+		return;
+	free(t->local_typed);
+	t->local_typed = v;
+	local_check(t);
+}
+
+static void
+local_help(char *text, size_t textsz)
+{
+	char zone[128];
+
+	rw_schedule_zone_name(time(NULL), zone, sizeof(zone));
+	snprintf(text, textsz, "The rotate time in your time zone (%s), HH:MM on a 24-hour "
+		 "clock. It follows the UTC fields above and sets them: a local time is turned "
+		 "into UTC by the zone's offset today, and UTC is what is sent. Where the zone "
+		 "has summer time, the rotation stays at the same UTC time, so its local time "
+		 "shifts when the clocks change (the summary below says when).", zone);
+}
+
 /* ---- drawing ---- */
 
 static void
@@ -280,11 +398,27 @@ draw_value(struct tui *t, const struct tui_item *it, int y, const struct layout 
 	default:
 		break;
 	}
+	if (it->kind == TUI_ITEM_LOCAL_TIME) {
+		int h, m, w = field_width(it, l);
+
+		if (!(focused && tui_editor_is_open(&t->ed))) {
+			local_shown(t, shown, sizeof(shown));
+			tui_text_draw(y, l->input_x, shown, w, attr);
+		}
+		/* Beside it, the time in both zones, as the UTC fields hold it. */
+		if (utc_time(t, &h, &m) == 0 && l->input_w > w + 2) {
+			rw_schedule_both_zones(time(NULL), h, m, 0, shown, sizeof(shown));
+			tui_text_draw(y, l->input_x + w + 1, shown, l->input_w - w - 1,
+				      tui_attr(TUI_ROLE_DIM));
+		}
+		return;
+	}
 	if (focused && tui_editor_is_open(&t->ed))
 		return;		/* libform draws it */
+	/* The whole line: a long folder or description is read whole, not cut at the field. */
 	if (it->kind == TUI_ITEM_NUMBER || it->kind == TUI_ITEM_TEXT || it->kind == TUI_ITEM_PATH)
 		tui_text_draw(y, l->input_x, rw_answers_get(&t->app->answers, it->field),
-			      field_width(it, l), attr);
+			      it->kind == TUI_ITEM_NUMBER ? field_width(it, l) : l->input_w, attr);
 }
 
 /* Loading, failed, cancelled or empty: the words instead of a list.  Returns 1 when drawn. */
@@ -503,13 +637,17 @@ steps_draw(struct tui *t)
 	/* The focused text field gets libform; the others are drawn from the answers. */
 	if (n > 0 && is_text(&items[t->focus]) && !tui_editor_is_open(&t->ed)) {
 		const struct tui_item *it = &items[t->focus];
+		char local[64];
 
+		if (it->kind == TUI_ITEM_LOCAL_TIME)
+			local_shown(t, local, sizeof(local));
+		/* TEXT_MAX for numbers too: a long value scrolls, no key is refused. */
 		if (tui_editor_open(&t->ed, l.row[t->focus], l.input_x, field_width(it, &l),
-				    rw_answers_get(&t->app->answers, it->field),
-				    it->kind == TUI_ITEM_NUMBER ? NUMBER_MAX : TEXT_MAX, 0) == 0) {
+				    it->kind == TUI_ITEM_LOCAL_TIME ? local :
+				    rw_answers_get(&t->app->answers, it->field), TEXT_MAX, 0) == 0) {
 			/* Like a selected value: "14" typed over the default 0 is 14, not 014. */
 			if (t->fresh_tag != item_tag(t))
-				t->fresh = it->kind == TUI_ITEM_NUMBER;
+				t->fresh = is_number_like(it);
 			t->fresh_tag = item_tag(t);
 		}
 	}
@@ -607,9 +745,11 @@ steps_shown_load(struct tui *t)
 static void
 copy_out(struct tui *t, enum rw_field field)
 {
-	char *v = tui_editor_value(&t->ed);
+	char *v;
 
-	if (v) {
+	if (field == RW_FIELD_NONE)
+		return;		/* the Local time field: kept as typed by local_typed() */
+	if ((v = tui_editor_value(&t->ed))) {
 		rw_answers_set(&t->app->answers, field, v);
 		free(v);
 	}
@@ -676,14 +816,47 @@ normalize(struct tui *t, enum rw_field field)
 	}
 }
 
+/*
+ * The app's warnings (the same GUID twice) as the answers are now: with
+ * add, a new one is shown (a field was left); a shown one is kept up to
+ * date, or goes as soon as its cause is gone.
+ */
 static void
-app_warnings(struct tui *t)
+app_warnings(struct tui *t, int add)
 {
+	static const enum rw_field fields[] = {
+		RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID, RW_FIELD_APP_NAME,
+	};
 	struct rw_problems warnings;
+	size_t i;
+	int w;
 
 	memset(&warnings, 0, sizeof(warnings));
-	if (rw_answers_warnings(&t->app->answers, &warnings) > 0)
-		tui_set_msg(t, warnings.item[0].field, warnings.item[0].message, 1);
+	rw_answers_warnings(&t->app->answers, &warnings);
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		enum rw_field f = fields[i];
+		const char *now = NULL;
+
+		for (w = 0; w < warnings.count && !now; w++)
+			if (warnings.item[w].field == f)
+				now = warnings.item[w].message;
+		if (t->msg[f] && !t->msg_is_warning[f])
+			continue;	/* an error is the field's own business */
+		if (now && (add || t->msg[f]))
+			tui_set_msg(t, f, now, 1);
+		else if (!now && t->msg[f])
+			tui_set_msg(t, f, NULL, 0);
+	}
+}
+
+/* The value of a field changed (a key, a paste): what it caused is gone. */
+static void
+value_changed(struct tui *t, const struct tui_item *it)
+{
+	if (t->msg[it->field] && !t->msg_is_warning[it->field])
+		tui_set_msg(t, it->field, NULL, 0);
+	if (t->step == RW_STEP_AZURE_APP)
+		app_warnings(t, 0);
 }
 
 /* Moves the focus; leaving forward needs the field to pass its check. */
@@ -692,7 +865,14 @@ move_focus(struct tui *t, const struct tui_item *items, int n, int forward, int 
 {
 	const struct tui_item *it = &items[t->focus];
 
-	if (is_text(it) || it->kind == TUI_ITEM_TOGGLE) {
+	if (it->kind == TUI_ITEM_LOCAL_TIME) {
+		if (local_check(t) < 0) {
+			if (forward)
+				return TUI_OUT_STAY;
+		} else {
+			local_follows(t);	/* it holds: shown as the UTC fields say */
+		}
+	} else if (is_text(it) || it->kind == TUI_ITEM_TOGGLE) {
 		if (tui_editor_is_open(&t->ed))
 			copy_out(t, it->field);
 		if (tui_steps_check_field(t, it->field) < 0) {
@@ -702,7 +882,7 @@ move_focus(struct tui *t, const struct tui_item *items, int n, int forward, int 
 		} else {
 			normalize(t, it->field);
 			if (t->step == RW_STEP_AZURE_APP)
-				app_warnings(t);
+				app_warnings(t, 1);
 		}
 	}
 	if (it->kind == TUI_ITEM_PICK)
@@ -775,7 +955,7 @@ choose(struct tui *t, const struct tui_item *items, int n)
 		return TUI_OUT_STAY;
 	if (it->pick == TUI_PICK_APP) {
 		tui_set_msg(t, RW_FIELD_CLIENT_ID, NULL, 0);
-		app_warnings(t);
+		app_warnings(t, 1);
 	}
 	return move_focus(t, items, n, 1, 1);
 }
@@ -820,7 +1000,8 @@ complete_path(struct tui *t)
 		}
 		matches++;
 	}
-	if (matches == 0 || (matches == 1 && strcmp(first, last) == 0)) {
+	/* A whole name completes too: Tab goes into that folder, as a shell's does. */
+	if (matches == 0) {
 		free(parent);
 		return 0;
 	}
@@ -844,36 +1025,42 @@ complete_path(struct tui *t)
 	return rc;
 }
 
-/* A key typed into a number field: refused when the number could not be right. */
+/*
+ * What a number field or the Local time field holds changed: the value is
+ * kept as typed (decision 7), its rule is checked at once and shown under
+ * it while it breaks, and the fields kept in step with it follow.
+ */
+static void
+number_changed(struct tui *t, const struct tui_item *it)
+{
+	if (it->kind == TUI_ITEM_LOCAL_TIME) {
+		local_typed(t);
+		return;
+	}
+	copy_out(t, it->field);
+	tui_steps_check_field(t, it->field);
+	if (it->field == RW_FIELD_HOURS || it->field == RW_FIELD_MINUTES)
+		local_follows(t);
+}
+
+/* A key in a number-like field: the first character typed replaces what it shows. */
 static void
 number_key(struct tui *t, const struct tui_item *it, enum tui_action action, wint_t ch)
 {
-	char *before = tui_editor_value(&t->ed), *after;
-	char msg[RW_MESSAGE_MAX];
-
 	if (t->fresh && action == TUI_ACT_CHAR)
 		tui_editor_set(&t->ed, "");
 	t->fresh = 0;
-	tui_editor_key(&t->ed, action, ch);
-	after = tui_editor_value(&t->ed);
-	if (action == TUI_ACT_CHAR && after && before &&
-	    rw_validate_field(it->field, after, msg, sizeof(msg)) != RW_OK) {
-		tui_editor_set(&t->ed, before);
-		tui_set_msg(t, it->field, msg, 0);
-		beep();
-	} else {
-		tui_set_msg(t, it->field, NULL, 0);
-	}
-	copy_out(t, it->field);
-	free(before);
-	free(after);
+	if (tui_editor_key(&t->ed, action, ch))
+		number_changed(t, it);
 }
 
 static enum tui_outcome
 help_for(struct tui *t, const struct tui_item *it)
 {
 	snprintf(t->help_title, sizeof(t->help_title), " %s ", item_label(it));
-	if (it->pick == TUI_PICK_APP)
+	if (it->kind == TUI_ITEM_LOCAL_TIME)
+		local_help(t->help_text, sizeof(t->help_text));
+	else if (it->pick == TUI_PICK_APP)
 		core_help_app_list(t->help_text, sizeof(t->help_text));
 	else
 		core_help_field(it->field, t->help_text, sizeof(t->help_text));
@@ -899,6 +1086,12 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 	case TUI_ACT_NEXT_STEP:
 		if (tui_editor_is_open(&t->ed))
 			copy_out(t, it->field);
+		/* A local time that does not hold stops the step, like a field that does not. */
+		if (t->step == RW_STEP_SCHEDULE && local_check(t) < 0) {
+			t->focus = n - 1;
+			tui_status(t, TUI_ROLE_ERROR, "%s", "Fix the marked field to go on.");
+			return TUI_OUT_REBUILD;
+		}
 		return TUI_OUT_NEXT_STEP;
 	case TUI_ACT_PREV_STEP:
 		if (tui_editor_is_open(&t->ed))
@@ -944,7 +1137,15 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 		c = complete_path(t);
 		if (c != 0)
 			return TUI_OUT_STAY;
-		return move_focus(t, items, n, 1, 0);
+		if (t->focus + 1 < n)
+			return move_focus(t, items, n, 1, 0);
+		/*
+		 * Nothing to complete on the step's last field: Tab neither wraps
+		 * to the first field nor trims the path (doc/contract.md section 3).
+		 */
+		tui_status(t, TUI_ROLE_DIM, "Nothing to complete after %s -- Enter goes on.",
+			   rw_answers_get(&t->app->answers, it->field));
+		return TUI_OUT_STAY;
 	default:
 		break;
 	}
@@ -976,6 +1177,7 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 		return TUI_OUT_STAY;
 	}
 	case TUI_ITEM_NUMBER:
+	case TUI_ITEM_LOCAL_TIME:
 		if (action == TUI_ACT_CHAR || (action >= TUI_ACT_LEFT && action <= TUI_ACT_KILL))
 			number_key(t, it, action, ch);
 		return TUI_OUT_STAY;
@@ -986,8 +1188,7 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 			return TUI_OUT_STAY;
 		if (tui_editor_key(&t->ed, action, ch)) {
 			copy_out(t, it->field);
-			if (t->msg[it->field] && !t->msg_is_warning[it->field])
-				tui_set_msg(t, it->field, NULL, 0);
+			value_changed(t, it);
 		}
 		return TUI_OUT_STAY;
 	}
@@ -1025,24 +1226,20 @@ steps_paste(struct tui *t, const char *text)
 		*--end = '\0';
 	if (it->kind == TUI_ITEM_PICK) {
 		tui_pick_add_filter(&t->pick[it->pick], trimmed);
-	} else if (it->kind == TUI_ITEM_NUMBER) {
-		char *before = tui_editor_value(&t->ed), *after;
-		char msg[RW_MESSAGE_MAX];
-
+		tui_set_msg(t, it->field, NULL, 0);
+	} else if (is_number_like(it)) {
+		/* As pasted, like typed: over what the field showed, or into what was typed. */
+		if (t->fresh)
+			tui_editor_set(&t->ed, "");
+		t->fresh = 0;
 		tui_editor_insert(&t->ed, trimmed);
-		after = tui_editor_value(&t->ed);
-		if (before && after && rw_validate_field(it->field, after, msg, sizeof(msg)) != RW_OK) {
-			tui_editor_set(&t->ed, before);
-			tui_set_msg(t, it->field, msg, 0);
-		}
-		copy_out(t, it->field);
-		free(before);
-		free(after);
+		number_changed(t, it);
 	} else if (is_text(it)) {
 		int guid = it->field == RW_FIELD_OBJECT_ID || it->field == RW_FIELD_CLIENT_ID;
 
 		tui_editor_insert(&t->ed, guid ? trimmed : clean);
 		copy_out(t, it->field);
+		value_changed(t, it);
 	}
 	free(trimmed);
 	free(clean);

@@ -50,6 +50,9 @@ tui_wizard_free(struct tui *t)
 	free(t->signin.url);
 	free(t->signin.client_id);
 	t->signin.url = t->signin.client_id = NULL;
+	free(t->local_typed);
+	free(t->local_msg);
+	t->local_typed = t->local_msg = NULL;
 }
 
 void
@@ -129,6 +132,13 @@ tui_step_items(const struct tui *t, enum rw_step step, struct tui_item *items)
 			it->kind = TUI_ITEM_TEXT;
 			break;
 		}
+	}
+	/* After the UTC fields, the same time in local time, kept in step with them. */
+	if (step == RW_STEP_SCHEDULE && n < TUI_MAX_ITEMS) {
+		items[n].kind = TUI_ITEM_LOCAL_TIME;
+		items[n].field = RW_FIELD_NONE;
+		items[n].pick = TUI_PICK_COUNT;
+		n++;
 	}
 	return n;
 }

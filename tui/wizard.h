@@ -70,12 +70,14 @@ enum tui_item_kind {
 	TUI_ITEM_TOGGLE,
 	TUI_ITEM_PICK,
 	TUI_ITEM_PATH,
+	TUI_ITEM_LOCAL_TIME,	/* the Schedule's rotate time in local time: no answer of its own */
 };
 
 /* One thing the focus can rest on in a step. */
 struct tui_item {
 	enum tui_item_kind kind;
-	enum rw_field field;		/* the answer it edits (the app list: object ID) */
+	enum rw_field field;		/* the answer it edits (the app list: object ID; */
+					/* the local time: RW_FIELD_NONE) */
 	enum tui_pick_id pick;		/* for TUI_ITEM_PICK */
 };
 
@@ -129,6 +131,14 @@ struct tui {
 	int entered_done;
 	char entered_connection[64];
 	int draft_app_check;		/* a resumed draft's app waits for its connection's list */
+
+	/*
+	 * The Local time field (decision 8) shows the UTC fields in local time;
+	 * what is typed into it stays here, as typed, until it holds or the
+	 * UTC fields change.
+	 */
+	char *local_typed;		/* NULL: in step with the UTC fields */
+	char *local_msg;		/* the line under it */
 
 	char *msg[RW_FIELD_COUNT];	/* the line under a field */
 	int msg_is_warning[RW_FIELD_COUNT];

@@ -34,7 +34,8 @@ CLI_SH_TESTS = \
 	tests/cli/create.sh \
 	tests/cli/faults.sh \
 	tests/cli/plan.sh \
-	tests/cli/tls.sh
+	tests/cli/tls.sh \
+	tests/cli/rotate-at-local.sh
 
 TESTS += \
 	tests/cli/test-options \

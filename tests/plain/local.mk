@@ -11,7 +11,8 @@ PLAIN_SH_TESTS = \
 	tests/plain/tty.sh \
 	tests/plain/server-words.sh \
 	tests/plain/plan.sh \
-	tests/plain/help.sh
+	tests/plain/help.sh \
+	tests/plain/rotate-at.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)

@@ -451,7 +451,7 @@ cx_header() {
 	esac
 }
 cx_last() {
-	case $1 in rotation) echo 1 ;; where) echo 2 ;; app) echo 2 ;; schedule) echo 3 ;;
+	case $1 in rotation) echo 1 ;; where) echo 2 ;; app) echo 2 ;; schedule) echo 4 ;;
 	names) echo 1 ;; *) echo 0 ;; esac
 }
 cx_step_number() {

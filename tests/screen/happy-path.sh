@@ -59,6 +59,8 @@ keys Enter
 txt "30"
 waits "the_local_time_follows_the_typed_time" "$HALF_SIX_LOCAL local time"
 keys Enter
+on_line "the_local_time_field_follows_too" "Local time" "${HALF_SIX_LOCAL% *}"
+keys Enter
 
 waits "step_6_secret_names" "6/7 Secret names"
 waits "the_names_already_in_the_folder_are_shown" "Already in /api/billing: INVOICE_BUCKET"

@@ -27,6 +27,9 @@
 #   waits_in VIEW NAME TEXT  the same in what the shell function VIEW prints
 #   below NAME LABEL TEXT  one TAP line: the line under the field LABEL holds TEXT
 #   on_line NAME LABEL TEXT  one TAP line: the field LABEL's own line holds TEXT
+#   field_is NAME LABEL VALUE  one TAP line: the field LABEL shows exactly VALUE
+#                       (up to the end of its line or two spaces)
+#   gone_below NAME LABEL TEXT  one TAP line: the lines under LABEL come to lack TEXT
 #   picture NAME FILE MARK  one TAP line: the whole screen, its variable
 #                       parts replaced (picture_text, picture_subst FROM TO),
 #                       comes to equal tests/screen/pictures/FILE.txt; the
@@ -212,6 +215,43 @@ on_line() {
 		ok 1 "$1"
 		diag "expected on the line of \"$2\": $3"
 		show_screen
+	fi
+}
+
+# The field's own line holds exactly VALUE after its label, up to the end
+# of the line or two spaces (polls).
+field_is() {	# NAME LABEL VALUE
+	_i=0
+	while [ $_i -lt $WAIT_STEPS ]; do
+		line_of "$2" | awk -v label="$2" -v want="$3" '{
+			i = index($0, label); v = substr($0, i + length(label));
+			sub(/^ +/, "", v); sub(/  .*$/, "", v); sub(/ +$/, "", v)
+			exit !(v == want) }' && break
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	if [ $_i -lt $WAIT_STEPS ]; then
+		ok 0 "$1"
+	else
+		ok 1 "$1"
+		diag "expected \"$2\" to hold exactly: $3"
+		show_screen
+	fi
+}
+
+# The line under LABEL comes to lack TEXT (polls).
+gone_below() {	# NAME LABEL TEXT
+	_i=0
+	while [ $_i -lt $WAIT_STEPS ] && line_below "$2" | grep -F -q -- "$3"; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	if line_below "$2" | grep -F -q -- "$3"; then
+		ok 1 "$1"
+		diag "still under \"$2\": $3"
+		show_screen
+	else
+		ok 0 "$1"
 	fi
 }
 

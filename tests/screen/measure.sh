@@ -56,7 +56,7 @@ press Enter
 look "4/7 Azure app"
 press Enter
 look "5/7 Schedule"
-press Enter Enter Enter Enter
+press Enter Enter Enter Enter Enter
 look "6/7 Secret names"
 press Enter Enter
 look "7/7 Review"

@@ -67,7 +67,7 @@ txt "5"
 waits "digit_5_opens_the_schedule" "5/7 Schedule"
 keys Down C-u
 txt "12"
-keys Enter Enter Enter
+keys Enter Enter Enter Enter
 waits "and_returns_to_review_again" "7/7 Review"
 waits "showing_the_new_interval" "Rotates every 12 days"
 keys Enter
