@@ -174,6 +174,54 @@ handle_key(struct tui *t, int is_key, wint_t ch)
 	tui_flow_act(t, tui_screen_for(t)->key(t, action, ch));
 }
 
+/* ---- keys typed ahead (decision 9) ---- */
+
+/* More than any burst or paste a person makes; beyond it a key is handled at once. */
+#define HELD_MAX (1u << 20)
+
+static int
+hold_key(struct tui *t, int is_key, wint_t ch)
+{
+	struct tui_held_key *grown;
+	size_t size;
+
+	if (t->held_first > 0 && t->held_first + t->held_count == t->held_size) {
+		memmove(t->held, t->held + t->held_first, t->held_count * sizeof(*t->held));
+		t->held_first = 0;
+	}
+	if (t->held_first + t->held_count == t->held_size) {
+		size = t->held_size ? t->held_size * 2 : 64;
+		if (size > HELD_MAX || !(grown = realloc(t->held, size * sizeof(*grown))))
+			return -1;
+		t->held = grown;
+		t->held_size = size;
+	}
+	t->held[t->held_first + t->held_count].is_key = is_key;
+	t->held[t->held_first + t->held_count].ch = ch;
+	t->held_count++;
+	return 0;
+}
+
+/*
+ * Whether a key must wait: after keys already waiting (their order is
+ * kept), or when it needs a list still loading.  A paste under way goes on
+ * as it began.
+ */
+static int
+key_must_wait(struct tui *t, int is_key, wint_t ch)
+{
+	unsigned contexts;
+
+	if (t->pasting)
+		return 0;
+	if (t->held_count > 0)
+		return 1;
+	/* A key just handled may have opened a step whose lists are not asked yet. */
+	tui_flow_sync(t);
+	contexts = contexts_now(t);
+	return tui_flow_key_waits(t, tui_key_action(is_key, ch, contexts), contexts);
+}
+
 /* ---- drawing ---- */
 
 static void
@@ -252,7 +300,11 @@ write_stats(const struct tui *t)
 	if (!path || !*path || !(f = fopen(path, "w")))
 		return;
 	static const char *const names[CORE_SLOT_COUNT] = {
-		"connections", "apps", "folders", "secret-names", "sign-in", "create", "rotate",
+		[CORE_SLOT_PROJECTS] = "projects", [CORE_SLOT_CONNECTIONS] = "connections",
+		[CORE_SLOT_APPS] = "apps", [CORE_SLOT_FOLDERS] = "folders",
+		[CORE_SLOT_FOLDER_CHECK] = "folder-check", [CORE_SLOT_SECRET_NAMES] = "secret-names",
+		[CORE_SLOT_SIGNIN] = "sign-in", [CORE_SLOT_CREATE] = "create",
+		[CORE_SLOT_ROTATE] = "rotate",
 	};
 	int i;
 
@@ -280,6 +332,36 @@ wait_for_input(struct tui *t)
 }
 
 static void
+key_now(struct tui *t, int is_key, wint_t ch)
+{
+	handle_key(t, is_key, ch);
+	/* Keys typed ahead must reach the field that now has the focus. */
+	if (t->rebuild && !t->quit)
+		draw(t);
+}
+
+/* Hands the keys that waited to the screens, in order, while nothing makes them wait. */
+static void
+release_held(struct tui *t)
+{
+	struct tui_held_key k;
+	unsigned contexts;
+
+	while (t->held_count > 0 && !t->quit) {
+		k = t->held[t->held_first];
+		tui_flow_sync(t);
+		contexts = contexts_now(t);
+		if (!t->pasting &&
+		    tui_flow_key_waits(t, tui_key_action(k.is_key, k.ch, contexts), contexts))
+			return;
+		t->held_first++;
+		t->held_count--;
+		key_now(t, k.is_key, k.ch);
+	}
+	t->held_first = 0;
+}
+
+static void
 loop(struct tui *t)
 {
 	struct rw_result result;
@@ -303,11 +385,13 @@ loop(struct tui *t)
 			tui_flow_result(t, &result);
 			rw_result_free(&result);
 		}
+		release_held(t);
 		while (!t->quit && (rc = get_wch(&ch)) != ERR) {
-			handle_key(t, rc == KEY_CODE_YES, ch);
-			/* Keys typed ahead must reach the field that now has the focus. */
-			if (t->rebuild && !t->quit)
-				draw(t);
+			if (!key_must_wait(t, rc == KEY_CODE_YES, ch) ||
+			    hold_key(t, rc == KEY_CODE_YES, ch) < 0)
+				key_now(t, rc == KEY_CODE_YES, ch);
+			/* A question closed, a load cancelled: what waited may go on. */
+			release_held(t);
 		}
 	}
 }
