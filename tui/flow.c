@@ -628,6 +628,14 @@ tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts)
 	default:
 		break;
 	}
+	/*
+	 * Leaving a step the server's lists judge (the folder exists, the
+	 * connection is the project's...) waits for the sign-in: unchecked,
+	 * it would pass.
+	 */
+	if (t->signing_in && t->step >= RW_STEP_WHERE &&
+	    (action == TUI_ACT_NEXT_STEP || action == TUI_ACT_ACCEPT))
+		return 1;
 	n = tui_step_items(t, t->step, items);
 	if (t->focus < 0 || t->focus >= n)
 		return 0;

@@ -347,7 +347,8 @@ release_held(struct tui *t)
 	struct tui_held_key k;
 	unsigned contexts;
 
-	while (t->held_count > 0 && !t->quit) {
+	/* Never into a question (a held "y" is not its answer), nor a screen too small to act. */
+	while (t->held_count > 0 && !t->quit && t->modal == TUI_MODAL_NONE && !t->too_small) {
 		k = t->held[t->held_first];
 		tui_flow_sync(t);
 		contexts = contexts_now(t);
@@ -358,7 +359,8 @@ release_held(struct tui *t)
 		t->held_count--;
 		key_now(t, k.is_key, k.ch);
 	}
-	t->held_first = 0;
+	if (t->held_count == 0)
+		t->held_first = 0;
 }
 
 static void

@@ -37,4 +37,20 @@ server_get plain-burst staging /workers
 held burst_environment environment.slug staging
 held burst_connection_is_the_second connection.id "$FABRIKAM"
 held burst_app_is_the_seconds_second parameters.objectId "$FABRIKAM_SYNC_OBJECT"
+# Decision 2 (fault 5): a missing folder piped ahead is refused at Where,
+# and the next answer is read by the same question.
+answers \
+	plain-nowhere '' \
+	1 1 /nowhere /workers \
+	1 1 \
+	'' '' '' '' \
+	'' '' \
+	c q
+plain
+is_rc 0 missing_folder_run_exits_0
+shows missing_folder_refused_at_where 'There is no folder "nowhere" in "/" of environment dev'
+hides missing_folder_never_an_empty_one 'holds no secrets yet'
+server_get plain-nowhere dev /workers
+held missing_folder_then_the_typed_one folder.path /workers
+
 done_testing
