@@ -594,7 +594,7 @@ tui_flow_sync(struct tui *t)
 }
 
 int
-tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts)
+tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts, int behind)
 {
 	struct tui_item items[TUI_MAX_ITEMS];
 	int n;
@@ -616,6 +616,8 @@ tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts)
 	}
 	if (t->modal != TUI_MODAL_NONE || t->too_small)
 		return 0;
+	if (behind)
+		return 1;	/* the keys before it wait: so does it, to keep their order */
 	if (t->names_check_pending)
 		return core_lists_any_running(&t->loads);
 	switch (t->step) {

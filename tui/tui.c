@@ -204,8 +204,9 @@ hold_key(struct tui *t, int is_key, wint_t ch)
 
 /*
  * Whether a key must wait: after keys already waiting (their order is
- * kept), or when it needs a list still loading.  A paste under way goes on
- * as it began.
+ * kept), or when it needs a list still loading -- unless it is about the
+ * wait itself (Ctrl-C, Esc over a load...).  A paste under way goes on as
+ * it began.
  */
 static int
 key_must_wait(struct tui *t, int is_key, wint_t ch)
@@ -214,12 +215,12 @@ key_must_wait(struct tui *t, int is_key, wint_t ch)
 
 	if (t->pasting)
 		return 0;
-	if (t->held_count > 0)
-		return 1;
 	/* A key just handled may have opened a step whose lists are not asked yet. */
-	tui_flow_sync(t);
+	if (t->held_count == 0)
+		tui_flow_sync(t);
 	contexts = contexts_now(t);
-	return tui_flow_key_waits(t, tui_key_action(is_key, ch, contexts), contexts);
+	return tui_flow_key_waits(t, tui_key_action(is_key, ch, contexts), contexts,
+				  t->held_count > 0);
 }
 
 /* ---- drawing ---- */
@@ -353,7 +354,7 @@ release_held(struct tui *t)
 		tui_flow_sync(t);
 		contexts = contexts_now(t);
 		if (!t->pasting &&
-		    tui_flow_key_waits(t, tui_key_action(k.is_key, k.ch, contexts), contexts))
+		    tui_flow_key_waits(t, tui_key_action(k.is_key, k.ch, contexts), contexts, 0))
 			return;
 		t->held_first++;
 		t->held_count--;

@@ -80,5 +80,22 @@ exits 130 "prefetch_quit_130"
 fetched_is "choosing_it_asked_nothing_more" $((_before + 2))
 check "the_user_waited_on_no_app_list" sh -c "! grep -q '^waited_on.* apps' '$T/tui-stats'"
 
+# A list that never comes: keys wait for it, but Ctrl-C is answered at once
+# (its question is not answered by a key that waited), and quits.
+sandbox_stop
+screen_sandbox --fault 'GET /api/v1/app-connections/azure-client-secrets/available=stall@1'
+screen_run INFISICAL_TOKEN=$USER_TOKEN
+waits "stall_starts" "1/7 Rotation"
+txt "stalled"
+keys Enter Enter Enter Enter Enter
+waits "the_connections_hang" "Loading the connections"
+txt "y"
+keys Enter C-c
+waits "ctrl_c_asks_at_once" "Quit? Your answers are saved as a draft."
+keys n
+waits "n_returns_to_the_wait" "Loading the connections"
+keys C-c y
+exits 130 "quit_over_held_keys_130"
+
 asan_clean "no_sanitizer_report"
 done_testing
