@@ -37,5 +37,29 @@ lacks "not_on_to_connection" "3/7 Connection"
 keys C-c y
 exits 130 "given_quit_130"
 
+# The folder list cannot be read (the server fails it), so Where lets the
+# server judge; the secrets list then says the folder is missing: Secret
+# names says so, never that the folder holds no secrets yet.
+sandbox_stop
+screen_sandbox --fault 'GET /api/v2/folders=500'
+screen_run INFISICAL_TOKEN=$USER_TOKEN INFISICAL_PROJECT_ID=$PAYMENTS INFISICAL_ENVIRONMENT=staging \
+	INFISICAL_SECRET_PATH=/frontend
+waits "unlisted_starts" "1/7 Rotation"
+txt "nf-three"
+keys Enter Enter
+waits "unlisted_where" "2/7 Where"
+keys PgDn
+waits "passes_where_unjudged" "3/7 Connection"
+waits "unlisted_connections" "2 connections"
+keys Enter
+waits "unlisted_apps" "7 apps"
+keys Enter
+waits "unlisted_schedule" "5/7 Schedule"
+keys PgDn
+waits "secret_names_say_the_folder_is_missing" "There is no folder /frontend in this environment"
+lacks "not_that_it_holds_no_secrets" "holds no secrets yet"
+keys C-c y
+exits 130 "unlisted_quit_130"
+
 asan_clean "no_sanitizer_report"
 done_testing
