@@ -26,12 +26,14 @@ keys C-c y
 exits 130 "burst_quit_130"
 
 # The whole place given with the run, the folder a missing one: leaving
-# Where before the sign-in is done waits for it, and is refused.
+# Where before the sign-in is done (a second for every answer, the keys in
+# one write) waits for it, and is refused.
+sandbox_stop
+screen_sandbox --latency 1000
 screen_run INFISICAL_TOKEN=$USER_TOKEN INFISICAL_PROJECT_ID=$PAYMENTS INFISICAL_ENVIRONMENT=staging \
 	INFISICAL_SECRET_PATH=/frontend
 waits "given_starts" "1/7 Rotation"
-txt "nf-two"
-keys Enter Enter PgDn
+keys n f t w o Enter Enter PgDn
 below "refused_after_the_sign_in" "Secret path" 'There is no folder "frontend" in "/" of environment staging'
 lacks "not_on_to_connection" "3/7 Connection"
 keys C-c y
