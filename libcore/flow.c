@@ -157,9 +157,14 @@ core_flow_folder_holds(const struct core_read *r, const struct app *app, const c
 	base = slash + 1;
 	if (!(parent = slash == path ? strdup("/") : strndup(path, (size_t) (slash - path))))
 		goto out;
-	/* The pick's list of the same folder serves, when it is there; else a slot of its own. */
-	res = r->lists ? core_lists_result(r->lists, CORE_SLOT_FOLDERS, project, env, parent) : NULL;
-	if (!res)
+	/*
+	 * The completion's list of the same folder serves when it is there or
+	 * on its way (not asked twice); else a slot of its own.
+	 */
+	if (r->lists && core_lists_state(r->lists, CORE_SLOT_FOLDERS, project, env, parent) !=
+	    CORE_LOAD_IDLE)
+		res = read_list(r, CORE_SLOT_FOLDERS, project, env, parent, &unknown);
+	else
 		res = read_list(r, CORE_SLOT_FOLDER_CHECK, project, env, parent, &unknown);
 	if (!res) {
 		hold = unknown ? CORE_UNKNOWN : CORE_HOLDS;

@@ -6,9 +6,8 @@
 
 #include "libcore/lists.h"
 
-/* A ticket is (generation << SLOT_BITS) | slot. */
+/* A ticket is (generation << SLOT_BITS) | slot: unique, and it names the list it asked. */
 #define SLOT_BITS 4
-#define SLOT_MASK ((1ul << SLOT_BITS) - 1)
 
 void
 core_lists_init(struct core_lists *loads)
@@ -20,6 +19,8 @@ core_lists_init(struct core_lists *loads)
 		loads->slot[i].result.error.field = RW_FIELD_NONE;
 		loads->slot[i].result.error.retry_after = -1;
 	}
+	loads->prefetch.result.error.field = RW_FIELD_NONE;
+	loads->prefetch.result.error.retry_after = -1;
 	loads->next_ticket = 1;
 }
 
@@ -39,6 +40,15 @@ slot_clear(struct core_slot *slot)
 	slot->state = CORE_LOAD_IDLE;
 }
 
+static void
+shelved_clear(struct core_shelved *kept)
+{
+	if (kept->key)
+		rw_result_free(&kept->result);
+	free(kept->key);
+	memset(kept, 0, sizeof(*kept));
+}
+
 void
 core_lists_free(struct core_lists *loads)
 {
@@ -46,6 +56,14 @@ core_lists_free(struct core_lists *loads)
 
 	for (i = 0; i < CORE_SLOT_COUNT; i++)
 		slot_clear(&loads->slot[i]);
+	slot_clear(&loads->prefetch);
+	for (i = 0; i < CORE_SHELF_MAX; i++)
+		shelved_clear(&loads->shelf[i]);
+	free(loads->prefetch_of);
+	loads->prefetch_of = NULL;
+	loads->prefetch_next = 0;
+	loads->apps_refused = 0;
+	loads->closing = 0;
 }
 
 /* "a\x1fb\x1fc": the parts can hold anything but the unit separator. */
@@ -86,6 +104,100 @@ same_key(const struct core_slot *slot, const char *a, const char *b, const char 
 
 	return key && key_part(&key, a, '\x1f') && key_part(&key, b, '\x1f') &&
 	       key_part(&key, c, '\0');
+}
+
+/* ---- the shelf of app lists ---- */
+
+static struct core_shelved *
+shelf_find(const struct core_lists *loads, const char *a, const char *b, const char *c)
+{
+	int i;
+
+	for (i = 0; i < CORE_SHELF_MAX; i++) {
+		const char *key = loads->shelf[i].key;
+
+		if (key && key_part(&key, a, '\x1f') && key_part(&key, b, '\x1f') &&
+		    key_part(&key, c, '\0'))
+			return (struct core_shelved *) &loads->shelf[i];
+	}
+	return NULL;
+}
+
+/* Moves a slot's list that loaded fine onto the shelf (the oldest there makes room). */
+static void
+shelve(struct core_lists *loads, struct core_slot *slot)
+{
+	struct core_shelved *kept = NULL;
+	int i;
+
+	if (slot->state != CORE_LOAD_DONE || slot->result.status != RW_OK || !slot->key)
+		return;
+	/* The same connection's older list, else a free place, else the oldest. */
+	for (i = 0; !kept && i < CORE_SHELF_MAX; i++)
+		if (loads->shelf[i].key && strcmp(loads->shelf[i].key, slot->key) == 0)
+			kept = &loads->shelf[i];
+	for (i = 0; !kept && i < CORE_SHELF_MAX; i++)
+		if (!loads->shelf[i].key)
+			kept = &loads->shelf[i];
+	if (!kept) {
+		kept = &loads->shelf[0];
+		for (i = 1; i < CORE_SHELF_MAX; i++)
+			if (loads->shelf[i].stamp < kept->stamp)
+				kept = &loads->shelf[i];
+	}
+	shelved_clear(kept);
+	kept->key = slot->key;
+	kept->result = slot->result;
+	kept->stamp = loads->next_ticket++;
+	/* The shelf owns them now. */
+	slot->key = NULL;
+	slot->state = CORE_LOAD_IDLE;
+	slot_clear(slot);
+}
+
+/* Moves one slot's state (a running call, a finished list) into another, which was cleared. */
+static void
+slot_move(struct core_slot *to, struct core_slot *from)
+{
+	*to = *from;
+	memset(from, 0, sizeof(*from));
+	from->result.error.field = RW_FIELD_NONE;
+	from->result.error.retry_after = -1;
+}
+
+/*
+ * The APPS slot turns to the connection a, b, c: what it held is kept (a
+ * finished list on the shelf, a running one as the prefetch when that is
+ * free), and the new key's list comes from the shelf or the prefetch when
+ * one of them has it.  Returns 1 when the slot now serves the key.
+ */
+static int
+apps_turn(struct core_lists *loads, const char *a, const char *b, const char *c)
+{
+	struct core_slot *slot = &loads->slot[CORE_SLOT_APPS];
+	struct core_shelved *kept;
+
+	if (slot->state == CORE_LOAD_DONE)
+		shelve(loads, slot);
+	else if (slot->state == CORE_LOAD_RUNNING && loads->prefetch.state == CORE_LOAD_IDLE)
+		slot_move(&loads->prefetch, slot);
+	if ((kept = shelf_find(loads, a, b, c)) != NULL) {
+		slot_clear(slot);
+		slot->key = kept->key;
+		slot->result = kept->result;
+		slot->state = CORE_LOAD_DONE;
+		kept->key = NULL;
+		memset(&kept->result, 0, sizeof(kept->result));
+		shelved_clear(kept);
+		return 1;
+	}
+	if (loads->prefetch.state == CORE_LOAD_RUNNING && same_key(&loads->prefetch, a, b, c)) {
+		/* Asked for while it was fetched ahead: the same call answers it. */
+		slot_clear(slot);
+		slot_move(slot, &loads->prefetch);
+		return 1;
+	}
+	return 0;
 }
 
 int
@@ -145,6 +257,8 @@ core_lists_want(struct core_lists *loads, struct rw_api *api, enum core_slot_id 
 		return;
 	if (slot->state != CORE_LOAD_IDLE && same_key(slot, a, b, c))
 		return;
+	if (id == CORE_SLOT_APPS && apps_turn(loads, a, b, c))
+		return;
 	/* A reply for the old key may still come; its ticket no longer matches. */
 	user = core_lists_begin(loads, id);
 	slot->key = make_key(a, b, c);
@@ -176,10 +290,13 @@ core_lists_result(const struct core_lists *loads, enum core_slot_id id,
 		 const char *a, const char *b, const char *c)
 {
 	const struct core_slot *slot = &loads->slot[id];
+	const struct core_shelved *kept;
 
-	if (slot->state != CORE_LOAD_DONE || !same_key(slot, a, b, c))
-		return NULL;
-	return &slot->result;
+	if (slot->state == CORE_LOAD_DONE && same_key(slot, a, b, c))
+		return &slot->result;
+	if (id == CORE_SLOT_APPS && (kept = shelf_find(loads, a, b, c)) != NULL)
+		return &kept->result;
+	return NULL;
 }
 
 enum core_slot_state
@@ -188,9 +305,14 @@ core_lists_state(const struct core_lists *loads, enum core_slot_id id,
 {
 	const struct core_slot *slot = &loads->slot[id];
 
-	if (!same_key(slot, a, b, c))
-		return CORE_LOAD_IDLE;
-	return slot->state;
+	if (same_key(slot, a, b, c))
+		return slot->state;
+	if (id == CORE_SLOT_APPS && shelf_find(loads, a, b, c))
+		return CORE_LOAD_DONE;
+	if (id == CORE_SLOT_APPS && loads->prefetch.state == CORE_LOAD_RUNNING &&
+	    same_key(&loads->prefetch, a, b, c))
+		return CORE_LOAD_RUNNING;
+	return CORE_LOAD_IDLE;
 }
 
 void
@@ -203,20 +325,56 @@ core_lists_cancel(struct core_lists *loads, struct rw_api *api, enum core_slot_i
 }
 
 void
+core_lists_cancel_all(struct core_lists *loads, struct rw_api *api)
+{
+	int i;
+
+	loads->closing = 1;
+	for (i = 0; i < CORE_SLOT_COUNT; i++)
+		core_lists_cancel(loads, api, (enum core_slot_id) i);
+	if (loads->prefetch.state == CORE_LOAD_RUNNING && loads->prefetch.call)
+		rw_api_cancel(api, loads->prefetch.call);
+}
+
+void
 core_lists_forget(struct core_lists *loads, enum core_slot_id id)
 {
 	slot_clear(&loads->slot[id]);
+}
+
+/* A list fetched ahead came: kept on the shelf when it loaded, else forgotten. */
+static void
+prefetch_done(struct core_lists *loads, struct rw_result *result)
+{
+	struct core_slot *slot = &loads->prefetch;
+
+	if (result->status != RW_OK && result->error.http_status == 403)
+		loads->apps_refused = 1;
+	slot->call = NULL;
+	slot->result = *result;
+	memset(result, 0, sizeof(*result));
+	slot->state = CORE_LOAD_DONE;
+	shelve(loads, slot);
+	slot_clear(slot);
 }
 
 enum core_slot_id
 core_lists_take(struct core_lists *loads, struct rw_result *result)
 {
 	unsigned long ticket = (unsigned long) (uintptr_t) result->user;
-	unsigned long id = ticket & SLOT_MASK;
+	unsigned long id;
 	struct core_slot *slot;
 
-	if (ticket == 0 || id >= CORE_SLOT_COUNT ||
-	    loads->slot[id].ticket != ticket || loads->slot[id].state != CORE_LOAD_RUNNING) {
+	if (ticket != 0 && loads->prefetch.ticket == ticket &&
+	    loads->prefetch.state == CORE_LOAD_RUNNING) {
+		prefetch_done(loads, result);
+		return CORE_SLOT_COUNT;
+	}
+	/* A call moved between the APPS slot and the prefetch keeps its ticket. */
+	for (id = 0; id < CORE_SLOT_COUNT; id++)
+		if (ticket != 0 && loads->slot[id].ticket == ticket)
+			break;
+	if (id == CORE_SLOT_COUNT || loads->slot[id].state != CORE_LOAD_RUNNING) {
 		rw_result_free(result);
 		return CORE_SLOT_COUNT;
 	}
@@ -225,7 +383,49 @@ core_lists_take(struct core_lists *loads, struct rw_result *result)
 	slot->result = *result;
 	memset(result, 0, sizeof(*result));
 	slot->state = slot->result.status == RW_ECANCEL ? CORE_LOAD_CANCELLED : CORE_LOAD_DONE;
+	if (id == CORE_SLOT_APPS && slot->result.status != RW_OK &&
+	    slot->result.error.http_status == 403)
+		loads->apps_refused = 1;
 	return (enum core_slot_id) id;
+}
+
+void
+core_lists_prefetch_apps(struct core_lists *loads, struct rw_api *api)
+{
+	const struct core_slot *conns = &loads->slot[CORE_SLOT_CONNECTIONS];
+	const struct rw_connection_list *list;
+	struct core_slot *slot = &loads->prefetch;
+	const char *id;
+	void *user;
+
+	if (!api || loads->apps_refused || loads->closing || conns->state != CORE_LOAD_DONE ||
+	    conns->result.status != RW_OK || !conns->key ||
+	    slot->state == CORE_LOAD_RUNNING || core_lists_running(loads, CORE_SLOT_APPS))
+		return;
+	if (!loads->prefetch_of || strcmp(loads->prefetch_of, conns->key) != 0) {
+		/* Another project's connections: walk them from the first. */
+		free(loads->prefetch_of);
+		if (!(loads->prefetch_of = strdup(conns->key)))
+			return;
+		loads->prefetch_next = 0;
+	}
+	list = &conns->result.u.connections;
+	while (loads->prefetch_next < list->count && loads->prefetch_next < CORE_PREFETCH_MAX) {
+		id = list->items[loads->prefetch_next++].id;
+		if (!id || core_lists_state(loads, CORE_SLOT_APPS, id, NULL, NULL) != CORE_LOAD_IDLE)
+			continue;
+		slot_clear(slot);
+		slot->ticket = (loads->next_ticket++ << SLOT_BITS) | (unsigned long) CORE_SLOT_APPS;
+		user = (void *) (uintptr_t) slot->ticket;
+		if (!(slot->key = make_key(id, NULL, NULL)) ||
+		    !(slot->call = rw_api_azure_apps(api, id, user))) {
+			slot_clear(slot);
+			return;
+		}
+		slot->state = CORE_LOAD_RUNNING;
+		loads->started++;
+		return;
+	}
 }
 
 void
@@ -276,6 +476,17 @@ int
 core_lists_running(const struct core_lists *loads, enum core_slot_id id)
 {
 	return loads->slot[id].state == CORE_LOAD_RUNNING;
+}
+
+int
+core_lists_any_running(const struct core_lists *loads)
+{
+	int i;
+
+	for (i = 0; i < CORE_SLOT_COUNT; i++)
+		if (loads->slot[i].state == CORE_LOAD_RUNNING)
+			return 1;
+	return 0;
 }
 
 void

@@ -52,8 +52,29 @@ struct core_slot {
 	int awaited;			/* the user was shown this load running */
 };
 
+/*
+ * The app lists of connections other than the one in the APPS slot: moved
+ * here when the slot turns to another connection, and filled by the
+ * prefetch (core_lists_prefetch_apps).  Only lists that loaded fine.
+ */
+#define CORE_SHELF_MAX 24
+/* Decision 9: the app lists of a project's first 20 connections are fetched ahead. */
+#define CORE_PREFETCH_MAX 20
+
+struct core_shelved {
+	char *key;			/* NULL: free */
+	struct rw_result result;
+	unsigned long stamp;		/* when shelved: the oldest goes first */
+};
+
 struct core_lists {
 	struct core_slot slot[CORE_SLOT_COUNT];
+	struct core_slot prefetch;	/* the one app list fetched ahead, not yet asked for */
+	struct core_shelved shelf[CORE_SHELF_MAX];
+	char *prefetch_of;		/* the connection list's key the prefetch walks */
+	size_t prefetch_next;		/* the next of its connections to look at */
+	int apps_refused;		/* an app list answered 403: the rest would too */
+	int closing;			/* core_lists_cancel_all: nothing more is fetched ahead */
 	unsigned long next_ticket;
 	/* For the measurements: calls started, and how many the user waited on. */
 	int started;
@@ -73,7 +94,10 @@ void core_lists_free(struct core_lists *loads);
 void core_lists_want(struct core_lists *loads, struct rw_api *api, enum core_slot_id id,
 		    const char *a, const char *b, const char *c);
 
-/* The slot's finished result when it was asked for this key, else NULL. */
+/*
+ * The slot's finished result when it was asked for this key, else NULL
+ * (APPS: also a list of that connection kept from before or fetched ahead).
+ */
 const struct rw_result *core_lists_result(const struct core_lists *loads, enum core_slot_id id,
 					 const char *a, const char *b, const char *c);
 /* The slot's state for this key (IDLE when it holds another key). */
@@ -96,6 +120,8 @@ void core_lists_started(struct core_lists *loads, enum core_slot_id id, struct r
 
 /* Esc: cancels the slot's running call; its result comes back as RW_ECANCEL. */
 void core_lists_cancel(struct core_lists *loads, struct rw_api *api, enum core_slot_id id);
+/* Cancels every running call, the prefetch too, and fetches nothing more ahead (a front-end going away). */
+void core_lists_cancel_all(struct core_lists *loads, struct rw_api *api);
 /* Forgets the slot (a retry, or a folder whose contents just changed). */
 void core_lists_forget(struct core_lists *loads, enum core_slot_id id);
 
@@ -129,7 +155,23 @@ const struct rw_result *core_lists_get(struct core_lists *loads, struct rw_api *
 				       enum core_slot_id id, const char *a, const char *b,
 				       const char *c, core_lists_wait_fn wait, void *ctx);
 
+/*
+ * Decision 9 (doc/contract.md s.2.2): once the CONNECTIONS slot holds a
+ * project's connection list, the app lists of its first CORE_PREFETCH_MAX
+ * connections are fetched, one at a time and only while no app list is
+ * loading (so the one the user asks for is never queued behind them), each
+ * connection once per connection list; a 403 for one stops it (the server
+ * lists apps for user sessions only).  A list asked for while it is being
+ * fetched ahead is taken over, not asked twice; one fetched ahead is moved
+ * into the APPS slot when asked for, without a request.  The front-ends
+ * that show lists call this whenever results were filed; flag mode never.
+ */
+void core_lists_prefetch_apps(struct core_lists *loads, struct rw_api *api);
+
+/* Whether the slot's call is running (APPS: the slot's, not the prefetch). */
 int core_lists_running(const struct core_lists *loads, enum core_slot_id id);
+/* Whether any call of the cache is running, the prefetch aside. */
+int core_lists_any_running(const struct core_lists *loads);
 /* Marks a running slot as waited on by the user (counted once, in waited). */
 void core_lists_mark_awaited(struct core_lists *loads, enum core_slot_id id);
 

@@ -60,6 +60,8 @@ file_results(struct plain_loads *loads)
 			core_lists_take(&loads->lists, &r);
 		}
 	}
+	/* While a question waits, the app lists of the project's connections come (decision 9). */
+	core_lists_prefetch_apps(&loads->lists, loads->api);
 }
 
 void
@@ -67,9 +69,8 @@ plain_load_free(struct plain_loads *loads)
 {
 	int i;
 
-	for (i = 0; loads->api && i < CORE_SLOT_COUNT; i++)
-		if (core_lists_running(&loads->lists, (enum core_slot_id) i))
-			core_lists_cancel(&loads->lists, loads->api, (enum core_slot_id) i);
+	if (loads->api)
+		core_lists_cancel_all(&loads->lists, loads->api);
 	if (loads->awaited && loads->api)
 		rw_api_cancel(loads->api, loads->awaited);
 	/* Collect what the cancellations sent back, so nothing stays allocated. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "libcore/app.h"
 #include "libcore/flow.h"
@@ -43,8 +44,20 @@ first_step(const struct tui *t)
 static void
 go_step(struct tui *t, enum rw_step step)
 {
+	const char *connection = rw_answers_get(&t->app->answers, RW_FIELD_CONNECTION);
 	int i;
 
+	/*
+	 * Leaving Connection with another connection, by whatever key (also
+	 * while its check waited): the app is checked against the new one's
+	 * list as soon as that is there, unless it already was.
+	 */
+	if (t->step == RW_STEP_CONNECTION && step != RW_STEP_CONNECTION &&
+	    strcasecmp(t->entered_connection, connection) != 0 && !t->app_check) {
+		t->app_check = 1;
+		snprintf(t->app_check_before, sizeof(t->app_check_before), "%s",
+			 t->entered_connection);
+	}
 	if (t->step != step && t->step != RW_STEP_RESULT)
 		tui_save_draft(t);
 	t->step = step;
@@ -200,10 +213,8 @@ next_step(struct tui *t)
 			   "Checking the names already in the folder...");
 		return;
 	}
-	if (rc < 0) {
-		t->queued_nexts = 0;
+	if (rc < 0)
 		return;
-	}
 	if (t->step == RW_STEP_CONNECTION &&
 	    core_flow_connection_changed(&r, t->app, t->entered_connection, &cleared) ==
 	    CORE_UNKNOWN) {
@@ -213,6 +224,9 @@ next_step(struct tui *t)
 	}
 	if (cleared)
 		t->done_mask &= ~(1 << RW_STEP_AZURE_APP);
+	/* Chosen or typed on step 4 under this connection: nothing left to check in the background. */
+	if (t->step == RW_STEP_AZURE_APP)
+		t->app_check = 0;
 	memset(&why, 0, sizeof(why));
 	if (core_flow_next(&r, t->app, t->step, t->return_to_review ||
 			   answers_changed(t), &to, &why) == CORE_UNKNOWN) {
@@ -237,14 +251,6 @@ next_step(struct tui *t)
 			tui_status(t, TUI_ROLE_WARNING, "%s", "That change makes this answer no "
 				   "longer hold: fix the marked field.");
 		}
-	}
-	if (why.count && to < RW_STEP_REVIEW)
-		t->queued_nexts = 0;
-	if (t->queued_nexts > 0 && t->step < RW_STEP_REVIEW) {
-		t->queued_nexts--;
-		next_step(t);
-	} else {
-		t->queued_nexts = 0;
 	}
 }
 
@@ -424,22 +430,29 @@ create_result(struct tui *t, struct rw_result *result)
 	tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
 }
 
-/* A resumed draft's Azure app is kept only if its connection still lists it (libcore/flow.c). */
+/*
+ * The Azure app is kept only if its connection lists it (libcore/flow.c):
+ * for a resumed draft, and after the connection changed.  It waits for
+ * the sign-in and the list; not while step 4 itself is open (what the user
+ * types or picks there is judged by that step's own check).
+ */
 static void
-draft_app_check(struct tui *t)
+app_check(struct tui *t)
 {
 	struct core_read r = reader(t);
-	int cleared = 0;
+	int cleared = 0, draft = !t->app_check_before[0];
 
-	if (!t->draft_app_check ||
-	    core_flow_connection_changed(&r, t->app, NULL, &cleared) == CORE_UNKNOWN)
+	if (!t->app_check || !t->app->signed_in || t->step == RW_STEP_AZURE_APP ||
+	    core_flow_connection_changed(&r, t->app, draft ? NULL : t->app_check_before,
+					 &cleared) == CORE_UNKNOWN)
 		return;
-	t->draft_app_check = 0;
+	t->app_check = 0;
 	if (!cleared)
 		return;
 	t->done_mask &= ~(1 << RW_STEP_AZURE_APP);
-	tui_status(t, TUI_ROLE_WARNING, "The draft's Azure app is not one of its connection's "
-		   "apps any more: pick it again on step 4.");
+	tui_status(t, TUI_ROLE_WARNING, "%s", draft ? "The draft's Azure app is not one of its "
+		   "connection's apps any more: pick it again on step 4." : "The Azure app was "
+		   "picked under another connection: pick one of this connection's apps on step 4.");
 	t->rebuild = 1;
 }
 
@@ -459,7 +472,6 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 		break;
 	case CORE_SLOT_APPS:
 		apps_result(t, &slot->result);
-		draft_app_check(t);
 		/*
 		 * Only the Azure app step shows this list.  On Connection it is
 		 * the prefetch for the row under the highlight: re-entering the
@@ -581,6 +593,68 @@ tui_flow_sync(struct tui *t)
 			free(path);
 		}
 	}
+	/* The app lists of the project's other connections, one at a time (decision 9). */
+	core_lists_prefetch_apps(&t->loads, app->api);
+	app_check(t);
+}
+
+int
+tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts, int behind)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	int n;
+
+	switch (action) {
+	case TUI_ACT_QUIT:
+	case TUI_ACT_QUIT_NOW:
+	case TUI_ACT_REDRAW:
+	case TUI_ACT_RESIZE:
+	case TUI_ACT_RETRY:
+	case TUI_ACT_HELP:
+		return 0;
+	case TUI_ACT_ESCAPE:
+		if (contexts & TUI_CTX_LOADING)
+			return 0;	/* it cancels the load the user waits for */
+		break;
+	default:
+		break;
+	}
+	if (t->modal != TUI_MODAL_NONE || t->too_small)
+		return 0;
+	if (behind)
+		return 1;	/* the keys before it wait: so does it, to keep their order */
+	if (t->names_check_pending)
+		return core_lists_any_running(&t->loads);
+	switch (t->step) {
+	case RW_STEP_SIGN_IN:
+		return t->signing_in;
+	case RW_STEP_REVIEW:
+		return core_lists_running(&t->loads, CORE_SLOT_CREATE);
+	case RW_STEP_RESULT:
+		return core_lists_running(&t->loads, CORE_SLOT_ROTATE);
+	default:
+		break;
+	}
+	/*
+	 * Leaving a step the server's lists judge (the folder exists, the
+	 * connection is the project's...) waits for the sign-in: unchecked,
+	 * it would pass.
+	 */
+	if (t->signing_in && t->step >= RW_STEP_WHERE &&
+	    (action == TUI_ACT_NEXT_STEP || action == TUI_ACT_ACCEPT))
+		return 1;
+	n = tui_step_items(t, t->step, items);
+	if (t->focus < 0 || t->focus >= n)
+		return 0;
+	switch (items[t->focus].kind) {
+	case TUI_ITEM_PICK:
+		return tui_pick_state(t, items[t->focus].pick) == CORE_LOAD_RUNNING;
+	case TUI_ITEM_PATH:
+		/* Only completion needs the folders: the path itself is typed freely. */
+		return action == TUI_ACT_COMPLETE && core_lists_running(&t->loads, CORE_SLOT_FOLDERS);
+	default:
+		return 0;
+	}
 }
 
 static void
@@ -680,8 +754,9 @@ resume_draft(struct tui *t)
 	if (step < RW_STEP_ROTATION || step > RW_STEP_REVIEW)
 		step = step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
 	/* Its app is kept only under a connection that still lists it. */
-	t->draft_app_check = 1;
-	draft_app_check(t);
+	t->app_check = 1;
+	t->app_check_before[0] = '\0';
+	app_check(t);
 	/* The steps before it were answered: mark the ones that still pass. */
 	t->done_mask = 0;
 	for (s = RW_STEP_ROTATION; s < (int) step; s++)
@@ -717,11 +792,6 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		t->rebuild = 1;
 		break;
 	case TUI_OUT_NEXT_STEP:
-		if (t->names_check_pending) {
-			/* Typed ahead while a check waits for its list: done once it passes. */
-			t->queued_nexts++;
-			break;
-		}
 		if (t->step == RW_STEP_SIGN_IN)
 			go_step(t, t->resume_step);
 		else

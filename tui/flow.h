@@ -21,8 +21,18 @@ void tui_flow_act(struct tui *t, enum tui_outcome out);
 void tui_flow_modal_key(struct tui *t, enum tui_action action);
 /* A finished call (the result is freed or moved into a slot). */
 void tui_flow_result(struct tui *t, struct rw_result *result);
-/* Asks for every list whose inputs are known. */
+/* Asks for every list whose inputs are known, and the app lists fetched ahead. */
 void tui_flow_sync(struct tui *t);
+/*
+ * Whether a key with this action must wait for a list before it is
+ * handled (decision 9): the focused pick-list, the step's check, the
+ * sign-in, the create or rotate-now is still loading; Tab in the folder
+ * field waits for the folder list.  What is about the wait itself or the
+ * whole screen never waits: Ctrl-C, Esc over a load, Ctrl-R, F1, Ctrl-L,
+ * a resize, and the keys of an open question.  behind: keys typed before
+ * it are waiting (then it waits too, unless it is one of those).
+ */
+int tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts, int behind);
 /* Starts the credentials check (a fresh session). */
 void tui_flow_start_signin(struct tui *t);
 /* Saves the draft (unless a rotation was just made) and ends the loop with code. */

@@ -611,6 +611,10 @@ draw_secret_names(struct tui *t, const struct layout *l)
 			strbuf_printf(&sb, "Already in %s:", path);
 		for (i = 0; i < res->u.secret_names.count; i++)
 			strbuf_printf(&sb, "%s %s", i ? "," : "", res->u.secret_names.items[i]);
+	} else if (res && res->error.http_status == 404) {
+		/* The real server's SecretPathNotFound: never "no secrets yet" (decision 2). */
+		strbuf_printf(&sb, "There is no folder %s in this environment: go back to Where "
+			      "(PgUp) and give an existing one.", path);
 	} else if (res) {
 		strbuf_printf(&sb, "The names in %s could not be checked; the server checks them "
 			      "when creating.", path);

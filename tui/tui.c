@@ -174,6 +174,55 @@ handle_key(struct tui *t, int is_key, wint_t ch)
 	tui_flow_act(t, tui_screen_for(t)->key(t, action, ch));
 }
 
+/* ---- keys typed ahead (decision 9) ---- */
+
+/* More than any burst or paste a person makes; beyond it a key is handled at once. */
+#define HELD_MAX (1u << 20)
+
+static int
+hold_key(struct tui *t, int is_key, wint_t ch)
+{
+	struct tui_held_key *grown;
+	size_t size;
+
+	if (t->held_first > 0 && t->held_first + t->held_count == t->held_size) {
+		memmove(t->held, t->held + t->held_first, t->held_count * sizeof(*t->held));
+		t->held_first = 0;
+	}
+	if (t->held_first + t->held_count == t->held_size) {
+		size = t->held_size ? t->held_size * 2 : 64;
+		if (size > HELD_MAX || !(grown = realloc(t->held, size * sizeof(*grown))))
+			return -1;
+		t->held = grown;
+		t->held_size = size;
+	}
+	t->held[t->held_first + t->held_count].is_key = is_key;
+	t->held[t->held_first + t->held_count].ch = ch;
+	t->held_count++;
+	return 0;
+}
+
+/*
+ * Whether a key must wait: after keys already waiting (their order is
+ * kept), or when it needs a list still loading -- unless it is about the
+ * wait itself (Ctrl-C, Esc over a load...).  A paste under way goes on as
+ * it began.
+ */
+static int
+key_must_wait(struct tui *t, int is_key, wint_t ch)
+{
+	unsigned contexts;
+
+	if (t->pasting)
+		return 0;
+	/* A key just handled may have opened a step whose lists are not asked yet. */
+	if (t->held_count == 0)
+		tui_flow_sync(t);
+	contexts = contexts_now(t);
+	return tui_flow_key_waits(t, tui_key_action(is_key, ch, contexts), contexts,
+				  t->held_count > 0);
+}
+
 /* ---- drawing ---- */
 
 /*
@@ -291,13 +340,13 @@ write_stats(const struct tui *t)
 
 	if (!path || !*path || !(f = fopen(path, "w")))
 		return;
-	/* In the order of enum core_slot_id (libcore/lists.h). */
-	static const char *const names[] = {
-		"projects", "connections", "apps", "folders", "folder-check", "secret-names",
-		"sign-in", "create", "rotate",
+	static const char *const names[CORE_SLOT_COUNT] = {
+		[CORE_SLOT_PROJECTS] = "projects", [CORE_SLOT_CONNECTIONS] = "connections",
+		[CORE_SLOT_APPS] = "apps", [CORE_SLOT_FOLDERS] = "folders",
+		[CORE_SLOT_FOLDER_CHECK] = "folder-check", [CORE_SLOT_SECRET_NAMES] = "secret-names",
+		[CORE_SLOT_SIGNIN] = "sign-in", [CORE_SLOT_CREATE] = "create",
+		[CORE_SLOT_ROTATE] = "rotate",
 	};
-	_Static_assert(sizeof(names) / sizeof(names[0]) == CORE_SLOT_COUNT,
-		       "a name for every load slot");
 	int i;
 
 	fprintf(f, "keys %ld\nframes %d\ncalls %d\nwaited %d\nwaited_on", t->keys, t->frames,
@@ -324,6 +373,38 @@ wait_for_input(struct tui *t)
 }
 
 static void
+key_now(struct tui *t, int is_key, wint_t ch)
+{
+	handle_key(t, is_key, ch);
+	/* Keys typed ahead must reach the field that now has the focus. */
+	if (t->rebuild && !t->quit)
+		draw(t);
+}
+
+/* Hands the keys that waited to the screens, in order, while nothing makes them wait. */
+static void
+release_held(struct tui *t)
+{
+	struct tui_held_key k;
+	unsigned contexts;
+
+	/* Never into a question (a held "y" is not its answer), nor a screen too small to act. */
+	while (t->held_count > 0 && !t->quit && t->modal == TUI_MODAL_NONE && !t->too_small) {
+		k = t->held[t->held_first];
+		tui_flow_sync(t);
+		contexts = contexts_now(t);
+		if (!t->pasting &&
+		    tui_flow_key_waits(t, tui_key_action(k.is_key, k.ch, contexts), contexts, 0))
+			return;
+		t->held_first++;
+		t->held_count--;
+		key_now(t, k.is_key, k.ch);
+	}
+	if (t->held_count == 0)
+		t->held_first = 0;
+}
+
+static void
 loop(struct tui *t)
 {
 	struct rw_result result;
@@ -347,11 +428,13 @@ loop(struct tui *t)
 			tui_flow_result(t, &result);
 			rw_result_free(&result);
 		}
+		release_held(t);
 		while (!t->quit && (rc = get_wch(&ch)) != ERR) {
-			handle_key(t, rc == KEY_CODE_YES, ch);
-			/* Keys typed ahead must reach the field that now has the focus. */
-			if (t->rebuild && !t->quit)
-				draw(t);
+			if (!key_must_wait(t, rc == KEY_CODE_YES, ch) ||
+			    hold_key(t, rc == KEY_CODE_YES, ch) < 0)
+				key_now(t, rc == KEY_CODE_YES, ch);
+			/* A question closed, a load cancelled: what waited may go on. */
+			release_held(t);
 		}
 	}
 }

@@ -42,6 +42,9 @@ tui_wizard_free(struct tui *t)
 	tui_editor_close(&t->ed);
 	tui_clear_msgs(t);
 	core_lists_free(&t->loads);
+	free(t->held);
+	t->held = NULL;
+	t->held_first = t->held_count = t->held_size = 0;
 	rw_answers_free(&t->entered);
 	rw_rotation_free(&t->rotation);
 	free(t->draft_path);

@@ -125,12 +125,27 @@ struct tui {
 	int apps_manual_auto;		/* manual entry because of that 403, not by Ctrl-E */
 	char apps_note[768];		/* why the step is in manual entry */
 	int names_check_pending;	/* the step waits for a list its check needs */
-	int queued_nexts;		/* "next" keys typed while it waited */
+	/*
+	 * Keys typed while the wizard waits for a list (decision 9): kept in
+	 * order and handed to the screens once it is there, as if typed then.
+	 */
+	struct tui_held_key {
+		int is_key;
+		wint_t ch;
+	} *held;
+	size_t held_first, held_count, held_size;
 	/* The answers as the step was entered, and whether it had been done then. */
 	struct rw_answers entered;
 	int entered_done;
 	char entered_connection[64];
-	int draft_app_check;		/* a resumed draft's app waits for its connection's list */
+	/*
+	 * The Azure app answers wait to be checked against the connection's
+	 * app list (decision 1): after a resumed draft ("" below), or after
+	 * the Connection step was left with another connection than it was
+	 * entered with (the connection they were picked under).
+	 */
+	int app_check;
+	char app_check_before[64];
 
 	/*
 	 * The Local time field (decision 8) shows the UTC fields in local time;

@@ -23,3 +23,10 @@ tests_net_test_api_faults_LDADD = $(NET_TEST_LIBS)
 # The one loopback rule: the URL normaliser and http.c's check agree.
 tests_net_test_url_SOURCES = tests/net/test-url.c
 tests_net_test_url_LDADD = libnet.a libnetjson.a libforms.a libcommon.a $(CURL_LIBS) $(CJSON_LIBS)
+
+# The list cache's prefetch of app lists (libcore/lists.c) against the sandbox.
+check_PROGRAMS += tests/net/test-lists
+TESTS += tests/net/test-lists
+tests_net_test_lists_SOURCES = tests/net/test-lists.c tests/net/harness.h tests/net/world.h
+tests_net_test_lists_CPPFLAGS = $(NET_TEST_CPPFLAGS)
+tests_net_test_lists_LDADD = libcore.a $(NET_TEST_LIBS)

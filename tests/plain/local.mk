@@ -12,7 +12,8 @@ PLAIN_SH_TESTS = \
 	tests/plain/server-words.sh \
 	tests/plain/plan.sh \
 	tests/plain/help.sh \
-	tests/plain/rotate-at.sh
+	tests/plain/rotate-at.sh \
+	tests/plain/type-ahead.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)

@@ -30,6 +30,9 @@ SCREEN_SH_TESTS = \
 	tests/screen/no-color.sh \
 	tests/screen/demo.sh \
 	tests/screen/loads.sh \
+	tests/screen/type-ahead.sh \
+	tests/screen/connection-change.sh \
+	tests/screen/folder-exists.sh \
 	tests/screen/signin.sh \
 	tests/screen/server-words.sh \
 	tests/screen/plan.sh \
