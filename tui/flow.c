@@ -12,6 +12,7 @@
 #include "forms/draft.h"
 #include "forms/validate.h"
 #include "tui/flow.h"
+#include "tui/result.h"
 #include "tui/signin.h"
 #include "tui/steps.h"
 #include "tui/wizard.h"
@@ -629,6 +630,7 @@ create_another(struct tui *t)
 		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
 		return;
 	}
+	tui_result_keep(t);
 	rw_rotation_free(&t->rotation);
 	t->have_rotation = 0;
 	t->rotated = 0;

@@ -16,6 +16,7 @@
 #include "libcore/app.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
+#include "tui/result.h"
 #include "tui/text.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
@@ -338,6 +339,8 @@ tui_run(struct app *app)
 	/* libform's windows belong to the screen: they go before it does. */
 	tui_editor_close(&t.ed);
 	term_close(&term);
+	/* The screen is gone: what was created stays on the terminal. */
+	tui_result_print(&t, stdout);
 	write_stats(&t);
 	if (t.exit_code == 130)
 		fprintf(stderr, "rotwiz: quit%s\n", t.draft_saved ?

@@ -47,6 +47,7 @@ tui_wizard_free(struct tui *t)
 	free(t->draft_path);
 	t->draft_path = NULL;
 	strbuf_free(&t->paste);
+	strbuf_free(&t->created);
 	free(t->signin.url);
 	free(t->signin.client_id);
 	t->signin.url = t->signin.client_id = NULL;

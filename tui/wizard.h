@@ -147,6 +147,7 @@ struct tui {
 	struct rw_rotation rotation;	/* the created rotation */
 	int have_rotation;
 	int rotated;			/* rotate now answered: show the active index */
+	struct strbuf created;		/* the summaries of this run's earlier rotations (tui/result.h) */
 	int review_top;			/* Review's scroll position */
 
 	char *draft_path;

@@ -33,6 +33,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/signin.sh \
 	tests/screen/server-words.sh \
 	tests/screen/plan.sh \
+	tests/screen/result-stays.sh \
 	tests/screen/pictures.sh
 
 # The whole screens pictures.sh compares with (ROTWIZ_UPDATE_PICTURES=1 rewrites them).
