@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "common/strbuf.h"
 #include "libcore/flow.h"
 #include "libcore/report.h"
 #include "forms/draft.h"
+#include "forms/schedule.h"
 
 /* ---- reading the lists ---- */
 
@@ -523,20 +525,77 @@ core_flow_create_another(struct rw_answers *answers)
 
 /* ---- drafts ---- */
 
+void
+core_flow_draft_server(const struct app *app, char *buf, size_t bufsz)
+{
+	const char *base = app->api_base ? app->api_base : "";
+	size_t n = strlen(base);
+
+	if (app->opt.demo) {
+		snprintf(buf, bufsz, "demo");
+		return;
+	}
+	if (n >= 4 && strcmp(base + n - 4, "/api") == 0)
+		n -= 4;
+	snprintf(buf, bufsz, "%.*s", (int) n, base);
+}
+
+enum rw_status
+core_flow_draft_save(const struct app *app, const char *path, enum rw_step step)
+{
+	char server[512];
+
+	core_flow_draft_server(app, server, sizeof(server));
+	return rw_draft_save_for(path, &app->answers, step, server, time(NULL));
+}
+
+/* "for https://eu.infisical.com", "for the --demo sandbox", from a draft's server. */
+static void
+server_words(const char *server, char *buf, size_t bufsz)
+{
+	char clean[512];
+
+	report_clean(server, clean, sizeof(clean));
+	if (strcmp(server, "demo") == 0)
+		snprintf(buf, bufsz, "the --demo sandbox");
+	else
+		snprintf(buf, bufsz, "%s", clean);
+}
+
 int
 core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
-		      enum rw_step *step, char *question, size_t questionsz)
+		      enum rw_step *step, int *other_server, char *question, size_t questionsz)
 {
-	char shown[RW_SHOWN_MAX];
+	struct rw_draft_origin origin;
+	char shown[RW_SHOWN_MAX], when[80], was[560], now[512], here[560];
 
 	*step = RW_STEP_ROTATION;
-	if (!path || app_answers_given(app) || rw_draft_load(path, draft, step) != RW_OK)
+	*other_server = 0;
+	if (!path || app_answers_given(app) ||
+	    rw_draft_load_from(path, draft, step, &origin) != RW_OK)
 		return 0;
 	if (*step < RW_STEP_ROTATION || *step > RW_STEP_REVIEW)
 		*step = *step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
 	rw_show_value(rw_answers_get(draft, RW_FIELD_NAME), shown, sizeof(shown));
+	if (origin.saved > 0)
+		rw_schedule_format_time(origin.saved, 1, when, sizeof(when));
+	else
+		snprintf(when, sizeof(when), "at a time it does not record");
+	core_flow_draft_server(app, now, sizeof(now));
+	server_words(now, here, sizeof(here));
+	if (origin.server[0]) {
+		server_words(origin.server, was, sizeof(was));
+		*other_server = strcmp(origin.server, now) != 0;
+	} else {
+		snprintf(was, sizeof(was), "a server it does not record (an older draft)");
+	}
 	snprintf(question, questionsz, "A draft from an earlier run is saved (%s%s%s, stopped at "
-		 "step %d, %s). Resume it?", shown[0] ? "rotation \"" : "a rotation without a "
-		 "name yet", shown, shown[0] ? "\"" : "", (int) *step, rw_step_info(*step)->title);
+		 "step %d, %s; saved %s for %s).%s%s%s", shown[0] ? "rotation \"" :
+		 "a rotation without a name yet", shown, shown[0] ? "\"" : "", (int) *step,
+		 rw_step_info(*step)->title, when, was,
+		 *other_server ? " It was saved for another server: this run is for " : "",
+		 *other_server ? here : "",
+		 *other_server ? ", where its project, connection and app may not exist. Resume "
+		 "it anyway?" : " Resume it?");
 	return 1;
 }

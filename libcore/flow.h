@@ -141,12 +141,26 @@ void core_flow_created(const struct rw_result *result, struct core_created *out)
 enum rw_step core_flow_create_another(struct rw_answers *answers);
 
 /*
+ * The server a draft is saved for: "demo" with --demo (the sandbox's port
+ * changes from run to run), else the origin of app->api_base
+ * ("https://eu.infisical.com", without "/api").
+ */
+void core_flow_draft_server(const struct app *app, char *buf, size_t bufsz);
+
+/* Saves the answers as the draft at path, with the server and the time now. */
+enum rw_status core_flow_draft_save(const struct app *app, const char *path, enum rw_step step);
+
+/*
  * The draft offer: when this run brought no answers of its own and a
  * draft can be read from path, *draft gets it (rw_answers_init'ed by the
  * caller), *step the step to resume (Rotation..Review), and question the
- * words to ask.  Returns 1 to ask, 0 when there is nothing to offer.
+ * words to ask, naming when and for which server it was saved.
+ * *other_server is 1 when the draft was saved for another server than
+ * this run's: the question says so plainly, and its answer defaults to
+ * No.  Returns 1 to ask, 0 when there is nothing to offer.
  */
 int core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
-			  enum rw_step *step, char *question, size_t questionsz);
+			  enum rw_step *step, int *other_server, char *question,
+			  size_t questionsz);
 
 #endif

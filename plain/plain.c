@@ -27,18 +27,19 @@ offer_draft(struct plain_session *s)
 {
 	struct rw_answers draft;
 	enum rw_step step;
-	char question[512];
-	int yes;
+	char question[1024];
+	int yes, other_server;
 
 	if (!plain_io_is_tty())
 		return 0;
 	rw_answers_init(&draft);
-	if (!core_flow_draft_offer(s->app, s->draft_path, &draft, &step, question,
+	if (!core_flow_draft_offer(s->app, s->draft_path, &draft, &step, &other_server, question,
 				   sizeof(question))) {
 		rw_answers_free(&draft);
 		return 0;
 	}
-	if (plain_ask_yes_no(s, question, 1, &yes) < 0) {
+	/* A draft for another server is resumed only by a deliberate yes. */
+	if (plain_ask_yes_no(s, question, !other_server, &yes) < 0) {
 		rw_answers_free(&draft);
 		return -1;
 	}

@@ -650,9 +650,11 @@ tui_flow_offer_draft(struct tui *t)
 {
 	struct rw_answers draft;
 	enum rw_step step;
+	int other_server;
 
 	rw_answers_init(&draft);
-	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, t->prompt,
+	/* No key answers the question by default: y resumes, also a draft for another server. */
+	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, &other_server, t->prompt,
 				  sizeof(t->prompt)))
 		t->modal = TUI_MODAL_RESUME;
 	rw_answers_free(&draft);

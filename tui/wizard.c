@@ -8,6 +8,7 @@
 
 #include "common/secret.h"
 #include "forms/draft.h"
+#include "libcore/flow.h"
 #include "forms/schedule.h"
 #include "forms/validate.h"
 #include "tui/text.h"
@@ -464,7 +465,7 @@ tui_save_draft(struct tui *t)
 		step = t->resume_step;
 	if (step > RW_STEP_REVIEW)
 		step = RW_STEP_REVIEW;
-	if (rw_draft_save(t->draft_path, &t->app->answers, step) != RW_OK) {
+	if (core_flow_draft_save(t->app, t->draft_path, step) != RW_OK) {
 		tui_status(t, TUI_ROLE_WARNING, "The draft could not be saved to %s.", t->draft_path);
 		return 0;
 	}

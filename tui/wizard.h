@@ -135,7 +135,7 @@ struct tui {
 	enum tui_role status_role;
 
 	enum tui_modal modal;
-	char prompt[512];		/* the draft offer's text */
+	char prompt[1024];		/* the draft offer's text */
 	char help_title[128];
 	const char *help_text;
 

@@ -9,7 +9,8 @@ PLAIN_SH_TESTS = \
 	tests/plain/input-end.sh \
 	tests/plain/tty.sh \
 	tests/plain/server-words.sh \
-	tests/plain/plan.sh
+	tests/plain/plan.sh \
+	tests/plain/draft-origin.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)

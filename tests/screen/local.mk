@@ -34,6 +34,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/server-words.sh \
 	tests/screen/plan.sh \
 	tests/screen/result-stays.sh \
+	tests/screen/draft-origin.sh \
 	tests/screen/pictures.sh
 
 # The whole screens pictures.sh compares with (ROTWIZ_UPDATE_PICTURES=1 rewrites them).
