@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "libcore/app.h"
 #include "libcore/flow.h"
@@ -11,6 +12,8 @@
 #include "forms/body.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
+#include "libcore/export.h"
+#include "tui/clip.h"
 #include "tui/flow.h"
 #include "tui/result.h"
 #include "tui/signin.h"
@@ -620,6 +623,45 @@ start_rotate(struct tui *t)
 	tui_status(t, TUI_ROLE_DIM, "Rotating...");
 }
 
+/* Review's w: the files, or the question whether to overwrite them (libcore/export.h). */
+static void
+write_files(struct tui *t, int overwrite)
+{
+	char msg[512];
+
+	switch (core_export_write(t->app, overwrite, msg, sizeof(msg))) {
+	case CORE_EXPORT_WRITTEN:
+		tui_status(t, TUI_ROLE_OK, "%s", msg);
+		break;
+	case CORE_EXPORT_EXISTS:
+		snprintf(t->prompt, sizeof(t->prompt), "%s", msg);
+		t->modal = TUI_MODAL_OVERWRITE;
+		break;
+	case CORE_EXPORT_FAILED:
+		tui_status(t, TUI_ROLE_ERROR, "%s", msg);
+		break;
+	}
+}
+
+/* Review's y: the curl command, as shown, to the terminal's clipboard. */
+static void
+copy_curl(struct tui *t)
+{
+	char *body = rw_body_build(&t->app->answers), *curl = NULL;
+
+	if (body)
+		curl = rw_curl_command(t->app->api_base, body);
+	if (!curl)
+		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
+	else if (tui_clip_copy(STDOUT_FILENO, curl) < 0)
+		tui_status(t, TUI_ROLE_ERROR, "The copy could not be sent to the terminal.");
+	else
+		tui_status(t, TUI_ROLE_OK, "Sent the curl command to the terminal's clipboard "
+			   "(OSC 52); a terminal may ignore it: w writes it to a file.");
+	free(curl);
+	free(body);
+}
+
 /* Another rotation (core_flow_create_another): where and how stay, what and which app are asked again. */
 static void
 create_another(struct tui *t)
@@ -749,6 +791,12 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 	case TUI_OUT_CREATE:
 		start_create(t);
 		break;
+	case TUI_OUT_WRITE_FILES:
+		write_files(t, 0);
+		break;
+	case TUI_OUT_COPY:
+		copy_curl(t);
+		break;
 	case TUI_OUT_ROTATE:
 		start_rotate(t);
 		break;
@@ -805,6 +853,16 @@ tui_flow_modal_key(struct tui *t, enum tui_action action)
 			t->rebuild = 1;
 			if (action == TUI_ACT_YES)
 				resume_draft(t);
+		}
+		break;
+	case TUI_MODAL_OVERWRITE:
+		if (action == TUI_ACT_YES || action == TUI_ACT_NO) {
+			t->modal = TUI_MODAL_NONE;
+			t->rebuild = 1;
+			if (action == TUI_ACT_YES)
+				write_files(t, 1);
+			else
+				tui_status(t, TUI_ROLE_DIM, "Nothing written: the files there are kept.");
 		}
 		break;
 	case TUI_MODAL_HELP:

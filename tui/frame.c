@@ -263,6 +263,9 @@ tui_frame_modal(struct tui *t)
 	case TUI_MODAL_HELP:
 		draw_box(t->help_title, t->help_text ? t->help_text : "", " any key closes ");
 		break;
+	case TUI_MODAL_OVERWRITE:
+		draw_box(" Files ", t->prompt, " y overwrites, n keeps them ");
+		break;
 	default:
 		break;
 	}

@@ -37,6 +37,8 @@ enum tui_outcome {
 	TUI_OUT_GOTO,		/* to t->goto_step (Review's "change a step") */
 	TUI_OUT_SIGNIN,		/* step 0's credentials are complete: check them */
 	TUI_OUT_CREATE,
+	TUI_OUT_WRITE_FILES,	/* Review's w: the body and the curl command to files */
+	TUI_OUT_COPY,		/* Review's y: the curl command to the terminal's clipboard */
 	TUI_OUT_ROTATE,
 	TUI_OUT_ANOTHER,
 	TUI_OUT_CANCEL_LOAD,	/* Esc over a running load */
@@ -52,6 +54,7 @@ enum tui_modal {
 	TUI_MODAL_QUIT,		/* "Quit? Your answers are saved as a draft." */
 	TUI_MODAL_RESUME,	/* a draft from an earlier run */
 	TUI_MODAL_HELP,		/* F1 */
+	TUI_MODAL_OVERWRITE,	/* Review's files are there already: overwrite them? */
 };
 
 /* The pick-lists of steps 2-4. */

@@ -10,7 +10,8 @@ PLAIN_SH_TESTS = \
 	tests/plain/tty.sh \
 	tests/plain/server-words.sh \
 	tests/plain/plan.sh \
-	tests/plain/draft-origin.sh
+	tests/plain/draft-origin.sh \
+	tests/plain/review-files.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)
