@@ -9,6 +9,7 @@
 
 #include "common/strbuf.h"
 #include "libcore/flow.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "forms/draft.h"
 #include "forms/schedule.h"
@@ -506,7 +507,7 @@ core_flow_created(const struct rw_result *result, struct core_created *out)
 }
 
 enum rw_step
-core_flow_create_another(struct rw_answers *answers)
+core_flow_create_another(struct app *app)
 {
 	static const enum rw_field again[] = {
 		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID,
@@ -515,12 +516,34 @@ core_flow_create_another(struct rw_answers *answers)
 	size_t i;
 
 	for (i = 0; i < sizeof(again) / sizeof(again[0]); i++)
-		if (rw_answers_set(answers, again[i], NULL) < 0)
+		if (rw_answers_set(&app->answers, again[i], NULL) < 0)
 			return RW_STEP_COUNT;
-	/* The secret names back to their defaults. */
-	if (rw_answers_apply_defaults(answers) < 0)
+	/* The secret names are offered afresh, for the folder as it is now. */
+	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0)
 		return RW_STEP_COUNT;
 	return RW_STEP_ROTATION;
+}
+
+enum core_hold
+core_flow_names_offer(const struct core_read *r, struct app *app, int *changed)
+{
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, answer(app, RW_FIELD_SECRET_PATH));
+	const struct rw_result *res = NULL;
+	int unknown = 0;
+
+	if (changed)
+		*changed = 0;
+	if (!path)
+		return CORE_HOLDS;
+	if (r && r->api && app->signed_in)
+		res = read_list(r, CORE_SLOT_SECRET_NAMES, answer(app, RW_FIELD_PROJECT),
+				answer(app, RW_FIELD_ENVIRONMENT), path, &unknown);
+	free(path);
+	if (unknown)
+		return CORE_UNKNOWN;
+	/* Not listable (a 403, the network, no folder): the first pair, and the server judges. */
+	core_names_offer(app, res && res->status == RW_OK ? &res->u.secret_names : NULL, changed);
+	return CORE_HOLDS;
 }
 
 /* ---- drafts ---- */
@@ -545,8 +568,22 @@ core_flow_draft_save(const struct app *app, const char *path, enum rw_step step)
 {
 	char server[512];
 
+	static const enum rw_field maps[] = { RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET };
+	struct rw_answers kept;
+	enum rw_status status;
+	size_t i;
+
 	core_flow_draft_server(app, server, sizeof(server));
-	return rw_draft_save_for(path, &app->answers, step, server, time(NULL));
+	/* Only the user's answers: names the core offered are offered again on resume. */
+	rw_answers_init(&kept);
+	if (rw_answers_copy(&kept, &app->answers) < 0)
+		return RW_ENOMEM;
+	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		if (core_names_is_offered(app, maps[i]))
+			rw_answers_set(&kept, maps[i], NULL);
+	status = rw_draft_save_for(path, &kept, step, server, time(NULL));
+	rw_answers_free(&kept);
+	return status;
 }
 
 /* "for https://eu.infisical.com", "for the --demo sandbox", from a draft's server. */

@@ -135,10 +135,19 @@ void core_flow_created(const struct rw_result *result, struct core_created *out)
 /*
  * "Create another": keeps sign-in, project, environment, folder,
  * connection and schedule; clears name, description and the Azure app;
- * the secret names go back to their defaults.  Returns the step to open
+ * the secret names are the core's to offer again (libcore/names.h): the
+ * folder now holds the ones just created.  Returns the step to open
  * (Rotation), or RW_STEP_COUNT when out of memory.
  */
-enum rw_step core_flow_create_another(struct rw_answers *answers);
+enum rw_step core_flow_create_another(struct app *app);
+
+/*
+ * The secret names offered for the folder answered (decided behaviour 11,
+ * libcore/names.h), from its list of names (a list that cannot be read
+ * counts as empty).  *changed (may be NULL) says whether an answer
+ * changed.  CORE_UNKNOWN without waiting while the list loads.
+ */
+enum core_hold core_flow_names_offer(const struct core_read *r, struct app *app, int *changed);
 
 /*
  * The server a draft is saved for: "demo" with --demo (the sandbox's port

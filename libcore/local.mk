@@ -11,5 +11,6 @@ libcore_a_SOURCES = \
 	libcore/export.c libcore/export.h \
 	libcore/flow.c libcore/flow.h \
 	libcore/lists.c libcore/lists.h \
+	libcore/names.c libcore/names.h \
 	libcore/report.c libcore/report.h \
 	libcore/signin.c libcore/signin.h

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "libcore/flow.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
@@ -259,7 +260,7 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 	struct strbuf prompt = STRBUF_INIT;
 	char msg[1024], *line, *t, *norm;
 	const char *value, *cur;
-	int rc;
+	int rc, typed;
 
 	for (;;) {
 		cur = rw_answers_is_set(&s->app->answers, field) ? answer(s, field) :
@@ -303,6 +304,7 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 			continue;
 		}
 		norm = rw_normalize_field(field, value);
+		typed = *t != '\0';
 		free(t);
 		free(line);
 		if (!norm) {
@@ -323,6 +325,9 @@ ask_field(struct plain_session *s, enum rw_field field, field_check check)
 		strbuf_free(&prompt);
 		rc = set_answer(s, field, norm);
 		free(norm);
+		/* A secret name typed is the user's, even one the same as the offer (libcore/names.h). */
+		if (rc == 0 && typed)
+			core_names_take(s->app, field);
 		if (rc == 0)
 			plain_start_loads(s);
 		return rc;

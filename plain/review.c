@@ -196,7 +196,7 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 		}
 		if (c == 'n') {
 			/* Where and how stay; what and which app are asked again (libcore/flow.c). */
-			if ((s->jump = core_flow_create_another(&s->app->answers)) == RW_STEP_COUNT)
+			if ((s->jump = core_flow_create_another(s->app)) == RW_STEP_COUNT)
 				return out_of_memory(s);
 			s->back_to_review = 0;
 			s->done_mask = 0;

@@ -7,6 +7,7 @@
 
 #include "libcore/app.h"
 #include "libcore/flow.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "libcore/signin.h"
 #include "forms/body.h"
@@ -181,6 +182,24 @@ answers_changed(const struct tui *t)
 }
 
 /*
+ * The secret names offered for the folder and the app (libcore/names.h):
+ * a field still holding the core's offer follows them; on the step that
+ * shows the fields, the editor is reopened on the new value.
+ */
+static enum core_hold
+offer_names(struct tui *t)
+{
+	struct core_read r = reader(t);
+	enum core_hold hold;
+	int changed = 0;
+
+	hold = core_flow_names_offer(&r, t->app, &changed);
+	if (changed && t->step == RW_STEP_SECRETS)
+		t->rebuild = 1;
+	return hold;
+}
+
+/*
  * The step is done: on to the next one, or -- from Review, or after an
  * answer others depend on changed -- to the first step whose answers no
  * longer hold (core_flow_next).  While a list that decides it loads, the
@@ -217,6 +236,12 @@ next_step(struct tui *t)
 	}
 	if (cleared)
 		t->done_mask &= ~(1 << RW_STEP_AZURE_APP);
+	/* The names offered follow the folder and the app before the later steps are judged. */
+	if (offer_names(t) == CORE_UNKNOWN) {
+		t->names_check_pending = 1;
+		tui_status(t, TUI_ROLE_DIM, "Checking the names already in the folder...");
+		return;
+	}
 	memset(&why, 0, sizeof(why));
 	if (core_flow_next(&r, t->app, t->step, t->return_to_review ||
 			   answers_changed(t), &to, &why) == CORE_UNKNOWN) {
@@ -578,6 +603,8 @@ tui_flow_sync(struct tui *t)
 				core_lists_want(&t->loads, app->api, CORE_SLOT_SECRET_NAMES, project, env,
 					       path);
 			free(path);
+			/* Once the folder's names are there, the names offered are free ones. */
+			offer_names(t);
 		}
 	}
 }
@@ -666,7 +693,7 @@ copy_curl(struct tui *t)
 static void
 create_another(struct tui *t)
 {
-	enum rw_step step = core_flow_create_another(&t->app->answers);
+	enum rw_step step = core_flow_create_another(t->app);
 
 	if (step == RW_STEP_COUNT) {
 		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
@@ -711,7 +738,7 @@ resume_draft(struct tui *t)
 
 	rw_answers_init(&draft);
 	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK ||
-	    rw_answers_copy(&t->app->answers, &draft) < 0 ||
+	    rw_answers_copy(&t->app->answers, &draft) < 0 || core_names_claim(t->app) < 0 ||
 	    rw_answers_apply_defaults(&t->app->answers) < 0) {
 		rw_answers_free(&draft);
 		tui_status(t, TUI_ROLE_ERROR, "The draft could not be read.");

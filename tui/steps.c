@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "common/secret.h"
 #include "forms/validate.h"
@@ -977,6 +978,10 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 			return TUI_OUT_STAY;
 		if (tui_editor_key(&t->ed, action, ch)) {
 			copy_out(t, it->field);
+			/* A secret name edited is the user's, never offered over (libcore/names.h). */
+			if (action == TUI_ACT_CHAR ||
+			    (action >= TUI_ACT_BACKSPACE && action <= TUI_ACT_KILL))
+				core_names_take(t->app, it->field);
 			if (t->msg[it->field] && !t->msg_is_warning[it->field])
 				tui_set_msg(t, it->field, NULL, 0);
 		}
@@ -1034,6 +1039,7 @@ steps_paste(struct tui *t, const char *text)
 
 		tui_editor_insert(&t->ed, guid ? trimmed : clean);
 		copy_out(t, it->field);
+		core_names_take(t->app, it->field);
 	}
 	free(trimmed);
 	free(clean);

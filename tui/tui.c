@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "libcore/app.h"
+#include "libcore/names.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
 #include "tui/result.h"
@@ -328,7 +329,7 @@ tui_run(struct app *app)
 		return rw_status_exit_code(RW_EUSAGE);
 	}
 	tui_flow_offer_draft(&t);
-	if (rw_answers_apply_defaults(&app->answers) < 0) {
+	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);
 		fprintf(stderr, "rotwiz: out of memory\n");
