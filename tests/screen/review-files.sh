@@ -24,7 +24,7 @@ waits "starts" "1/7 Rotation"
 keys PgDn PgDn PgDn PgDn PgDn PgDn
 waits "review" "7/7 Review"
 waits "the_help_line_has_w" "w write files"
-waits "and_y" "y copy curl"
+waits "and_y" "y copy"
 i=0
 while [ $i -lt 40 ]; do keys Down; i=$((i + 1)); done
 waits "the_json_has_one_space_after_a_colon" '  "name": "files-one",'
