@@ -18,15 +18,20 @@ after_exit_has() {
 	fi
 }
 
+# created NAME ENV PATH: a run with every answer a flag, through Review to the result.
+created() {
+	screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name "$1" --project $PAYMENTS \
+		--environment "$2" --secret-path "$3" --connection $CONTOSO \
+		--object-id $PAYMENTS_API_OBJECT --client-id $PAYMENTS_API_CLIENT
+	waits "$1_starts" "1/7 Rotation"
+	keys PgDn PgDn PgDn PgDn PgDn PgDn
+	waits "$1_review" "7/7 Review"
+	keys Enter
+	waits "$1_created" "Created the Azure Client Secret rotation \"$1\""
+}
+
 screen_sandbox
-screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name stays-one --project $PAYMENTS \
-	--environment dev --secret-path /workers --connection $CONTOSO \
-	--object-id $PAYMENTS_API_OBJECT --client-id $PAYMENTS_API_CLIENT
-waits "starts" "1/7 Rotation"
-keys PgDn PgDn PgDn PgDn PgDn PgDn
-waits "review" "7/7 Review"
-keys Enter
-waits "created" 'Created the Azure Client Secret rotation "stays-one"'
+created stays-one dev /workers
 server_get stays-one dev /workers
 id=$("$JSON_GET" "$T/got" secretRotation.id)
 check "the_server_gave_an_id" test -n "$id"
@@ -45,27 +50,13 @@ screen | sed -n '/Created the Azure Client Secret rotation "stays-one"/,/Created
 check "the_summary_is_whole" test "$(wc -l <"$T/curses-summary")" -ge 12
 
 # Ctrl-C on the result quits too, and the summary stays.
-screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name stays-two --project $PAYMENTS \
-	--environment dev --secret-path /frontend --connection $CONTOSO \
-	--object-id $PAYMENTS_API_OBJECT --client-id $PAYMENTS_API_CLIENT
-waits "second_starts" "1/7 Rotation"
-keys PgDn PgDn PgDn PgDn PgDn PgDn
-waits "second_review" "7/7 Review"
-keys Enter
-waits "second_created" 'Created the Azure Client Secret rotation "stays-two"'
+created stays-two dev /frontend
 keys C-c
 exits 0 "ctrl_c_on_the_result_exits_0"
 after_exit_has "the_summary_stays_after_ctrl_c" 'Created the Azure Client Secret rotation "stays-two".'
 
 # Create another, then quit from step 1 of the second: the first stays.
-screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name stays-three --project $PAYMENTS \
-	--environment staging --secret-path /workers --connection $CONTOSO \
-	--object-id $PAYMENTS_API_OBJECT --client-id $PAYMENTS_API_CLIENT
-waits "third_starts" "1/7 Rotation"
-keys PgDn PgDn PgDn PgDn PgDn PgDn
-waits "third_review" "7/7 Review"
-keys Enter
-waits "third_created" 'Created the Azure Client Secret rotation "stays-three"'
+created stays-three staging /workers
 keys n
 waits "another_starts_at_step_1" "1/7 Rotation"
 txt "stays-four"
