@@ -9,6 +9,9 @@
 
 /* Decided behaviour 11: the secret names offered are free in the folder. */
 
+/* The lists hold char *; the literals here are never written to. */
+#define S(text) ((char *) (text))
+
 static struct rw_name_list
 list_of(char **names)
 {
@@ -23,11 +26,11 @@ static void
 test_suggest(void)
 {
 	static char *none[] = { NULL };
-	static char *dev_api[] = { "AZURE_CLIENT_ID", "DATABASE_URL", NULL };
-	static char *secret_only[] = { "AZURE_CLIENT_SECRET", NULL };
-	static char *app_taken[] = { "AZURE_CLIENT_ID", "BILLING_WORKER_CLIENT_SECRET", NULL };
-	static char *two_taken[] = { "AZURE_CLIENT_ID", "BILLING_WORKER_CLIENT_ID",
-				     "BILLING_WORKER_CLIENT_ID_2", NULL };
+	static char *dev_api[] = { S("AZURE_CLIENT_ID"), S("DATABASE_URL"), NULL };
+	static char *secret_only[] = { S("AZURE_CLIENT_SECRET"), NULL };
+	static char *app_taken[] = { S("AZURE_CLIENT_ID"), S("BILLING_WORKER_CLIENT_SECRET"), NULL };
+	static char *two_taken[] = { S("AZURE_CLIENT_ID"), S("BILLING_WORKER_CLIENT_ID"),
+				     S("BILLING_WORKER_CLIENT_ID_2"), NULL };
 	struct rw_name_list l;
 	char id[CORE_NAME_MAX], secret[CORE_NAME_MAX];
 
@@ -67,7 +70,7 @@ test_suggest(void)
 static void
 test_offer(void)
 {
-	static char *dev_api[] = { "AZURE_CLIENT_ID", NULL };
+	static char *dev_api[] = { S("AZURE_CLIENT_ID"), NULL };
 	static char *none[] = { NULL };
 	struct rw_name_list taken = list_of(dev_api), empty = list_of(none);
 	struct app app;
