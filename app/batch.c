@@ -7,6 +7,7 @@
 #include "app/batch.h"
 #include "libcore/flow.h"
 #include "libcore/lists.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "libcore/signin.h"
 #include "common/secret.h"
@@ -47,7 +48,8 @@ check_answers(struct app *app)
 
 	memset(&problems, 0, sizeof(problems));
 	memset(&warnings, 0, sizeof(warnings));
-	if (rw_answers_apply_defaults(&app->answers) < 0) {
+	/* Mapping names not given are the core's to choose once the folder is known. */
+	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0) {
 		fprintf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
@@ -129,7 +131,7 @@ check_mapping(struct app *app)
 	const char *id_name = rw_answers_get(&app->answers, RW_FIELD_MAP_CLIENT_ID);
 	const char *secret_name = rw_answers_get(&app->answers, RW_FIELD_MAP_CLIENT_SECRET);
 	struct rw_result result;
-	int in_id, in_secret, rc = 0;
+	int in_id, in_secret, changed, rc = 0;
 
 	if (rw_api_wait_for(app->api, rw_api_secret_names(app->api,
 					       rw_answers_get(&app->answers, RW_FIELD_PROJECT),
@@ -148,6 +150,19 @@ check_mapping(struct app *app)
 		rw_result_free(&result);
 		return rc;
 	}
+	/* Names not given: free ones, said on stderr when they are not the first pair. */
+	if (core_names_offer(app, &result.u.secret_names, &changed) < 0) {
+		rw_result_free(&result);
+		fprintf(stderr, "rotwiz: out of memory\n");
+		return rw_status_exit_code(RW_ENOMEM);
+	}
+	id_name = rw_answers_get(&app->answers, RW_FIELD_MAP_CLIENT_ID);
+	secret_name = rw_answers_get(&app->answers, RW_FIELD_MAP_CLIENT_SECRET);
+	if (changed)
+		fprintf(stderr, "rotwiz: %s already holds AZURE_CLIENT_ID or AZURE_CLIENT_SECRET: "
+			"the rotation's secrets are named %s and %s (--map-client-id / "
+			"--map-client-secret choose others)\n",
+			rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH), id_name, secret_name);
 	in_id = rw_name_list_has(&result.u.secret_names, id_name);
 	in_secret = rw_name_list_has(&result.u.secret_names, secret_name);
 	if (in_id || in_secret) {
@@ -236,8 +251,16 @@ batch_run(struct app *app)
 		}
 	}
 	core_lists_init(&lists);
-	if ((rc = check_where(app, &lists)) == 0 && (rc = check_mapping(app)) == 0)
+	if ((rc = check_where(app, &lists)) == 0 && (rc = check_mapping(app)) == 0) {
+		/* check_mapping may have chosen the secret names: send what it chose. */
+		free(body);
+		if (!(body = rw_body_build(&app->answers))) {
+			core_lists_free(&lists);
+			fprintf(stderr, "rotwiz: out of memory\n");
+			return rw_status_exit_code(RW_ENOMEM);
+		}
 		rc = create(app, body);
+	}
 	core_lists_free(&lists);
 	free(body);
 	return rc;

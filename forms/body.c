@@ -83,11 +83,60 @@ add_bool(cJSON *obj, const char *key, const struct rw_answers *answers, enum rw_
 	return cJSON_AddBoolToObject(obj, key, on) ? 0 : -1;
 }
 
+/*
+ * The layout every mode prints (--dry-run, the reviews, the curl command,
+ * the files Review writes): two spaces a level, one space after a colon.
+ * cJSON_Print indents with tabs and puts a tab after each colon, which a
+ * terminal widens to the next tab stop and a copy from the screen turns
+ * into runs of spaces.
+ */
+static int
+print_value(struct strbuf *sb, const cJSON *item, int depth)
+{
+	const cJSON *child;
+	char *leaf, *key;
+	cJSON *name;
+	int bracket = cJSON_IsObject(item) ? '{' : cJSON_IsArray(item) ? '[' : 0;
+
+	if (!bracket) {
+		if (!(leaf = cJSON_PrintUnformatted(item)))
+			return -1;
+		strbuf_puts(sb, leaf);
+		cJSON_free(leaf);
+		return 0;
+	}
+	if (!item->child) {
+		strbuf_puts(sb, bracket == '{' ? "{}" : "[]");
+		return 0;
+	}
+	strbuf_printf(sb, "%c\n", bracket);
+	for (child = item->child; child; child = child->next) {
+		strbuf_printf(sb, "%*s", 2 * (depth + 1), "");
+		if (bracket == '{') {
+			/* The key escaped as a JSON string is. */
+			if (!(name = cJSON_CreateString(child->string ? child->string : "")))
+				return -1;
+			key = cJSON_PrintUnformatted(name);
+			cJSON_Delete(name);
+			if (!key)
+				return -1;
+			strbuf_printf(sb, "%s: ", key);
+			cJSON_free(key);
+		}
+		if (print_value(sb, child, depth + 1) < 0)
+			return -1;
+		strbuf_puts(sb, child->next ? ",\n" : "\n");
+	}
+	strbuf_printf(sb, "%*s%c", 2 * depth, "", bracket == '{' ? '}' : ']');
+	return 0;
+}
+
 char *
 rw_body_build(const struct rw_answers *answers)
 {
+	struct strbuf sb = STRBUF_INIT;
 	cJSON *body, *at, *params, *mapping;
-	char *printed, *out = NULL;
+	char *out = NULL;
 	int rc = 0;
 
 	if (!answers || !(body = cJSON_CreateObject()))
@@ -119,11 +168,10 @@ rw_body_build(const struct rw_answers *answers)
 		rc |= add_string(mapping, "clientId", answers, RW_FIELD_MAP_CLIENT_ID, 0);
 		rc |= add_string(mapping, "clientSecret", answers, RW_FIELD_MAP_CLIENT_SECRET, 0);
 	}
-	if (rc == 0 && (printed = cJSON_Print(body))) {
-		/* Plain malloc'd text, so callers free() it whatever cJSON's hooks are. */
-		out = strdup(printed);
-		cJSON_free(printed);
-	}
+	/* Plain malloc'd text, so callers free() it whatever cJSON's hooks are. */
+	if (rc == 0 && print_value(&sb, body, 0) == 0)
+		out = strbuf_detach(&sb);
+	strbuf_free(&sb);
 	cJSON_Delete(body);
 	return out;
 }
@@ -570,11 +618,12 @@ rw_curl_command(const char *api_base, const char *body)
 		return NULL;
 	}
 
+	/* One option a line, so that a window never wraps one in the middle. */
 	strbuf_puts(&sb, "curl -sS -X POST ");
 	sh_quote(&sb, strbuf_str(&url));
 	/* Double quotes on purpose: the shell fills in the token, we never see it. */
-	strbuf_puts(&sb, " -H \"Authorization: Bearer $INFISICAL_TOKEN\""
-		    " -H 'Content-Type: application/json' --data-binary ");
+	strbuf_puts(&sb, " \\\n  -H \"Authorization: Bearer $INFISICAL_TOKEN\" \\\n"
+		    "  -H 'Content-Type: application/json' \\\n  --data-binary ");
 	sh_quote(&sb, body);
 	strbuf_free(&url);
 	out = strbuf_detach(&sb);

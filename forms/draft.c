@@ -134,7 +134,7 @@ sync_parent(const char *path)
 }
 
 static char *
-draft_text(const struct rw_answers *answers, enum rw_step step)
+draft_text(const struct rw_answers *answers, enum rw_step step, const char *server, time_t saved)
 {
 	cJSON *root, *values;
 	char *printed, *out = NULL;
@@ -144,6 +144,8 @@ draft_text(const struct rw_answers *answers, enum rw_step step)
 		return NULL;
 	if (!cJSON_AddNumberToObject(root, "version", DRAFT_VERSION) ||
 	    !cJSON_AddNumberToObject(root, "step", (double) step) ||
+	    (server && !cJSON_AddStringToObject(root, "server", server)) ||
+	    (saved > 0 && !cJSON_AddNumberToObject(root, "saved", (double) saved)) ||
 	    !(values = cJSON_AddObjectToObject(root, "answers")))
 		rc = -1;
 	for (i = 0; rc == 0 && i < RW_FIELD_COUNT; i++)
@@ -161,6 +163,13 @@ draft_text(const struct rw_answers *answers, enum rw_step step)
 enum rw_status
 rw_draft_save(const char *path, const struct rw_answers *answers, enum rw_step step)
 {
+	return rw_draft_save_for(path, answers, step, NULL, 0);
+}
+
+enum rw_status
+rw_draft_save_for(const char *path, const struct rw_answers *answers, enum rw_step step,
+		  const char *server, time_t saved)
+{
 	struct strbuf tmp = STRBUF_INIT;
 	enum rw_status status = RW_EIO;
 	char *text;
@@ -168,7 +177,7 @@ rw_draft_save(const char *path, const struct rw_answers *answers, enum rw_step s
 
 	if (!path || !*path || !answers || (unsigned) step >= RW_STEP_COUNT)
 		return RW_EUSAGE;
-	if (!(text = draft_text(answers, step)))
+	if (!(text = draft_text(answers, step, server, saved)))
 		return RW_ENOMEM;
 	if (make_parents(path) < 0)
 		goto out;
@@ -249,8 +258,26 @@ small_int(const cJSON *item, int min, int max)
 	return (int) v;
 }
 
+/* The origin keys, where they are of their type; anything else is as if absent. */
+static void
+read_origin(const cJSON *root, struct rw_draft_origin *origin)
+{
+	const cJSON *server = cJSON_GetObjectItemCaseSensitive(root, "server");
+	const cJSON *saved = cJSON_GetObjectItemCaseSensitive(root, "saved");
+
+	memset(origin, 0, sizeof(*origin));
+	if (cJSON_IsString(server) && server->valuestring &&
+	    strlen(server->valuestring) < sizeof(origin->server))
+		snprintf(origin->server, sizeof(origin->server), "%s", server->valuestring);
+	/* A time after 1970 and before the year 10000, in whole seconds. */
+	if (cJSON_IsNumber(saved) && saved->valuedouble >= 1 && saved->valuedouble < 253402300800.0 &&
+	    saved->valuedouble == (double) (long long) saved->valuedouble)
+		origin->saved = (time_t) saved->valuedouble;
+}
+
 static enum rw_status
-parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *step)
+parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *step,
+	    struct rw_draft_origin *origin)
 {
 	const cJSON *root, *values, *item;
 	int i, at;
@@ -285,14 +312,18 @@ parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *
 			return RW_ENOMEM;
 		}
 	}
+	read_origin(root, origin);
 	cJSON_Delete((cJSON *) root);
 	*step = (enum rw_step) at;
 	return RW_OK;
 }
 
-enum rw_status
-rw_draft_parse(const char *json, size_t len, struct rw_answers *answers, enum rw_step *step)
+/* rw_draft_parse(), and the origin. */
+static enum rw_status
+draft_parse_from(const char *json, size_t len, struct rw_answers *answers, enum rw_step *step,
+		 struct rw_draft_origin *origin)
 {
+	struct rw_draft_origin found;
 	struct rw_answers loaded;
 	enum rw_step at = RW_STEP_SIGN_IN;
 	enum rw_status status;
@@ -309,11 +340,13 @@ rw_draft_parse(const char *json, size_t len, struct rw_answers *answers, enum rw
 	text[len] = '\0';
 	/* Into a scratch copy: a refused draft leaves the caller's answers alone. */
 	rw_answers_init(&loaded);
-	status = parse_draft(text, len, &loaded, &at);
+	status = parse_draft(text, len, &loaded, &at, &found);
 	if (status == RW_OK) {
 		rw_answers_free(answers);
 		*answers = loaded;
 		*step = at;
+		if (origin)
+			*origin = found;
 	} else {
 		rw_answers_free(&loaded);
 	}
@@ -322,7 +355,20 @@ rw_draft_parse(const char *json, size_t len, struct rw_answers *answers, enum rw
 }
 
 enum rw_status
+rw_draft_parse(const char *json, size_t len, struct rw_answers *answers, enum rw_step *step)
+{
+	return draft_parse_from(json, len, answers, step, NULL);
+}
+
+enum rw_status
 rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step)
+{
+	return rw_draft_load_from(path, answers, step, NULL);
+}
+
+enum rw_status
+rw_draft_load_from(const char *path, struct rw_answers *answers, enum rw_step *step,
+		   struct rw_draft_origin *origin)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum rw_status status;
@@ -331,7 +377,7 @@ rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step)
 		return RW_EUSAGE;
 	status = read_draft(path, &sb);
 	if (status == RW_OK)
-		status = rw_draft_parse(strbuf_str(&sb), sb.len, answers, step);
+		status = draft_parse_from(strbuf_str(&sb), sb.len, answers, step, origin);
 	strbuf_free(&sb);
 	return status;
 }

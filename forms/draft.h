@@ -6,14 +6,19 @@
  * as JSON at $XDG_STATE_HOME/rotwiz/draft.json (else ~/.local/state/...),
  * mode 0600, and offered for resume at the next start.
  *
- * Format: {"version": 1, "step": N, "answers": {"name": "...", ...}}, the
+ * Format: {"version": 1, "step": N, "server": "https://eu.infisical.com",
+ * "saved": 1764623040, "answers": {"name": "...", ...}}, the
  * answers as given (not normalised) under their flag names, except
  * "auto-rotation", "rotate-at-hours" and "rotate-at-minutes" (those flags
  * are negated or shared); unanswered fields are absent.  A relative
- * XDG_STATE_HOME is ignored, as the XDG spec says.
+ * XDG_STATE_HOME is ignored, as the XDG spec says.  "server" (the origin
+ * the answers were given for, or "demo" for --demo, whose port changes)
+ * and "saved" (seconds since the epoch) came later: a draft without them,
+ * or with them of another type, still loads, its origin unknown.
  */
 
 #include <stddef.h>
+#include <time.h>
 
 #include "common/status.h"
 #include "forms/field.h"
@@ -26,6 +31,15 @@ char *rw_draft_path(void);
  * for a NULL path or a step out of range.
  */
 enum rw_status rw_draft_save(const char *path, const struct rw_answers *answers, enum rw_step step);
+/* rw_draft_save(), recording the server (NULL: not recorded) and the time saved. */
+enum rw_status rw_draft_save_for(const char *path, const struct rw_answers *answers,
+				 enum rw_step step, const char *server, time_t saved);
+
+/* Where and when a draft was saved, as far as it says. */
+struct rw_draft_origin {
+	char server[512];	/* "" when the draft does not say */
+	time_t saved;		/* 0 when the draft does not say */
+};
 /*
  * RW_OK, RW_EIO when there is none, RW_EPROTO when it is not a draft of
  * ours (not a regular file, over 1 MiB, not JSON, another version, a step
@@ -34,6 +48,9 @@ enum rw_status rw_draft_save(const char *path, const struct rw_answers *answers,
  * failure *answers and *step are left as they were.
  */
 enum rw_status rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step);
+/* rw_draft_load(), and *origin (may be NULL) filled on RW_OK. */
+enum rw_status rw_draft_load_from(const char *path, struct rw_answers *answers,
+				  enum rw_step *step, struct rw_draft_origin *origin);
 /*
  * rw_draft_load() on len bytes already in memory (need not end in a NUL;
  * one inside is refused), with the same results and the same promise:

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "libcore/app.h"
+#include "libcore/names.h"
 #include "libcore/signin.h"
 
 void
@@ -21,6 +22,7 @@ app_free(struct app *app)
 	free(app->api_base);
 	app->api_base = NULL;
 	rw_answers_free(&app->answers);
+	core_names_free(app);
 }
 
 int

@@ -57,6 +57,9 @@ struct app {
 	int projects_loaded;
 	/* --- end sign-in --- */
 
+	/* The secret names the core offered (libcore/names.h); NULL where the answer is the user's. */
+	char *names_offered[2];
+
 	/* --demo: the sandbox child started for this run (app/demo.c). */
 	int demo_pid;
 	/*

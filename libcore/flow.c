@@ -5,11 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "common/strbuf.h"
 #include "libcore/flow.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "forms/draft.h"
+#include "forms/schedule.h"
 
 /* ---- reading the lists ---- */
 
@@ -509,7 +512,7 @@ core_flow_created(const struct rw_result *result, struct core_created *out)
 }
 
 enum rw_step
-core_flow_create_another(struct rw_answers *answers)
+core_flow_create_another(struct app *app)
 {
 	static const enum rw_field again[] = {
 		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID,
@@ -518,30 +521,123 @@ core_flow_create_another(struct rw_answers *answers)
 	size_t i;
 
 	for (i = 0; i < sizeof(again) / sizeof(again[0]); i++)
-		if (rw_answers_set(answers, again[i], NULL) < 0)
+		if (rw_answers_set(&app->answers, again[i], NULL) < 0)
 			return RW_STEP_COUNT;
-	/* The secret names back to their defaults. */
-	if (rw_answers_apply_defaults(answers) < 0)
+	/* The secret names are offered afresh, for the folder as it is now. */
+	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0)
 		return RW_STEP_COUNT;
 	return RW_STEP_ROTATION;
 }
 
+enum core_hold
+core_flow_names_offer(const struct core_read *r, struct app *app, int *changed)
+{
+	char *path = rw_normalize_field(RW_FIELD_SECRET_PATH, answer(app, RW_FIELD_SECRET_PATH));
+	const struct rw_result *res = NULL;
+	int unknown = 0;
+
+	if (changed)
+		*changed = 0;
+	if (!path)
+		return CORE_HOLDS;
+	if (r && r->api && app->signed_in)
+		res = read_list(r, CORE_SLOT_SECRET_NAMES, answer(app, RW_FIELD_PROJECT),
+				answer(app, RW_FIELD_ENVIRONMENT), path, &unknown);
+	free(path);
+	if (unknown)
+		return CORE_UNKNOWN;
+	/* Not listable (a 403, the network, no folder): the first pair, and the server judges. */
+	core_names_offer(app, res && res->status == RW_OK ? &res->u.secret_names : NULL, changed);
+	return CORE_HOLDS;
+}
+
 /* ---- drafts ---- */
+
+void
+core_flow_draft_server(const struct app *app, char *buf, size_t bufsz)
+{
+	const char *base = app->api_base ? app->api_base : "";
+	size_t n = strlen(base);
+
+	if (app->opt.demo) {
+		snprintf(buf, bufsz, "demo");
+		return;
+	}
+	if (n >= 4 && strcmp(base + n - 4, "/api") == 0)
+		n -= 4;
+	snprintf(buf, bufsz, "%.*s", (int) n, base);
+}
+
+enum rw_status
+core_flow_draft_save(const struct app *app, const char *path, enum rw_step step)
+{
+	char server[512];
+
+	static const enum rw_field maps[] = { RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET };
+	struct rw_answers kept;
+	enum rw_status status;
+	size_t i;
+
+	core_flow_draft_server(app, server, sizeof(server));
+	/* Only the user's answers: names the core offered are offered again on resume. */
+	rw_answers_init(&kept);
+	if (rw_answers_copy(&kept, &app->answers) < 0)
+		return RW_ENOMEM;
+	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		if (core_names_is_offered(app, maps[i]))
+			rw_answers_set(&kept, maps[i], NULL);
+	status = rw_draft_save_for(path, &kept, step, server, time(NULL));
+	rw_answers_free(&kept);
+	return status;
+}
+
+/* "for https://eu.infisical.com", "for the --demo sandbox", from a draft's server. */
+static void
+server_words(const char *server, char *buf, size_t bufsz)
+{
+	char clean[512];
+
+	report_clean(server, clean, sizeof(clean));
+	if (strcmp(server, "demo") == 0)
+		snprintf(buf, bufsz, "the --demo sandbox");
+	else
+		snprintf(buf, bufsz, "%s", clean);
+}
 
 int
 core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
-		      enum rw_step *step, char *question, size_t questionsz)
+		      enum rw_step *step, int *other_server, char *question, size_t questionsz)
 {
-	char shown[RW_SHOWN_MAX];
+	struct rw_draft_origin origin;
+	char shown[RW_SHOWN_MAX], when[80], was[560], now[512], here[560];
 
 	*step = RW_STEP_ROTATION;
-	if (!path || app_answers_given(app) || rw_draft_load(path, draft, step) != RW_OK)
+	*other_server = 0;
+	if (!path || app_answers_given(app) ||
+	    rw_draft_load_from(path, draft, step, &origin) != RW_OK)
 		return 0;
 	if (*step < RW_STEP_ROTATION || *step > RW_STEP_REVIEW)
 		*step = *step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
 	rw_show_value(rw_answers_get(draft, RW_FIELD_NAME), shown, sizeof(shown));
+	if (origin.saved > 0)
+		rw_schedule_format_time(origin.saved, 1, when, sizeof(when));
+	else
+		snprintf(when, sizeof(when), "at a time it does not record");
+	core_flow_draft_server(app, now, sizeof(now));
+	server_words(now, here, sizeof(here));
+	if (origin.server[0]) {
+		server_words(origin.server, was, sizeof(was));
+		*other_server = strcmp(origin.server, now) != 0;
+	} else {
+		snprintf(was, sizeof(was), "a server it does not record (an older draft)");
+	}
 	snprintf(question, questionsz, "A draft from an earlier run is saved (%s%s%s, stopped at "
-		 "step %d, %s). Resume it?", shown[0] ? "rotation \"" : "a rotation without a "
-		 "name yet", shown, shown[0] ? "\"" : "", (int) *step, rw_step_info(*step)->title);
+		 "step %d, %s; saved %s for %s).%s%s%s", shown[0] ? "rotation \"" :
+		 "a rotation without a name yet", shown, shown[0] ? "\"" : "", (int) *step,
+		 rw_step_info(*step)->title, when, was,
+		 *other_server ? " It was saved for another server: this run is for " : "",
+		 *other_server ? here : "",
+		 *other_server ? ", where its project, connection and app may not exist. Resume "
+		 "it anyway?" : " Resume it?");
 	return 1;
 }

@@ -135,18 +135,41 @@ void core_flow_created(const struct rw_result *result, struct core_created *out)
 /*
  * "Create another": keeps sign-in, project, environment, folder,
  * connection and schedule; clears name, description and the Azure app;
- * the secret names go back to their defaults.  Returns the step to open
+ * the secret names are the core's to offer again (libcore/names.h): the
+ * folder now holds the ones just created.  Returns the step to open
  * (Rotation), or RW_STEP_COUNT when out of memory.
  */
-enum rw_step core_flow_create_another(struct rw_answers *answers);
+enum rw_step core_flow_create_another(struct app *app);
+
+/*
+ * The secret names offered for the folder answered (decided behaviour 11,
+ * libcore/names.h), from its list of names (a list that cannot be read
+ * counts as empty).  *changed (may be NULL) says whether an answer
+ * changed.  CORE_UNKNOWN without waiting while the list loads.
+ */
+enum core_hold core_flow_names_offer(const struct core_read *r, struct app *app, int *changed);
+
+/*
+ * The server a draft is saved for: "demo" with --demo (the sandbox's port
+ * changes from run to run), else the origin of app->api_base
+ * ("https://eu.infisical.com", without "/api").
+ */
+void core_flow_draft_server(const struct app *app, char *buf, size_t bufsz);
+
+/* Saves the answers as the draft at path, with the server and the time now. */
+enum rw_status core_flow_draft_save(const struct app *app, const char *path, enum rw_step step);
 
 /*
  * The draft offer: when this run brought no answers of its own and a
  * draft can be read from path, *draft gets it (rw_answers_init'ed by the
  * caller), *step the step to resume (Rotation..Review), and question the
- * words to ask.  Returns 1 to ask, 0 when there is nothing to offer.
+ * words to ask, naming when and for which server it was saved.
+ * *other_server is 1 when the draft was saved for another server than
+ * this run's: the question says so plainly, and its answer defaults to
+ * No.  Returns 1 to ask, 0 when there is nothing to offer.
  */
 int core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
-			  enum rw_step *step, char *question, size_t questionsz);
+			  enum rw_step *step, int *other_server, char *question,
+			  size_t questionsz);
 
 #endif

@@ -8,8 +8,10 @@ noinst_LIBRARIES += libcore.a
 libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
 libcore_a_SOURCES = \
 	libcore/app.c libcore/app.h \
+	libcore/export.c libcore/export.h \
 	libcore/flow.c libcore/flow.h \
 	libcore/help.c libcore/help.h \
 	libcore/lists.c libcore/lists.h \
+	libcore/names.c libcore/names.h \
 	libcore/report.c libcore/report.h \
 	libcore/signin.c libcore/signin.h

@@ -152,6 +152,7 @@ report_summary(const struct rw_rotation *r)
 	} else {
 		line(&sb, "Status", r->rotation_status);
 	}
+	line(&sb, "Project", r->project_id);
 	line_pair(&sb, "Connection", r->connection_name, r->connection_id);
 	line_pair(&sb, "Environment", r->environment_name, r->environment_slug);
 	line(&sb, "Folder", r->folder_path);

@@ -38,7 +38,7 @@ enum report_style {
 
 /*
  * The summary: a title line, then "  Label  value" lines joined with "\n"
- * (no trailing newline): name, id, status, connection, environment,
+ * (no trailing newline): name, id, status, project, connection, environment,
  * folder, the two mapped secret names, interval and time, auto-rotation,
  * next rotation in UTC and local time, created at.  Caller frees; NULL
  * when out of memory.

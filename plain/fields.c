@@ -8,6 +8,7 @@
 
 #include "libcore/flow.h"
 #include "libcore/help.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
@@ -274,7 +275,7 @@ ask_field_or(struct plain_session *s, enum rw_field field, field_check check, fi
 	struct strbuf prompt = STRBUF_INIT;
 	char msg[1024], *line, *t, *norm;
 	const char *value, *cur;
-	int rc;
+	int rc, typed;
 
 	for (;;) {
 		cur = rw_answers_is_set(&s->app->answers, field) ? answer(s, field) :
@@ -332,6 +333,7 @@ ask_field_or(struct plain_session *s, enum rw_field field, field_check check, fi
 			continue;
 		}
 		norm = rw_normalize_field(field, value);
+		typed = *t != '\0';
 		free(t);
 		free(line);
 		if (!norm) {
@@ -352,6 +354,9 @@ ask_field_or(struct plain_session *s, enum rw_field field, field_check check, fi
 		strbuf_free(&prompt);
 		rc = set_answer(s, field, norm);
 		free(norm);
+		/* A secret name typed is the user's, even one the same as the offer (libcore/names.h). */
+		if (rc == 0 && typed)
+			core_names_take(s->app, field);
 		if (rc == 0)
 			plain_start_loads(s);
 		return rc;

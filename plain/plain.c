@@ -6,6 +6,7 @@
 
 #include "common/status.h"
 #include "libcore/flow.h"
+#include "libcore/names.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
 #include "plain/plain.h"
@@ -27,18 +28,19 @@ offer_draft(struct plain_session *s)
 {
 	struct rw_answers draft;
 	enum rw_step step;
-	char question[512];
-	int yes;
+	char question[1024];
+	int yes, other_server;
 
 	if (!plain_io_is_tty())
 		return 0;
 	rw_answers_init(&draft);
-	if (!core_flow_draft_offer(s->app, s->draft_path, &draft, &step, question,
+	if (!core_flow_draft_offer(s->app, s->draft_path, &draft, &step, &other_server, question,
 				   sizeof(question))) {
 		rw_answers_free(&draft);
 		return 0;
 	}
-	if (plain_ask_yes_no(s, question, 1, &yes) < 0) {
+	/* A draft for another server is resumed only by a deliberate yes. */
+	if (plain_ask_yes_no(s, question, !other_server, &yes) < 0) {
 		rw_answers_free(&draft);
 		return -1;
 	}
@@ -103,6 +105,8 @@ next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *b
 	}
 	again = s->back_to_review || changed(s, done, before);
 	s->done_mask |= 1 << done;
+	/* The names offered follow the folder and the app before the later steps are judged. */
+	core_flow_names_offer(&r, s->app, NULL);
 	memset(&why, 0, sizeof(why));
 	core_flow_next(&r, s->app, done, again, &to, &why);
 	if (why.count && !cleared) {
@@ -123,6 +127,11 @@ next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *b
 static enum plain_next
 run_step(struct plain_session *s)
 {
+	struct core_read r = { &s->loads.lists, s->loads.api, 1, plain_load_wait_one, &s->loads };
+
+	/* The secret names offered are free in the folder, for the app chosen (libcore/names.h). */
+	if (s->step == RW_STEP_SECRETS || s->step == RW_STEP_REVIEW)
+		core_flow_names_offer(&r, s->app, NULL);
 	switch (s->step) {
 	case RW_STEP_SIGN_IN:
 		return plain_step_signin(s);
@@ -200,7 +209,8 @@ plain_run(struct app *app)
 	printf("rotwiz %s: create an Infisical Azure Client Secret rotation, one question at "
 	       "a time.\nEnter keeps the value in [brackets]; ? explains a question; Ctrl-C "
 	       "quits.%s\n", PACKAGE_VERSION, plain_io_is_tty() ? " Tab completes names." : "");
-	if (offer_draft(&s) == 0 && rw_answers_apply_defaults(&app->answers) < 0)
+	if (offer_draft(&s) == 0 &&
+	    (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0))
 		plain_stop(&s, rw_status_exit_code(RW_ENOMEM));
 	plain_start_loads(&s);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "libcore/export.h"
 #include "libcore/flow.h"
 #include "libcore/report.h"
 #include "common/status.h"
@@ -89,6 +90,26 @@ print_answers(struct plain_session *s)
 	}
 }
 
+/* w: the body and the curl command to files, asking before overwriting (libcore/export.h). */
+static int
+write_files(struct plain_session *s)
+{
+	char msg[512];
+	int yes = 0;
+
+	if (core_export_write(s->app, 0, msg, sizeof(msg)) == CORE_EXPORT_EXISTS) {
+		if (plain_ask_yes_no(s, msg, 0, &yes) < 0)
+			return -1;
+		if (!yes) {
+			printf("Nothing written: the files there are kept.\n");
+			return 0;
+		}
+		core_export_write(s->app, 1, msg, sizeof(msg));
+	}
+	printf("%s\n", msg);
+	return 0;
+}
+
 enum plain_next
 plain_step_review(struct plain_session *s)
 {
@@ -119,8 +140,8 @@ plain_step_review(struct plain_session *s)
 		printf("Warning: %s\n", warnings.item[i].message);
 
 	for (;;) {
-		if (plain_ask(s, "c) create, 1-6) change that step, q) quit: ",
-			      PLAIN_ECHO_NO_HISTORY, &line) < 0)
+		if (plain_ask(s, "c) create, 1-6) change that step, w) write the body and curl "
+			      "command to files, q) quit: ", PLAIN_ECHO_NO_HISTORY, &line) < 0)
 			return PLAIN_STOP;
 		t = plain_trim(line);
 		free(line);
@@ -129,6 +150,12 @@ plain_step_review(struct plain_session *s)
 		if (strcasecmp(t, "c") == 0 || strcasecmp(t, "create") == 0) {
 			free(t);
 			return PLAIN_NEXT;
+		}
+		if (strcasecmp(t, "w") == 0 || strcasecmp(t, "write") == 0) {
+			free(t);
+			if (write_files(s) < 0)
+				return PLAIN_STOP;
+			continue;
 		}
 		if (strcasecmp(t, "q") == 0 || strcasecmp(t, "quit") == 0) {
 			free(t);
@@ -145,7 +172,8 @@ plain_step_review(struct plain_session *s)
 		free(t);
 		/* No default on purpose: creating calls Azure, so it takes a deliberate "c". */
 		printf("Type c to create the rotation, a step number from 1 to 6 to change "
-		       "that step, or q to quit.\n");
+		       "that step, w to write the body and the curl command to files, or q to "
+		       "quit.\n");
 	}
 }
 
@@ -168,7 +196,7 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 		}
 		if (c == 'n') {
 			/* Where and how stay; what and which app are asked again (libcore/flow.c). */
-			if ((s->jump = core_flow_create_another(&s->app->answers)) == RW_STEP_COUNT)
+			if ((s->jump = core_flow_create_another(s->app)) == RW_STEP_COUNT)
 				return out_of_memory(s);
 			s->back_to_review = 0;
 			s->done_mask = 0;

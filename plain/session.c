@@ -10,6 +10,7 @@
 #include "common/strbuf.h"
 #include "forms/draft.h"
 #include "libcore/report.h"
+#include "libcore/flow.h"
 #include "plain/session.h"
 
 void
@@ -45,7 +46,7 @@ plain_save_draft(struct plain_session *s)
 {
 	if (!s->draft_path || !rw_answers_beyond_defaults(&s->app->answers))
 		return -1;
-	return rw_draft_save(s->draft_path, &s->app->answers, s->step) == RW_OK ? 0 : -1;
+	return core_flow_draft_save(s->app, s->draft_path, s->step) == RW_OK ? 0 : -1;
 }
 
 /* 1: quit; 0: go on asking; -1: the session ended while asking. */
@@ -147,7 +148,7 @@ plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, cha
 int
 plain_ask_yes_no(struct plain_session *s, const char *question, int default_yes, int *yes)
 {
-	char prompt[512], *line, *t;
+	char prompt[1200], *line, *t;
 
 	snprintf(prompt, sizeof(prompt), "%s [%s]: ", question, default_yes ? "Y/n" : "y/N");
 	for (;;) {

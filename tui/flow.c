@@ -4,15 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "libcore/app.h"
 #include "libcore/flow.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "libcore/signin.h"
 #include "forms/body.h"
 #include "forms/draft.h"
 #include "forms/validate.h"
+#include "libcore/export.h"
+#include "tui/clip.h"
 #include "tui/flow.h"
+#include "tui/result.h"
 #include "tui/signin.h"
 #include "tui/steps.h"
 #include "tui/wizard.h"
@@ -190,6 +195,24 @@ answers_changed(const struct tui *t)
 }
 
 /*
+ * The secret names offered for the folder and the app (libcore/names.h):
+ * a field still holding the core's offer follows them; on the step that
+ * shows the fields, the editor is reopened on the new value.
+ */
+static enum core_hold
+offer_names(struct tui *t)
+{
+	struct core_read r = reader(t);
+	enum core_hold hold;
+	int changed = 0;
+
+	hold = core_flow_names_offer(&r, t->app, &changed);
+	if (changed && t->step == RW_STEP_SECRETS)
+		t->rebuild = 1;
+	return hold;
+}
+
+/*
  * The step is done: on to the next one, or -- from Review, or after an
  * answer others depend on changed -- to the first step whose answers no
  * longer hold (core_flow_next).  While a list that decides it loads, the
@@ -227,6 +250,12 @@ next_step(struct tui *t)
 	/* Chosen or typed on step 4 under this connection: nothing left to check in the background. */
 	if (t->step == RW_STEP_AZURE_APP)
 		t->app_check = 0;
+	/* The names offered follow the folder and the app before the later steps are judged. */
+	if (offer_names(t) == CORE_UNKNOWN) {
+		t->names_check_pending = 1;
+		tui_status(t, TUI_ROLE_DIM, "Checking the names already in the folder...");
+		return;
+	}
 	memset(&why, 0, sizeof(why));
 	if (core_flow_next(&r, t->app, t->step, t->return_to_review ||
 			   answers_changed(t), &to, &why) == CORE_UNKNOWN) {
@@ -591,6 +620,8 @@ tui_flow_sync(struct tui *t)
 				core_lists_want(&t->loads, app->api, CORE_SLOT_SECRET_NAMES, project, env,
 					       path);
 			free(path);
+			/* Once the folder's names are there, the names offered are free ones. */
+			offer_names(t);
 		}
 	}
 	/* The app lists of the project's other connections, one at a time (decision 9). */
@@ -698,16 +729,56 @@ start_rotate(struct tui *t)
 	tui_status(t, TUI_ROLE_DIM, "Rotating...");
 }
 
+/* Review's w: the files, or the question whether to overwrite them (libcore/export.h). */
+static void
+write_files(struct tui *t, int overwrite)
+{
+	char msg[512];
+
+	switch (core_export_write(t->app, overwrite, msg, sizeof(msg))) {
+	case CORE_EXPORT_WRITTEN:
+		tui_status(t, TUI_ROLE_OK, "%s", msg);
+		break;
+	case CORE_EXPORT_EXISTS:
+		snprintf(t->prompt, sizeof(t->prompt), "%s", msg);
+		t->modal = TUI_MODAL_OVERWRITE;
+		break;
+	case CORE_EXPORT_FAILED:
+		tui_status(t, TUI_ROLE_ERROR, "%s", msg);
+		break;
+	}
+}
+
+/* Review's y: the curl command, as shown, to the terminal's clipboard. */
+static void
+copy_curl(struct tui *t)
+{
+	char *body = rw_body_build(&t->app->answers), *curl = NULL;
+
+	if (body)
+		curl = rw_curl_command(t->app->api_base, body);
+	if (!curl)
+		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
+	else if (tui_clip_copy(STDOUT_FILENO, curl) < 0)
+		tui_status(t, TUI_ROLE_ERROR, "The copy could not be sent to the terminal.");
+	else
+		tui_status(t, TUI_ROLE_OK, "Sent the curl command to the terminal's clipboard "
+			   "(OSC 52); a terminal may ignore it: w writes it to a file.");
+	free(curl);
+	free(body);
+}
+
 /* Another rotation (core_flow_create_another): where and how stay, what and which app are asked again. */
 static void
 create_another(struct tui *t)
 {
-	enum rw_step step = core_flow_create_another(&t->app->answers);
+	enum rw_step step = core_flow_create_another(t->app);
 
 	if (step == RW_STEP_COUNT) {
 		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
 		return;
 	}
+	tui_result_keep(t);
 	rw_rotation_free(&t->rotation);
 	t->have_rotation = 0;
 	t->rotated = 0;
@@ -727,9 +798,11 @@ tui_flow_offer_draft(struct tui *t)
 {
 	struct rw_answers draft;
 	enum rw_step step;
+	int other_server;
 
 	rw_answers_init(&draft);
-	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, t->prompt,
+	/* No key answers the question by default: y resumes, also a draft for another server. */
+	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, &other_server, t->prompt,
 				  sizeof(t->prompt)))
 		t->modal = TUI_MODAL_RESUME;
 	rw_answers_free(&draft);
@@ -744,7 +817,7 @@ resume_draft(struct tui *t)
 
 	rw_answers_init(&draft);
 	if (rw_draft_load(t->draft_path, &draft, &step) != RW_OK ||
-	    rw_answers_copy(&t->app->answers, &draft) < 0 ||
+	    rw_answers_copy(&t->app->answers, &draft) < 0 || core_names_claim(t->app) < 0 ||
 	    rw_answers_apply_defaults(&t->app->answers) < 0) {
 		rw_answers_free(&draft);
 		tui_status(t, TUI_ROLE_ERROR, "The draft could not be read.");
@@ -820,6 +893,12 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 	case TUI_OUT_CREATE:
 		start_create(t);
 		break;
+	case TUI_OUT_WRITE_FILES:
+		write_files(t, 0);
+		break;
+	case TUI_OUT_COPY:
+		copy_curl(t);
+		break;
 	case TUI_OUT_ROTATE:
 		start_rotate(t);
 		break;
@@ -877,6 +956,16 @@ tui_flow_modal_key(struct tui *t, enum tui_action action)
 			t->rebuild = 1;
 			if (action == TUI_ACT_YES)
 				resume_draft(t);
+		}
+		break;
+	case TUI_MODAL_OVERWRITE:
+		if (action == TUI_ACT_YES || action == TUI_ACT_NO) {
+			t->modal = TUI_MODAL_NONE;
+			t->rebuild = 1;
+			if (action == TUI_ACT_YES)
+				write_files(t, 1);
+			else
+				tui_status(t, TUI_ROLE_DIM, "Nothing written: the files there are kept.");
 		}
 		break;
 	case TUI_MODAL_HELP:

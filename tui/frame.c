@@ -341,6 +341,9 @@ tui_frame_modal(struct tui *t)
 			snprintf(hint, sizeof(hint), " any key closes ");
 		draw_box(t->help_title, t->help_text, HELP_WIDEST, t->help_top, hint);
 		break;
+	case TUI_MODAL_OVERWRITE:
+		draw_box(" Files ", t->prompt, " y overwrites, n keeps them ");
+		break;
 	default:
 		break;
 	}

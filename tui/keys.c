@@ -75,6 +75,8 @@ static const struct key_row key_table[] = {
 	{ 0, '4', TUI_CTX_REVIEW, 0, TUI_ACT_JUMP, NULL, NULL, NULL },
 	{ 0, '5', TUI_CTX_REVIEW, 0, TUI_ACT_JUMP, NULL, NULL, NULL },
 	{ 0, '6', TUI_CTX_REVIEW, 0, TUI_ACT_JUMP, NULL, NULL, NULL },
+	{ 0, 'w', TUI_CTX_REVIEW, 0, TUI_ACT_WRITE_FILES, "w", "w", "write files" },
+	{ 0, 'y', TUI_CTX_REVIEW, 0, TUI_ACT_COPY, "y", "y", "copy" },
 
 	/* Tab completes a folder in the path field (else it moves on, below). */
 	{ 0, '\t', TUI_CTX_PATH, 0, TUI_ACT_COMPLETE, "Tab", "Tab", "complete" },

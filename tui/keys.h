@@ -57,6 +57,8 @@ enum tui_action {
 	TUI_ACT_SCROLL_DOWN,
 	TUI_ACT_SCROLL_UP,
 	TUI_ACT_JUMP,		/* a digit on Review: go to that step */
+	TUI_ACT_WRITE_FILES,	/* w on Review: the body and the curl command to files */
+	TUI_ACT_COPY,		/* y on Review: the curl command to the clipboard (OSC 52) */
 	TUI_ACT_ROTATE_NOW,
 	TUI_ACT_ANOTHER,
 	TUI_ACT_QUIT_NOW,	/* q on the result */

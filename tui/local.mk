@@ -14,7 +14,8 @@ libtui_a_SOURCES = \
 	tui/signin.c tui/signin.h \
 	tui/steps.c tui/steps.h \
 	tui/review.c tui/review.h \
-	tui/result.c
+	tui/result.c tui/result.h \
+	tui/clip.c tui/clip.h
 
 # --demo's sandbox child belongs to the program, not to libapp.a (tests/cli
 # links libapp.a and must not start processes).

@@ -6,6 +6,7 @@
 
 #include "libcore/report.h"
 #include "tui/frame.h"
+#include "tui/result.h"
 #include "tui/text.h"
 #include "tui/wizard.h"
 
@@ -85,3 +86,31 @@ result_key(struct tui *t, enum tui_action action, wint_t ch)
 const struct tui_screen tui_result_screen = {
 	result_contexts, result_draw, result_key, NULL, result_shown_load,
 };
+
+void
+tui_result_keep(struct tui *t)
+{
+	char *summary;
+
+	if (!t->have_rotation)
+		return;
+	summary = report_summary(&t->rotation);
+	strbuf_printf(&t->created, "%s\n\n", summary ? summary : "Created (the summary "
+		      "could not be built: out of memory).");
+	free(summary);
+}
+
+void
+tui_result_print(const struct tui *t, FILE *out)
+{
+	char *summary;
+
+	/* Each one as flag mode prints it, a blank line between. */
+	if (t->created.len)
+		fputs(strbuf_str(&t->created), out);
+	if (t->have_rotation && (summary = report_summary(&t->rotation)) != NULL) {
+		fprintf(out, "%s\n", summary);
+		free(summary);
+	}
+	fflush(out);
+}

@@ -48,18 +48,6 @@ value_line(struct strbuf *sb, const char *step, const char *label, const char *v
 	}
 }
 
-/* The body as printed by cJSON, with its tabs as two spaces (a tab would show as '?'). */
-static void
-append_untabbed(struct strbuf *sb, const char *text)
-{
-	for (; *text; text++) {
-		if (*text == '\t')
-			strbuf_puts(sb, "  ");
-		else
-			strbuf_append(sb, text, 1);
-	}
-}
-
 char *
 tui_review_text(const struct tui *t, int width)
 {
@@ -70,7 +58,8 @@ tui_review_text(const struct tui *t, int width)
 	int s, i;
 
 	strbuf_puts(&sb, "Check every value. Enter creates the rotation; 1-6 reopen a step with "
-		    "its answers kept.\n\n");
+		    "its answers kept; w writes the body and the curl command to files; y copies "
+		    "the curl command.\n\n");
 	for (s = RW_STEP_ROTATION; s < RW_STEP_REVIEW; s++) {
 		const struct rw_step_info *info = rw_step_info((enum rw_step) s);
 		char step[32];
@@ -94,9 +83,10 @@ tui_review_text(const struct tui *t, int width)
 	curl = body ? rw_curl_command(t->app->api_base, body) : NULL;
 	strbuf_printf(&sb, "\nJSON body of POST %s/v2/secret-rotations/azure-client-secret:\n",
 		      t->app->api_base ? t->app->api_base : "");
-	append_untabbed(&sb, body ? body : "(out of memory)");
+	/* As --dry-run and --print-curl print them (forms/body.c): the same text to copy. */
+	strbuf_puts(&sb, body ? body : "(out of memory)");
 	strbuf_puts(&sb, "\n\nThe same request with curl (export INFISICAL_TOKEN first):\n");
-	append_untabbed(&sb, curl ? curl : "(out of memory)");
+	strbuf_puts(&sb, curl ? curl : "(out of memory)");
 	strbuf_puts(&sb, "\n");
 	free(body);
 	free(curl);
@@ -155,6 +145,10 @@ review_key(struct tui *t, enum tui_action action, wint_t ch)
 	case TUI_ACT_JUMP:
 		t->goto_step = (enum rw_step) (ch - '0');
 		return TUI_OUT_GOTO;
+	case TUI_ACT_WRITE_FILES:
+		return TUI_OUT_WRITE_FILES;
+	case TUI_ACT_COPY:
+		return TUI_OUT_COPY;
 	case TUI_ACT_PREV_STEP:
 	case TUI_ACT_ESCAPE:
 		return TUI_OUT_PREV_STEP;

@@ -4,7 +4,8 @@
 /*
  * Step 7 (tui_review_screen in wizard.h): every value, the exact JSON
  * body and the equivalent curl command with $INFISICAL_TOKEN, in one
- * scrolling text; Enter creates, 1-6 reopen a step.
+ * scrolling text; Enter creates, 1-6 reopen a step, w writes the body and
+ * the curl command to files, y copies the curl command (OSC 52).
  */
 
 #include "tui/wizard.h"

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "libcore/help.h"
+#include "libcore/names.h"
 #include "libcore/report.h"
 #include "common/secret.h"
 #include "forms/schedule.h"
@@ -1192,6 +1193,10 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 			return TUI_OUT_STAY;
 		if (tui_editor_key(&t->ed, action, ch)) {
 			copy_out(t, it->field);
+			/* A secret name edited is the user's, never offered over (libcore/names.h). */
+			if (action == TUI_ACT_CHAR ||
+			    (action >= TUI_ACT_BACKSPACE && action <= TUI_ACT_KILL))
+				core_names_take(t->app, it->field);
 			value_changed(t, it);
 		}
 		return TUI_OUT_STAY;
@@ -1243,6 +1248,7 @@ steps_paste(struct tui *t, const char *text)
 
 		tui_editor_insert(&t->ed, guid ? trimmed : clean);
 		copy_out(t, it->field);
+		core_names_take(t->app, it->field);
 		value_changed(t, it);
 	}
 	free(trimmed);

@@ -14,8 +14,10 @@
 #include <curses.h>
 
 #include "libcore/app.h"
+#include "libcore/names.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
+#include "tui/result.h"
 #include "tui/text.h"
 #include "tui/tui.h"
 #include "tui/wizard.h"
@@ -454,7 +456,7 @@ tui_run(struct app *app)
 		return rw_status_exit_code(RW_EUSAGE);
 	}
 	tui_flow_offer_draft(&t);
-	if (rw_answers_apply_defaults(&app->answers) < 0) {
+	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);
 		fprintf(stderr, "rotwiz: out of memory\n");
@@ -465,6 +467,8 @@ tui_run(struct app *app)
 	/* libform's windows belong to the screen: they go before it does. */
 	tui_editor_close(&t.ed);
 	term_close(&term);
+	/* The screen is gone: what was created stays on the terminal. */
+	tui_result_print(&t, stdout);
 	write_stats(&t);
 	if (t.exit_code == 130)
 		fprintf(stderr, "rotwiz: quit%s\n", t.draft_saved ?

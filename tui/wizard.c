@@ -8,6 +8,7 @@
 
 #include "common/secret.h"
 #include "forms/draft.h"
+#include "libcore/flow.h"
 #include "forms/schedule.h"
 #include "forms/validate.h"
 #include "tui/text.h"
@@ -50,6 +51,7 @@ tui_wizard_free(struct tui *t)
 	free(t->draft_path);
 	t->draft_path = NULL;
 	strbuf_free(&t->paste);
+	strbuf_free(&t->created);
 	free(t->signin.url);
 	free(t->signin.client_id);
 	t->signin.url = t->signin.client_id = NULL;
@@ -476,7 +478,7 @@ tui_save_draft(struct tui *t)
 		step = t->resume_step;
 	if (step > RW_STEP_REVIEW)
 		step = RW_STEP_REVIEW;
-	if (rw_draft_save(t->draft_path, &t->app->answers, step) != RW_OK) {
+	if (core_flow_draft_save(t->app, t->draft_path, step) != RW_OK) {
 		tui_status(t, TUI_ROLE_WARNING, "The draft could not be saved to %s.", t->draft_path);
 		return 0;
 	}

@@ -38,6 +38,8 @@ enum tui_outcome {
 	TUI_OUT_GOTO,		/* to t->goto_step (Review's "change a step") */
 	TUI_OUT_SIGNIN,		/* step 0's credentials are complete: check them */
 	TUI_OUT_CREATE,
+	TUI_OUT_WRITE_FILES,	/* Review's w: the body and the curl command to files */
+	TUI_OUT_COPY,		/* Review's y: the curl command to the terminal's clipboard */
 	TUI_OUT_ROTATE,
 	TUI_OUT_ANOTHER,
 	TUI_OUT_CANCEL_LOAD,	/* Esc over a running load */
@@ -53,6 +55,7 @@ enum tui_modal {
 	TUI_MODAL_QUIT,		/* "Quit? Your answers are saved as a draft." */
 	TUI_MODAL_RESUME,	/* a draft from an earlier run */
 	TUI_MODAL_HELP,		/* F1 */
+	TUI_MODAL_OVERWRITE,	/* Review's files are there already: overwrite them? */
 };
 
 /* The pick-lists of steps 2-4. */
@@ -161,7 +164,7 @@ struct tui {
 	enum tui_role status_role;
 
 	enum tui_modal modal;
-	char prompt[512];		/* the draft offer's text */
+	char prompt[1024];		/* the draft offer's text */
 	char help_title[128];
 	char help_text[4096];		/* libcore/help.h's words for the focused question */
 	int help_top;			/* the F1 box's first line shown (it scrolls when long) */
@@ -174,6 +177,7 @@ struct tui {
 	struct rw_rotation rotation;	/* the created rotation */
 	int have_rotation;
 	int rotated;			/* rotate now answered: show the active index */
+	struct strbuf created;		/* the summaries of this run's earlier rotations (tui/result.h) */
 	int review_top;			/* Review's scroll position */
 
 	char *draft_path;

@@ -112,12 +112,32 @@ says mapping_clash_names_the_secret "TOK_ID"
 says mapping_clash_names_the_flag "--map-client-id"
 check mapping_clash_creates_nothing test "$(on_server fresh-name)" = 404
 
+# A name given that the folder holds is refused, never changed (decided behaviour 11).
 rw --yes --domain "$SANDBOX_URL" --project $PAY --environment dev --secret-path /api \
-	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name default-names
+	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name default-names \
+	--map-client-id AZURE_CLIENT_ID
 is_rc 2 seeded_azure_client_id_in_the_folder_exits_2
 says seeded_clash_names_azure_client_id AZURE_CLIENT_ID
 snapshot b
 check refusals_left_the_rotation_count_alone test "$(stat a rotations)" = "$(stat b rotations)"
+
+# Without --map-*, the names are free ones: dev:/api holds AZURE_CLIENT_ID, so
+# the app's name makes them; stderr says so and the summary names them.
+rw --yes --domain "$SANDBOX_URL" --project $PAY --environment dev --secret-path /api \
+	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name free-names \
+	--app-name 'Payments API'
+is_rc 0 free_names_are_chosen_without_map_flags
+says free_names_are_said_on_stderr "the rotation's secrets are named PAYMENTS_API_CLIENT_ID and PAYMENTS_API_CLIENT_SECRET"
+check the_summary_names_the_client_id_secret grep -q 'Secret for client ID *PAYMENTS_API_CLIENT_ID' "$T/out"
+check the_summary_names_the_client_secret_secret grep -q 'Secret for client secret *PAYMENTS_API_CLIENT_SECRET' "$T/out"
+check free_names_reach_the_server sh -c "[ \"\$(curl -s -H 'Authorization: Bearer sandbox-user-token' \
+	'$SANDBOX_URL/api/v2/secret-rotations/azure-client-secret/rotation-name/free-names?projectId=$PAY&environment=dev&secretPath=/api' \
+	| '$JSON_GET' - secretRotation.secretsMapping.clientId)\" = PAYMENTS_API_CLIENT_ID ]"
+# Again, without the app's name: that pair is taken now, the first one gets _2.
+rw --yes --domain "$SANDBOX_URL" --project $PAY --environment dev --secret-path /api \
+	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name free-names-two
+is_rc 0 free_names_without_an_app_name_exit_0
+check the_first_pair_gets_a_suffix grep -q 'Secret for client ID *AZURE_CLIENT_ID_2' "$T/out"
 
 # The folder must exist: checked before the create (decided for every mode),
 # an invalid value like any other, naming the folder, environment and project.

@@ -4,6 +4,7 @@
 check_PROGRAMS += \
 	tests/cli/test-options \
 	tests/cli/test-report \
+	tests/cli/test-names \
 	tests/cli/test-signin \
 	tests/cli/json-equal \
 	tests/cli/json-get
@@ -14,6 +15,9 @@ tests_cli_test_options_LDADD = libapp.a libcore.a libforms.a libcommon.a $(CJSON
 tests_cli_test_report_SOURCES = tests/cli/test-report.c
 tests_cli_test_report_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
 tests_cli_test_report_LDADD = libcore.a libnetjson.a libforms.a libcommon.a $(CJSON_LIBS)
+
+tests_cli_test_names_SOURCES = tests/cli/test-names.c
+tests_cli_test_names_LDADD = libcore.a libnetjson.a libforms.a libcommon.a $(CJSON_LIBS)
 
 # Sign-in makes the session, so this one links net and libcurl too.
 tests_cli_test_signin_SOURCES = tests/cli/test-signin.c
@@ -40,6 +44,7 @@ CLI_SH_TESTS = \
 TESTS += \
 	tests/cli/test-options \
 	tests/cli/test-report \
+	tests/cli/test-names \
 	tests/cli/test-signin \
 	$(CLI_SH_TESTS)
 

@@ -13,7 +13,9 @@ PLAIN_SH_TESTS = \
 	tests/plain/plan.sh \
 	tests/plain/help.sh \
 	tests/plain/rotate-at.sh \
-	tests/plain/type-ahead.sh
+	tests/plain/type-ahead.sh \
+	tests/plain/draft-origin.sh \
+	tests/plain/review-files.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)

@@ -108,7 +108,8 @@ run_begin
 tm new-session -d -s second -x 150 -y 60 \
 	"cd '$RUN_DIR' && env HOME='$RUN_HOME' XDG_STATE_HOME='$RUN_STATE' INFISICAL_DOMAIN='$SANDBOX_URL' INFISICAL_TOKEN='$USER_TOKEN' '$ROTWIZ' --plain; echo EXIT=\$?; sleep 60"
 tm kill-session -t first
-step draft_is_offered 'A draft from an earlier run is saved (rotation "tty-rotation", stopped at step 3, Connection). Resume it? [Y/n]:'
+step draft_is_offered 'A draft from an earlier run is saved (rotation "tty-rotation", stopped at step 3, Connection; saved '
+step draft_offer_asks_to_resume "Resume it? [Y/n]:"
 keys Enter
 step resume_goes_to_the_saved_step 'App connection (number or name):'
 keys C-d

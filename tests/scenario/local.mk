@@ -17,6 +17,7 @@ SCENARIOS = \
 	tests/scenario/cases/azure-refuses.scen \
 	tests/scenario/cases/custom-names.scen \
 	tests/scenario/cases/decided-create-another.scen \
+	tests/scenario/cases/decided-free-names.scen \
 	tests/scenario/cases/decided-mapped-loopback.scen \
 	tests/scenario/cases/decided-missing-folder-quit.scen \
 	tests/scenario/cases/decided-missing-folder.scen \

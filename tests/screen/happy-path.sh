@@ -75,7 +75,7 @@ waits "pgdn_comes_back_to_review" "7/7 Review"
 i=0
 while [ $i -lt 40 ]; do keys Down; i=$((i + 1)); done
 waits "the_review_shows_the_curl_line_with_the_variable" 'Bearer $INFISICAL_TOKEN'
-waits "the_review_shows_the_json_body" '"name":  "screen-happy"'
+waits "the_review_shows_the_json_body" '"name": "screen-happy",'
 lacks "the_token_is_never_shown" "$USER_TOKEN"
 keys Enter
 

@@ -38,6 +38,10 @@ SCREEN_SH_TESTS = \
 	tests/screen/plan.sh \
 	tests/screen/words.sh \
 	tests/screen/fields.sh \
+	tests/screen/result-stays.sh \
+	tests/screen/draft-origin.sh \
+	tests/screen/review-files.sh \
+	tests/screen/free-names.sh \
 	tests/screen/pictures.sh
 
 # The whole screens pictures.sh compares with (ROTWIZ_UPDATE_PICTURES=1 rewrites them).

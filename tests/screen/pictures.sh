@@ -55,7 +55,7 @@ keys n
 waits "n_goes_back" "6/7 Secret names"
 keys PgDn
 first_rotation_is_a_placeholder
-picture "the_review_step" review "JSON body of POST"
+picture "the_review_step" review "y copies the curl command"
 keys Enter
 waits "created" 'Created the Azure Client Secret rotation "picture-rot"'
 server_get picture-rot dev /api/billing

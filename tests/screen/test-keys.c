@@ -64,6 +64,9 @@ static const struct expect section3[] = {
 	{ "ctrl_c_on_the_small_screen_quits", 0, CTRL('c'), TUI_CTX_SMALL, TUI_ACT_QUIT },
 	{ "space_changes_a_toggle", 0, ' ', TUI_CTX_TOGGLE | TUI_CTX_STEP, TUI_ACT_TOGGLE },
 	{ "a_digit_on_review_reopens_a_step", 0, '5', TUI_CTX_REVIEW, TUI_ACT_JUMP },
+	{ "w_on_review_writes_the_files", 0, 'w', TUI_CTX_REVIEW, TUI_ACT_WRITE_FILES },
+	{ "y_on_review_copies_the_curl_command", 0, 'y', TUI_CTX_REVIEW, TUI_ACT_COPY },
+	{ "y_in_a_question_still_answers_yes", 0, 'y', TUI_CTX_PROMPT | TUI_CTX_REVIEW, TUI_ACT_YES },
 	{ "backspace_edits", 1, KEY_BACKSPACE, TUI_CTX_TEXT | TUI_CTX_STEP, TUI_ACT_BACKSPACE },
 	{ "del_127_edits", 0, 127, TUI_CTX_TEXT | TUI_CTX_STEP, TUI_ACT_BACKSPACE },
 };
@@ -78,6 +81,7 @@ key_code(const char *name, int *is_key)
 		{ "PgDn", 1, KEY_NPAGE }, { "PgUp", 1, KEY_PPAGE }, { "Space", 0, ' ' },
 		{ "Up", 1, KEY_UP }, { "Down", 1, KEY_DOWN }, { "S-Tab", 1, KEY_BTAB },
 		{ "y", 0, 'y' }, { "n", 0, 'n' }, { "r", 0, 'r' }, { "q", 0, 'q' }, { "1-6", 0, '1' },
+		{ "w", 0, 'w' },
 	};
 	size_t i;
 

@@ -164,6 +164,13 @@ test_build(void)
 	ok(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root, "isAutoRotationEnabled")),
 	   "auto_rotation_is_sent_as_a_json_bool");
 	cJSON_Delete(root);
+	/* Decided behaviour 13: laid out to be copied: two spaces a level, one after a colon. */
+	ok(body && !strchr(body, '\t'), "the_body_holds_no_tab");
+	ok(body && strncmp(body, "{\n  \"name\": \"", 12) == 0, "keys_are_indented_two_spaces");
+	ok(body && strstr(body, "\n  \"rotateAtUtc\": {\n    \"hours\": ") &&
+	   strstr(body, "\n  },\n"), "nested_objects_indent_two_more");
+	ok(body && body[strlen(body) - 1] == '}' && !strstr(body, ":  "),
+	   "one_space_after_each_colon_and_no_newline_at_the_end");
 	free(body);
 
 	rw_answers_set(&a, RW_FIELD_DESCRIPTION, "");
@@ -541,8 +548,12 @@ test_curl(void)
 			  "azure-client-secret' ", 84) == 0,
 	   "curl_posts_to_the_create_route_without_double_slash");
 	ok(cmd && strstr(cmd, "-H \"Authorization: Bearer $INFISICAL_TOKEN\"") &&
-	   strstr(cmd, "-H 'Content-Type: application/json' --data-binary '"),
+	   strstr(cmd, "-H 'Content-Type: application/json'"),
 	   "curl_names_the_token_variable_and_content_type");
+	/* Decided behaviour 13: one option a line, each but the last ending in " \". */
+	ok(cmd && strstr(cmd, "azure-client-secret' \\\n  -H \"Authorization: Bearer "
+			  "$INFISICAL_TOKEN\" \\\n  -H 'Content-Type: application/json' \\\n"
+			  "  --data-binary '{"), "curl_puts_one_option_a_line");
 	ok(cmd && strstr(cmd, "it'\\''s"), "single_quote_in_body_is_escaped_for_sh");
 	args = shell_args(cmd ? cmd : "false", &n);
 	ok(n == 10 && strcmp(args[n - 1], body) == 0, "shell_hands_curl_the_body_unchanged");

@@ -116,6 +116,54 @@ test_path(void)
 	free(p);
 }
 
+/* Decided behaviour 12: a draft says which server it was for and when it was saved. */
+static void
+test_origin(void)
+{
+	static const char old[] = "{\"version\": 1, \"step\": 2, \"answers\": {\"name\": \"old-one\"}}";
+	static const char odd[] = "{\"version\": 1, \"step\": 2, \"server\": 7, \"saved\": \"noon\", "
+				  "\"answers\": {\"name\": \"odd-one\"}}";
+	struct rw_draft_origin origin;
+	struct rw_answers a, b;
+	enum rw_step step = RW_STEP_SIGN_IN;
+	char *path = in_root("origin/draft.json");
+	char *text;
+	cJSON *json;
+
+	fill(&a);
+	rw_answers_init(&b);
+	ok(rw_draft_save_for(path, &a, RW_STEP_WHERE, "https://eu.infisical.com", 1764623040) == RW_OK,
+	   "a_draft_saves_with_its_server_and_time");
+	memset(&origin, 0x55, sizeof(origin));
+	ok(rw_draft_load_from(path, &b, &step, &origin) == RW_OK && same_answers(&a, &b) &&
+	   step == RW_STEP_WHERE, "it_loads_with_every_answer");
+	is_str(origin.server, "https://eu.infisical.com", "the_server_comes_back");
+	ok(origin.saved == 1764623040, "the_time_saved_comes_back");
+	text = read_text(path);
+	json = text ? cJSON_Parse(text) : NULL;
+	ok(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(json, "server")) &&
+	   cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(json, "saved")),
+	   "the_file_holds_server_and_saved_keys");
+	cJSON_Delete(json);
+
+	ok(rw_draft_save_for(path, &a, RW_STEP_WHERE, "demo", 1764623040) == RW_OK &&
+	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK && !strcmp(origin.server, "demo"),
+	   "demo_is_recorded_as_the_marker_demo");
+
+	/* Drafts written before these keys, or with them of another type, still load. */
+	ok(write_text(path, old, sizeof(old) - 1) &&
+	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK &&
+	   !strcmp(rw_answers_get(&b, RW_FIELD_NAME), "old-one"), "an_old_draft_still_loads");
+	ok(origin.server[0] == '\0' && origin.saved == 0, "with_its_origin_unknown");
+	ok(write_text(path, odd, sizeof(odd) - 1) &&
+	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK &&
+	   origin.server[0] == '\0' && origin.saved == 0, "origin_keys_of_another_type_are_as_if_absent");
+	ok(rw_draft_load_from(path, &b, &step, NULL) == RW_OK, "the_origin_may_be_left_unasked");
+	rw_answers_free(&a);
+	rw_answers_free(&b);
+	free(path);
+}
+
 static void
 test_round_trip(void)
 {
@@ -348,6 +396,7 @@ main(void)
 	test_garbage();
 	test_path();
 	test_round_trip();
+	test_origin();
 	test_atomic();
 	test_worth_saving();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
