@@ -342,7 +342,7 @@ tui_frame_modal(struct tui *t)
 		draw_box(t->help_title, t->help_text, HELP_WIDEST, t->help_top, hint);
 		break;
 	case TUI_MODAL_OVERWRITE:
-		draw_box(" Files ", t->prompt, " y overwrites, n keeps them ");
+		draw_box(" Files ", t->prompt, BOX_WIDEST, 0, " y overwrites, n keeps them ");
 		break;
 	default:
 		break;
