@@ -237,8 +237,7 @@ print_help(enum rw_field field, int from_list)
 		core_help_app_list(text, sizeof(text));
 	else
 		core_help_field(field, text, sizeof(text));
-	printf("%s: %s\n", from_list && field == RW_FIELD_OBJECT_ID ? "Azure app" :
-	       rw_field_info(field)->label, text);
+	printf("%s\n", text);	/* the prompt above names the question already */
 }
 
 /* The text shown in brackets: the value with control characters made visible. */

@@ -250,8 +250,14 @@ next_step(struct tui *t)
 	/* Chosen or typed on step 4 under this connection: nothing left to check in the background. */
 	if (t->step == RW_STEP_AZURE_APP)
 		t->app_check = 0;
-	/* The names offered follow the folder and the app before the later steps are judged. */
-	if (offer_names(t) == CORE_UNKNOWN) {
+	/*
+	 * The names offered follow the folder and the app before the later
+	 * steps are judged; only the way into Secret names (or back to Review)
+	 * waits for the folder's names, so a slow list never holds Where up
+	 * (tui_flow_sync offers them once they come).
+	 */
+	if (offer_names(t) == CORE_UNKNOWN &&
+	    (t->step == RW_STEP_SCHEDULE || t->return_to_review || answers_changed(t))) {
 		t->names_check_pending = 1;
 		tui_status(t, TUI_ROLE_DIM, "Checking the names already in the folder...");
 		return;

@@ -377,6 +377,14 @@ wait_for_input(struct tui *t)
 static void
 key_now(struct tui *t, int is_key, wint_t ch)
 {
+	/*
+	 * A result may have moved the wizard on (a check that waited for a
+	 * list passed) since the last frame: the editor must be the new
+	 * field's before a key reaches it, or the old field's text is copied
+	 * into the new one.
+	 */
+	if (t->rebuild && !t->quit)
+		draw(t);
 	handle_key(t, is_key, ch);
 	/* Keys typed ahead must reach the field that now has the focus. */
 	if (t->rebuild && !t->quit)

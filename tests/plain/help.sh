@@ -19,7 +19,7 @@ answers \
 	c q
 plain
 is_rc 0 a_session_with_questions_marks_creates_and_exits_0
-shows the_name_help_says_what_it_is "Name: A short slug naming the rotation"
+shows the_name_help_says_what_it_is "A short slug naming the rotation"
 shows the_connection_help_names_the_graph_permission "Microsoft Graph application permission Application.ReadWrite.All"
 shows the_connection_help_says_admin_consent "Grant admin consent"
 shows the_connection_help_gives_the_docs "https://infisical.com/docs/integrations/app-connections/azure-client-secrets"

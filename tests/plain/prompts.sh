@@ -38,11 +38,11 @@ asked() {
 answers '?' '' '?' '' '?' '' '?' "$USER_TOKEN"
 plain
 is_rc 2 question_marks_then_the_input_ends
-shows server_question_explained 'rotwiz talks to one Infisical server'
-shows url_question_explained 'The address you open Infisical at'
-shows method_question_explained 'Universal Auth is how a machine identity signs in'
+shows server_question_explained 'Where your Infisical runs: the US cloud'
+shows url_question_explained "Your server's address, such as https://infisical.example.com"
+shows method_question_explained "a machine identity's Universal Auth client ID and secret"
 shows token_question_explained 'infisical user get token --plain'
-shows token_help_names_machine_identities "A machine identity's access token works too"
+shows token_help_names_machine_identities 'A machine identity instead: choose Universal Auth above'
 asked token_asked_again_after_the_help 2 'Access token (input hidden): '
 hides question_mark_never_sent_as_a_token 'Sign-in failed'
 shows the_typed_token_signs_in 'Signed in.'
@@ -53,7 +53,7 @@ answers '' '' 2 '?' sandbox-client-id '?' sandbox-client-secret
 plain
 is_rc 2 universal_auth_question_marks_then_the_input_ends
 shows client_id_explained 'Access Control > Machine Identities'
-shows client_secret_explained 'shows a client secret only once'
+shows client_secret_explained 'Infisical shows it only once'
 asked client_secret_asked_again_after_the_help 2 'Client secret (input hidden): '
 hides question_mark_never_sent_as_a_secret 'Sign-in failed'
 shows universal_auth_signs_in 'Signed in.'

@@ -22,7 +22,7 @@ waits "burst_starts" "1/7 Rotation"
 txt "burst-one"
 keys Enter Enter  Enter Down Enter  C-u
 txt "/workers"
-keys Enter  Down Enter  Down Enter  Enter Enter Enter Enter  Enter Enter  Enter
+keys Enter  Down Enter  Down Enter  Enter Enter Enter Enter Enter  Enter Enter  Enter
 waits "the_burst_creates" "Created the Azure Client Secret rotation"
 keys q
 exits 0 "burst_exits_0"
@@ -40,7 +40,7 @@ keys Enter Enter  Enter Enter Enter
 txt "contoso"
 keys Enter
 txt "billing"
-keys Enter  Enter Enter Enter Enter  Enter Enter  Enter
+keys Enter  Enter Enter Enter Enter Enter  Enter Enter  Enter
 waits "the_filter_burst_creates" "Created the Azure Client Secret rotation"
 keys q
 exits 0 "filter_burst_exits_0"
