@@ -75,7 +75,8 @@ keys Enter C-u
 txt 6
 keys Enter C-u
 txt 45
-keys Enter
+# The Local time field follows the UTC fields: Enter keeps it.
+keys Enter Enter
 
 rwait "step 6: the secret names" "6/7 Secret names"
 keys C-u
