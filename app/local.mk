@@ -11,6 +11,7 @@ libapp_a_SOURCES = \
 bin_PROGRAMS += rotwiz
 rotwiz_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS) $(READLINE_CFLAGS)
 rotwiz_SOURCES = \
-	app/main.c
+	app/main.c \
+	app/manage.c app/manage.h
 rotwiz_LDADD = libapp.a libtui.a libplain.a libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
 	$(CURSES_LIBS) $(CURL_LIBS) $(CJSON_LIBS) $(READLINE_LIBS)

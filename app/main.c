@@ -9,6 +9,7 @@
 #include "app/batch.h"
 #include "app/setup.h"
 #include "app/demo.h"
+#include "app/manage.h"
 #include "app/options.h"
 #include "common/secret.h"
 #include "plain/plain.h"
@@ -70,13 +71,16 @@ main(int argc, char **argv)
 		fprintf(stderr, "rotwiz: %s\n", msg);
 		rc = 2;
 	} else if (action == OPTIONS_HELP) {
-		fputs(options_help_text(), stdout);
+		fputs(app.opt.command ? manage_help_text(app.opt.command) : options_help_text(), stdout);
 		rc = 0;
 	} else if (action == OPTIONS_VERSION) {
 		printf("%s\n", PACKAGE_STRING);
 		rc = 0;
-	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 &&
-		   (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
+	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command) {
+		/* rotwiz list, show, rotate, edit, delete, status: commands for scripts. */
+		app.mode = APP_MODE_BATCH;
+		rc = manage_run(&app);
+	} else if (rc < 0 && (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
 		rc = run(&app);
 	}
 	rw_answers_free(&flags);

@@ -26,6 +26,9 @@ enum {
 	OPT_TOKEN_FILE,
 	OPT_CACERT,
 	OPT_NO_COLOR,
+	OPT_AUTO_ROTATION,
+	OPT_DELETE_SECRETS,
+	OPT_REVOKE_CREDENTIALS,
 };
 
 static const struct option long_options[] = {
@@ -42,6 +45,9 @@ static const struct option long_options[] = {
 	{ "rotate-at",		required_argument, NULL, OPT_ROTATE_AT },
 	{ "rotate-at-local",	required_argument, NULL, OPT_ROTATE_AT_LOCAL },
 	{ "no-auto-rotation",	no_argument,	   NULL, OPT_NO_AUTO_ROTATION },
+	{ "auto-rotation",	no_argument,	   NULL, OPT_AUTO_ROTATION },
+	{ "delete-secrets",	no_argument,	   NULL, OPT_DELETE_SECRETS },
+	{ "revoke-credentials",	no_argument,	   NULL, OPT_REVOKE_CREDENTIALS },
 	{ "map-client-id",	required_argument, NULL, OPT_FIELD + RW_FIELD_MAP_CLIENT_ID },
 	{ "map-client-secret",	required_argument, NULL, OPT_FIELD + RW_FIELD_MAP_CLIENT_SECRET },
 	{ "from-file",		required_argument, NULL, OPT_FROM_FILE },
@@ -65,7 +71,9 @@ static const struct option long_options[] = {
 /* doc/rotwiz.1 says the same; tests/cli/test-options checks they agree. */
 static const char help_text[] =
 	"Usage: rotwiz [OPTION]...\n"
-	"Create an Infisical Azure Client Secret rotation, step by step.\n"
+	"       rotwiz COMMAND [NAME|ID] [OPTION]...\n"
+	"Create an Infisical Azure Client Secret rotation, step by step; or, with a\n"
+	"COMMAND, look after the rotations already made (rotwiz COMMAND --help).\n"
 	"\n"
 	"On a terminal rotwiz asks for each answer on its own screen.  With --yes it\n"
 	"asks nothing: it checks the values, signs in, creates the rotation and prints\n"
@@ -117,9 +125,27 @@ static const char help_text[] =
 	"from --token-file, or from INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and\n"
 	"INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET; never from the command line.\n"
 	"\n"
+	"Commands (for scripts; they ask nothing but a delete's or a second rotation's\n"
+	"question, which --yes answers):\n"
+	"  list                          the rotations in --project (within --environment\n"
+	"                                and --secret-path when given), with their status\n"
+	"  show NAME|ID                  one rotation, every field\n"
+	"  rotate NAME|ID                rotate now (a second rotation within 60 minutes\n"
+	"                                asks first: it revokes the other slot's secret)\n"
+	"  edit NAME|ID                  change --name, --description, --interval,\n"
+	"                                --rotate-at, --auto-rotation/--no-auto-rotation,\n"
+	"                                --map-client-id, --map-client-secret\n"
+	"  delete NAME|ID                delete (asks unless --yes); with\n"
+	"      --delete-secrets          also delete the mapped secrets\n"
+	"      --revoke-credentials      also revoke its client secrets in Azure\n"
+	"  status                        exit 0 when every rotation in scope is healthy,\n"
+	"                                5 when any failed or is overdue\n"
+	"      --auto-rotation           (edit) turn auto-rotation back on\n"
+	"\n"
 	"Exit status: 0 created (with --dry-run: valid), 1 the server refused or failed,\n"
 	"2 usage error, invalid value or (--plain) input that ended early, 3 network\n"
-	"failure, 4 authentication failed, 130 quit (Ctrl-C, or q).\n"
+	"failure, 4 authentication failed, 5 (status) a rotation failed or is overdue,\n"
+	"130 quit (Ctrl-C, or q).\n"
 	"\n"
 	"Full documentation: man rotwiz\n";
 
@@ -305,6 +331,25 @@ current_option(char **argv, const char *arg)
 	return argv[optind - 1];
 }
 
+static const char *const commands[] = { "list", "show", "rotate", "edit", "delete", "status", NULL };
+
+const char *
+options_command(const char *word)
+{
+	size_t i;
+
+	for (i = 0; word && commands[i]; i++)
+		if (strcmp(word, commands[i]) == 0)
+			return commands[i];
+	return NULL;
+}
+
+int
+options_command_takes_target(const char *command)
+{
+	return command && strcmp(command, "list") != 0 && strcmp(command, "status") != 0;
+}
+
 enum rw_status
 options_parse(int argc, char **argv, struct app_options *opt,
 	      struct rw_answers *flags, struct rw_problems *problems,
@@ -318,6 +363,12 @@ options_parse(int argc, char **argv, struct app_options *opt,
 	msg[0] = '\0';
 	opterr = 0;
 	optind = 0;	/* 0 makes glibc re-initialise, so tests may call twice */
+	/* rotwiz COMMAND ...: the command word plays argv[0] for getopt. */
+	opt->command = argc > 1 ? options_command(argv[1]) : NULL;
+	if (opt->command) {
+		argc--;
+		argv++;
+	}
 	while ((c = getopt_long(argc, argv, ":hV", long_options, NULL)) != -1) {
 		if (c >= OPT_FIELD && c < OPT_FIELD + RW_FIELD_COUNT) {
 			if (rw_answers_set(flags, (enum rw_field) (c - OPT_FIELD), optarg) < 0) {
@@ -344,8 +395,17 @@ options_parse(int argc, char **argv, struct app_options *opt,
 			}
 			break;
 		case OPT_NO_AUTO_ROTATION:
-			rw_answers_set(flags, RW_FIELD_AUTO_ROTATION, "no");
+		case OPT_AUTO_ROTATION:
+			if (rw_answers_is_set(flags, RW_FIELD_AUTO_ROTATION) &&
+			    strcmp(rw_answers_get(flags, RW_FIELD_AUTO_ROTATION),
+				   c == OPT_AUTO_ROTATION ? "yes" : "no") != 0) {
+				snprintf(msg, msgsz, "give --auto-rotation or --no-auto-rotation, not both");
+				return RW_EUSAGE;
+			}
+			rw_answers_set(flags, RW_FIELD_AUTO_ROTATION, c == OPT_AUTO_ROTATION ? "yes" : "no");
 			break;
+		case OPT_DELETE_SECRETS:	opt->delete_secrets = 1; break;
+		case OPT_REVOKE_CREDENTIALS:	opt->revoke_credentials = 1; break;
 		case OPT_FROM_FILE:	opt->from_file = optarg; break;
 		case OPT_DRY_RUN:	opt->dry_run = 1; break;
 		case OPT_PRINT_CURL:	opt->print_curl = 1; break;
@@ -411,6 +471,30 @@ options_parse(int argc, char **argv, struct app_options *opt,
 			return RW_EUSAGE;
 		}
 		}
+	}
+	if (opt->command && options_command_takes_target(opt->command) && optind < argc) {
+		opt->target = argv[optind++];
+	} else if (opt->command && options_command_takes_target(opt->command) &&
+		   *action == OPTIONS_RUN) {
+		snprintf(msg, msgsz, "rotwiz %s needs the rotation's NAME or ID -- see rotwiz %s "
+			 "--help", opt->command, opt->command);
+		return RW_EUSAGE;
+	}
+	if (!opt->command && (opt->delete_secrets || opt->revoke_credentials)) {
+		snprintf(msg, msgsz, "--%s belongs to rotwiz delete -- see rotwiz delete --help",
+			 opt->delete_secrets ? "delete-secrets" : "revoke-credentials");
+		return RW_EUSAGE;
+	}
+	if (optind < argc && opt->command) {
+		if (strlen(argv[optind]) <= 40)
+			snprintf(msg, msgsz, "unexpected argument '%s': rotwiz %s takes %s -- see "
+				 "rotwiz %s --help", argv[optind], opt->command,
+				 options_command_takes_target(opt->command) ? "one NAME|ID" :
+				 "options only", opt->command);
+		else
+			snprintf(msg, msgsz, "unexpected argument (a long word) at position %d -- see "
+				 "rotwiz %s --help", optind + 1, opt->command);
+		return RW_EUSAGE;
 	}
 	if (optind < argc) {
 		/* A long stray word may be a pasted token: never echo those. */

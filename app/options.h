@@ -50,6 +50,15 @@ int options_parse_rotate_at(const char *text, struct rw_answers *answers,
 int options_parse_rotate_at_local(const char *text, time_t now, struct rw_answers *answers,
 				  struct rw_problems *problems);
 
+/*
+ * The command a word names ("list", "show", "rotate", "edit", "delete",
+ * "status": a static string), or NULL when it is none.  options_parse()
+ * reads argv[1] so: `rotwiz list --project X` sets opt->command, and the
+ * commands that act on one rotation take one operand, opt->target.
+ */
+const char *options_command(const char *word);
+int options_command_takes_target(const char *command);
+
 /* The --help text, for stdout. */
 const char *options_help_text(void);
 /* The i-th long option's name without dashes, NULL past the end (tests). */

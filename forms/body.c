@@ -176,6 +176,49 @@ rw_body_build(const struct rw_answers *answers)
 	return out;
 }
 
+char *
+rw_body_build_update(const struct rw_answers *changes)
+{
+	struct strbuf sb = STRBUF_INIT;
+	cJSON *body, *obj;
+	char *out = NULL;
+	int rc = 0;
+
+	if (!changes || !(body = cJSON_CreateObject()))
+		return NULL;
+	/* Only what was given: an update leaves every absent key as it is. */
+	if (rw_answers_is_set(changes, RW_FIELD_NAME))
+		rc |= add_string(body, "name", changes, RW_FIELD_NAME, 0);
+	if (rw_answers_is_set(changes, RW_FIELD_DESCRIPTION))
+		rc |= add_string(body, "description", changes, RW_FIELD_DESCRIPTION, 1);
+	if (rw_answers_is_set(changes, RW_FIELD_AUTO_ROTATION))
+		rc |= add_bool(body, "isAutoRotationEnabled", changes, RW_FIELD_AUTO_ROTATION);
+	if (rw_answers_is_set(changes, RW_FIELD_INTERVAL))
+		rc |= add_number(body, "rotationInterval", changes, RW_FIELD_INTERVAL);
+	if (rw_answers_is_set(changes, RW_FIELD_HOURS) || rw_answers_is_set(changes, RW_FIELD_MINUTES)) {
+		if (!(obj = cJSON_AddObjectToObject(body, "rotateAtUtc")))
+			rc = -1;
+		else {
+			rc |= add_number(obj, "hours", changes, RW_FIELD_HOURS);
+			rc |= add_number(obj, "minutes", changes, RW_FIELD_MINUTES);
+		}
+	}
+	if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID) ||
+	    rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_SECRET)) {
+		if (!(obj = cJSON_AddObjectToObject(body, "secretsMapping")))
+			rc = -1;
+		else {
+			rc |= add_string(obj, "clientId", changes, RW_FIELD_MAP_CLIENT_ID, 0);
+			rc |= add_string(obj, "clientSecret", changes, RW_FIELD_MAP_CLIENT_SECRET, 0);
+		}
+	}
+	if (rc == 0 && print_value(&sb, body, 0) == 0)
+		out = strbuf_detach(&sb);
+	strbuf_free(&sb);
+	cJSON_Delete(body);
+	return out;
+}
+
 /* ---- JSON -> answers ---- */
 
 enum key_type {

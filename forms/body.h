@@ -26,6 +26,15 @@
 char *rw_body_build(const struct rw_answers *answers);
 
 /*
+ * An update (PATCH) body with only the keys whose fields are set in
+ * changes: name, description, isAutoRotationEnabled, rotationInterval,
+ * rotateAtUtc (both hours and minutes: set both), secretsMapping (both
+ * names: set both).  Values as rw_body_build() sends them.  Caller frees;
+ * NULL when out of memory.
+ */
+char *rw_body_build_update(const struct rw_answers *changes);
+
+/*
  * A create body (a --from-file) into answers: every known key becomes the
  * text of its field (numbers as written: 11.5 stays "11.5" for the
  * validator to refuse).  Wrong types, unknown shapes and broken JSON are

@@ -33,6 +33,11 @@ struct app_options {
 	const char *token_file;
 	const char *cacert;
 	const char *rotate_at_local;	/* --rotate-at-local as given, for the note in both zones */
+	/* The commands for scripts (app/manage.c): "list", "show"...; NULL: the wizard. */
+	const char *command;
+	const char *target;		/* its NAME|ID operand, or NULL */
+	int delete_secrets;		/* delete --delete-secrets */
+	int revoke_credentials;		/* delete --revoke-credentials */
 };
 
 struct app {

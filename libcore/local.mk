@@ -12,6 +12,8 @@ libcore_a_SOURCES = \
 	libcore/flow.c libcore/flow.h \
 	libcore/help.c libcore/help.h \
 	libcore/lists.c libcore/lists.h \
+	libcore/manage.c libcore/manage.h \
 	libcore/names.c libcore/names.h \
 	libcore/report.c libcore/report.h \
+	libcore/rotate.c libcore/rotate.h \
 	libcore/signin.c libcore/signin.h

@@ -136,14 +136,14 @@ line_pair(struct strbuf *sb, const char *label, const char *first, const char *s
 	line(sb, label, text);
 }
 
-char *
-report_summary(const struct rw_rotation *r)
+static char *
+summary_titled(const struct rw_rotation *r, const char *title)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char text[REPORT_SAID_MAX + 64], clean[256];
 
 	report_clean(r->name ? r->name : "", clean, sizeof(clean));
-	strbuf_printf(&sb, "Created the Azure Client Secret rotation \"%s\".", clean);
+	strbuf_printf(&sb, "%s \"%s\".", title, clean);
 	line(&sb, "Name", r->name);
 	line(&sb, "ID", r->id);
 	if (r->rotation_status && strcmp(r->rotation_status, "success") != 0 && r->last_message) {
@@ -169,6 +169,33 @@ report_summary(const struct rw_rotation *r)
 		both_times(&sb, r->next_rotation_at);
 	strbuf_printf(&sb, "\n  %-24s ", "Created at");
 	both_times(&sb, r->created_at);
+	return strbuf_detach(&sb);
+}
+
+char *
+report_summary(const struct rw_rotation *r)
+{
+	return summary_titled(r, "Created the Azure Client Secret rotation");
+}
+
+char *
+report_rotation(const struct rw_rotation *r, const char *health)
+{
+	char *text = summary_titled(r, "The Azure Client Secret rotation");
+	struct strbuf sb = STRBUF_INIT;
+	char clean[REPORT_SAID_MAX + 64];
+
+	if (!text || !health)
+		return text;
+	report_clean(health, clean, sizeof(clean));
+	strbuf_puts(&sb, text);
+	free(text);
+	if (r->last_rotated_at) {
+		strbuf_printf(&sb, "\n  %-24s ", "Last rotated at");
+		both_times(&sb, r->last_rotated_at);
+	}
+	strbuf_printf(&sb, "\n  %-24s %d (of slots 0 and 1)", "Active credential", r->active_index);
+	strbuf_printf(&sb, "\n  %-24s %s", "Health", clean);
 	return strbuf_detach(&sb);
 }
 

@@ -44,6 +44,8 @@ enum report_style {
  * when out of memory.
  */
 char *report_summary(const struct rw_rotation *rotation);
+/* The same lines for `rotwiz show`, titled "The ... rotation", with health (core_manage_health's words) last. */
+char *report_rotation(const struct rw_rotation *rotation, const char *health);
 
 /*
  * One line, without the "rotwiz: " prefix and without a newline, naming

@@ -42,6 +42,9 @@ struct rw_call {
 	/* Create only: how to look the rotation up when the outcome is unknown. */
 	char *lookup_url;
 	char *want_connection_id, *want_object_id;
+	/* Rotate now only: the rotation as it was, to tell whether a lost rotate happened. */
+	int have_before, before_index;
+	char *before_rotated_at;
 	int looking_up;
 	int created_unread;	/* the server said 2xx but its reply could not be read */
 	struct rw_result result;
@@ -123,6 +126,8 @@ result_free_payload(struct rw_result *result)
 	case RW_CALL_GET_BY_NAME:
 	case RW_CALL_GET_BY_ID:
 	case RW_CALL_ROTATE_NOW:
+	case RW_CALL_UPDATE:
+	case RW_CALL_DELETE:
 		rw_rotation_free(&result->u.rotation);
 		break;
 	case RW_CALL_LIST:
@@ -155,6 +160,8 @@ result_parse_payload(struct rw_result *result, const char *body, size_t len)
 	case RW_CALL_GET_BY_NAME:
 	case RW_CALL_GET_BY_ID:
 	case RW_CALL_ROTATE_NOW:
+	case RW_CALL_UPDATE:
+	case RW_CALL_DELETE:
 		return rw_parse_rotation(body, len, &result->u.rotation);
 	case RW_CALL_LIST:
 		return rw_parse_rotation_list(body, len, &result->u.rotations);
@@ -268,6 +275,7 @@ call_free(struct rw_call *call)
 	free(call->url);
 	free(call->label);
 	free(call->lookup_url);
+	free(call->before_rotated_at);
 	free(call->want_connection_id);
 	free(call->want_object_id);
 	free(call);
@@ -288,7 +296,9 @@ label_for(enum rw_http_method method, const char *url)
 {
 	size_t n = strcspn(url, "?");
 
-	return strbuf_format("%s %.*s", method == RW_HTTP_POST ? "POST" : "GET", (int) n, url);
+	static const char *const names[] = { "GET", "POST", "PATCH", "DELETE" };
+
+	return strbuf_format("%s %.*s", names[method], (int) n, url);
 }
 
 /* Sends the call's current request (again).  -1 when out of memory. */
@@ -512,7 +522,7 @@ rotation_is_ours(const struct rw_call *call, const struct rw_rotation *rot)
 	return 1;
 }
 
-/* The create's request may have reached the server: go and look. */
+/* The create's (or rotate's) request may have reached the server: go and look. */
 static void
 create_look_up(struct rw_api *api, struct rw_call *call)
 {
@@ -553,6 +563,73 @@ on_create_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *
 		return;
 	}
 	create_look_up(api, call);
+}
+
+/* Whether the rotation looked up has rotated since the rotate was sent. */
+static int
+rotated_since(const struct rw_call *call, const struct rw_rotation *now)
+{
+	if (now->active_index != call->before_index)
+		return 1;
+	if (!now->last_rotated_at || !call->before_rotated_at)
+		return now->last_rotated_at != call->before_rotated_at;
+	return strcmp(now->last_rotated_at, call->before_rotated_at) != 0;
+}
+
+static void
+on_rotate_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
+{
+	long code = reply->http_status;
+	int unread;
+
+	result_from_reply(call, reply);
+	/* Rotated for sure (2xx) but unreadable, or lost after sending: look. */
+	unread = reply->status == RW_OK && code >= 200 && code < 300 &&
+		 call->result.status == RW_EPROTO;
+	call->created_unread = unread;
+	if (call->result.status == RW_OK || (reply->status == RW_OK && !unread) ||
+	    (reply->status != RW_OK && !reply->sent)) {
+		call_finish(api, call);
+		return;
+	}
+	if (!call->have_before || !call->lookup_url) {
+		call->result.outcome_unknown = 1;
+		call_finish(api, call);
+		return;
+	}
+	create_look_up(api, call);
+}
+
+static void
+on_rotate_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
+{
+	struct rw_result *result = &call->result;
+	struct rw_rotation rot;
+	long code = reply->http_status;
+
+	memset(&rot, 0, sizeof(rot));
+	if (reply->status == RW_OK && code >= 200 && code < 300 &&
+	    rw_parse_rotation(reply->body, reply->len, &rot) == RW_OK) {
+		result->outcome_checked = 1;
+		if (rotated_since(call, &rot)) {
+			result_free_payload(result);
+			rw_api_error_free(&result->error);
+			result->status = RW_OK;
+			result->recovered = 1;
+			result->u.rotation = rot;
+			call_finish(api, call);
+			return;
+		}
+		if (call->created_unread) {
+			/* "Rotated" yet unchanged: nothing is settled. */
+			result->outcome_checked = 0;
+			result->outcome_unknown = 1;
+		}
+	} else {
+		result->outcome_unknown = 1;
+	}
+	rw_rotation_free(&rot);
+	call_finish(api, call);
 }
 
 static void
@@ -599,8 +676,12 @@ on_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 		call->retry_at = now_ms() + delay;
 		return;
 	}
-	if (call->looking_up) {
+	if (call->looking_up && call->result.kind == RW_CALL_ROTATE_NOW) {
+		on_rotate_lookup_reply(api, call, reply);
+	} else if (call->looking_up) {
 		on_lookup_reply(api, call, reply);
+	} else if (call->result.kind == RW_CALL_ROTATE_NOW) {
+		on_rotate_reply(api, call, reply);
 	} else if (call->result.kind == RW_CALL_CREATE) {
 		on_create_reply(api, call, reply);
 	} else {
@@ -932,7 +1013,38 @@ rw_api_list(struct rw_api *api, const char *project_id, void *user)
 }
 
 struct rw_call *
-rw_api_rotate_now(struct rw_api *api, const char *id, void *user)
+rw_api_rotate_now(struct rw_api *api, const char *id, const struct rw_rotation *before,
+		  void *user)
+{
+	struct rw_call *call;
+	struct strbuf url, lookup;
+
+	if (!api)
+		return NULL;
+	if (!(call = call_new(RW_CALL_ROTATE_NOW, user)))
+		return NULL;
+	if (before) {
+		url_begin(&lookup, api, ROTATIONS);
+		url_segment(&lookup, id);
+		call->lookup_url = strbuf_detach(&lookup);
+		call->have_before = 1;
+		call->before_index = before->active_index;
+		if (before->last_rotated_at)
+			call->before_rotated_at = strdup(before->last_rotated_at);
+		if (!call->lookup_url || (before->last_rotated_at && !call->before_rotated_at)) {
+			call_free(call);
+			return NULL;
+		}
+	}
+	url_begin(&url, api, ROTATIONS);
+	url_segment(&url, id);
+	strbuf_puts(&url, "/rotate-secrets");
+	/* "{}" rather than nothing: Fastify may refuse an empty JSON body. */
+	return call_start(api, call, RW_HTTP_POST, strbuf_detach(&url), "{}", 2, RW_HTTP_NO_RESEND);
+}
+
+struct rw_call *
+rw_api_update(struct rw_api *api, const char *id, const char *body, void *user)
 {
 	struct strbuf url;
 
@@ -940,10 +1052,24 @@ rw_api_rotate_now(struct rw_api *api, const char *id, void *user)
 		return NULL;
 	url_begin(&url, api, ROTATIONS);
 	url_segment(&url, id);
-	strbuf_puts(&url, "/rotate-secrets");
-	/* "{}" rather than nothing: Fastify may refuse an empty JSON body. */
-	return call_start(api, call_new(RW_CALL_ROTATE_NOW, user), RW_HTTP_POST,
-			  strbuf_detach(&url), "{}", 2, RW_HTTP_NO_RESEND);
+	return call_start(api, call_new(RW_CALL_UPDATE, user), RW_HTTP_PATCH, strbuf_detach(&url),
+			  body ? body : "{}", body ? strlen(body) : 2, RW_HTTP_NO_RESEND);
+}
+
+struct rw_call *
+rw_api_delete(struct rw_api *api, const char *id, int delete_secrets, int revoke_credentials,
+	      void *user)
+{
+	struct strbuf url;
+
+	if (!api)
+		return NULL;
+	url_begin(&url, api, ROTATIONS);
+	url_segment(&url, id);
+	url_query(&url, "deleteSecrets", delete_secrets ? "true" : "false");
+	url_query(&url, "revokeGeneratedCredentials", revoke_credentials ? "true" : "false");
+	return call_start(api, call_new(RW_CALL_DELETE, user), RW_HTTP_DELETE, strbuf_detach(&url),
+			  NULL, 0, RW_HTTP_NO_RESEND);
 }
 
 struct rw_call *

@@ -38,6 +38,8 @@ enum rw_call_kind {
 	RW_CALL_LIST,
 	RW_CALL_ROTATE_NOW,
 	RW_CALL_GENERATED,
+	RW_CALL_UPDATE,
+	RW_CALL_DELETE,
 };
 
 struct rw_result {
@@ -56,6 +58,17 @@ struct rw_result {
 	int recovered;
 	int outcome_checked;
 	/*
+	 * Rotate now (given the rotation as it was before) works the same way:
+	 * when the reply is lost or unreadable after it may have been sent,
+	 * rw_api_rotate_now() looks the rotation up by id and compares its
+	 * activeIndex and lastRotatedAt with what they were:
+	 *   recovered = 1: they changed, it rotated; status RW_OK, rotation is
+	 *                  the one looked up.
+	 *   recovered = 0, outcome_checked = 1: unchanged, it did not rotate
+	 *                  (status and error stay the lost reply's).
+	 *   outcome_unknown = 1: the lookup failed too.
+	 */
+	/*
 	 * Create only: 1 when the request may have reached the server and
 	 * neither an answer nor the lookup settled whether it was created
 	 * (the lookup failed too, or the call was cancelled after sending).
@@ -71,7 +84,7 @@ struct rw_result {
 		struct rw_connection_list connections;
 		struct rw_azure_app_list apps;
 		struct rw_name_list secret_names;
-		struct rw_rotation rotation;	/* create, get by name/id, rotate now */
+		struct rw_rotation rotation;	/* create, get by name/id, rotate now, update, delete */
 		struct rw_rotation_list rotations;
 		struct rw_generated generated;
 	} u;
@@ -100,7 +113,18 @@ struct rw_call *rw_api_get_by_name(struct rw_api *api, const char *name, const c
 				   const char *environment, const char *path, void *user);
 struct rw_call *rw_api_get_by_id(struct rw_api *api, const char *id, void *user);
 struct rw_call *rw_api_list(struct rw_api *api, const char *project_id, void *user);
-struct rw_call *rw_api_rotate_now(struct rw_api *api, const char *id, void *user);
+/*
+ * before: the rotation as last seen (its activeIndex and lastRotatedAt),
+ * for the lookup after a lost reply; NULL: no lookup (the outcome of a lost
+ * reply is then unknown).  Copied: the caller may free it at once.
+ */
+struct rw_call *rw_api_rotate_now(struct rw_api *api, const char *id,
+				  const struct rw_rotation *before, void *user);
+/* PATCH: body is a JSON object of what changes (libcore/manage.h builds it). */
+struct rw_call *rw_api_update(struct rw_api *api, const char *id, const char *body, void *user);
+/* DELETE ?deleteSecrets=&revokeGeneratedCredentials=: the answer is the rotation as it was. */
+struct rw_call *rw_api_delete(struct rw_api *api, const char *id, int delete_secrets,
+			      int revoke_credentials, void *user);
 struct rw_call *rw_api_generated(struct rw_api *api, const char *id, void *user);
 
 /* Cancels a call in flight; its result comes back with RW_ECANCEL. */

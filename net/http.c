@@ -500,7 +500,7 @@ set_options(struct rw_http *http, struct rw_http_request *req, enum rw_http_meth
 	SET(CURLOPT_HEADERDATA, req);
 	SET(CURLOPT_ERRORBUFFER, req->errbuf);
 	SET(CURLOPT_PRIVATE, req);
-	if (method == RW_HTTP_POST) {
+	if (method == RW_HTTP_POST || method == RW_HTTP_PATCH) {
 		/*
 		 * The body goes through a read callback rather than POSTFIELDS:
 		 * libcurl resends POSTFIELDS by itself when a reused connection
@@ -515,8 +515,13 @@ set_options(struct rw_http *http, struct rw_http_request *req, enum rw_http_meth
 			SET(CURLOPT_SEEKFUNCTION, on_seek);
 			SET(CURLOPT_SEEKDATA, req);
 		}
+		if (method == RW_HTTP_PATCH)
+			SET(CURLOPT_CUSTOMREQUEST, "PATCH");
 	} else {
 		SET(CURLOPT_HTTPGET, 1L);
+		/* No body and so no Content-Type: Fastify refuses an empty JSON body. */
+		if (method == RW_HTTP_DELETE)
+			SET(CURLOPT_CUSTOMREQUEST, "DELETE");
 	}
 	if (http->debug) {
 		SET(CURLOPT_DEBUGFUNCTION, on_debug);
@@ -572,7 +577,7 @@ rw_http_start(struct rw_http *http, enum rw_http_method method, const char *url,
 	req->reply.user = user;
 	if (url_parts(url, NULL, &req->host, &req->port) != RW_OK)
 		goto fail;
-	if (method == RW_HTTP_POST) {
+	if (method == RW_HTTP_POST || method == RW_HTTP_PATCH) {
 		req->body = malloc(len + 1);
 		if (!req->body)
 			goto fail;
@@ -581,7 +586,7 @@ rw_http_start(struct rw_http *http, enum rw_http_method method, const char *url,
 		req->body[len] = '\0';
 		req->body_len = len;
 	}
-	req->headers = build_headers(method == RW_HTTP_POST, token && *token ? token : NULL);
+	req->headers = build_headers(method == RW_HTTP_POST || method == RW_HTTP_PATCH, token && *token ? token : NULL);
 	if (!req->headers)
 		goto fail;
 	req->easy = curl_easy_init();

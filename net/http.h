@@ -31,6 +31,8 @@ struct rw_http_config {
 enum rw_http_method {
 	RW_HTTP_GET,
 	RW_HTTP_POST,
+	RW_HTTP_PATCH,		/* with a JSON body, as POST */
+	RW_HTTP_DELETE,		/* no body */
 };
 
 /*

@@ -1307,14 +1307,12 @@ json_string_or_null(cJSON *obj, const char *key, const char *value)
 		cJSON_AddNullToObject(obj, key);
 }
 
-char *
-rw_rotation_json(const struct rw_rotation *r)
+/* The rotation's parsed fields in the server's shape. */
+static void
+rotation_fields(cJSON *rot, const struct rw_rotation *r)
 {
-	cJSON *root = cJSON_CreateObject(), *rot, *o;
-	char *text = NULL;
+	cJSON *o;
 
-	if (!root || !(rot = cJSON_AddObjectToObject(root, "secretRotation")))
-		goto out;
 	json_string_or_null(rot, "id", r->id);
 	json_string_or_null(rot, "name", r->name);
 	json_string_or_null(rot, "description", r->description);
@@ -1353,6 +1351,42 @@ rw_rotation_json(const struct rw_rotation *r)
 	if ((o = cJSON_AddObjectToObject(rot, "secretsMapping"))) {
 		json_string_or_null(o, "clientId", r->map_client_id);
 		json_string_or_null(o, "clientSecret", r->map_client_secret);
+	}
+}
+
+char *
+rw_rotation_json(const struct rw_rotation *r)
+{
+	cJSON *root = cJSON_CreateObject(), *rot;
+	char *text = NULL;
+
+	if (root && (rot = cJSON_AddObjectToObject(root, "secretRotation"))) {
+		rotation_fields(rot, r);
+		text = cJSON_Print(root);
+	}
+	cJSON_Delete(root);
+	return text;
+}
+
+char *
+rw_rotations_json(const struct rw_rotation *const *items, const char *const *health,
+		  const char *const *status, size_t count)
+{
+	cJSON *root = cJSON_CreateObject(), *list, *rot, *o;
+	char *text = NULL;
+	size_t i;
+
+	if (!root || !(list = cJSON_AddArrayToObject(root, "secretRotations")))
+		goto out;
+	for (i = 0; i < count; i++) {
+		if (!(rot = cJSON_CreateObject()))
+			goto out;
+		cJSON_AddItemToArray(list, rot);
+		rotation_fields(rot, items[i]);
+		if ((o = cJSON_AddObjectToObject(rot, "rotwiz"))) {
+			json_string_or_null(o, "health", health ? health[i] : NULL);
+			json_string_or_null(o, "status", status ? status[i] : NULL);
+		}
 	}
 	text = cJSON_Print(root);
 out:

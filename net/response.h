@@ -159,4 +159,13 @@ void rw_generated_free(struct rw_generated *generated);
  */
 char *rw_rotation_json(const struct rw_rotation *rotation);
 
+/*
+ * Several, as {"secretRotations": [...]}, each with rotwiz's own
+ * "rotwiz": {"health": health[i], "status": status[i]} added (either
+ * array may be NULL: null).  What list and status print with --json.
+ * Caller frees; NULL when out of memory.
+ */
+char *rw_rotations_json(const struct rw_rotation *const *items, const char *const *health,
+			const char *const *status, size_t count);
+
 #endif

@@ -3,11 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 #include "libcore/export.h"
 #include "libcore/flow.h"
 #include "libcore/report.h"
+#include "libcore/rotate.h"
+#include "libcore/manage.h"
 #include "common/status.h"
 #include "forms/body.h"
 #include "forms/draft.h"
@@ -182,19 +185,26 @@ static enum plain_next
 after_create(struct plain_session *s, const struct rw_rotation *rotation)
 {
 	struct rw_result res;
-	char line[1024];
-	int c, active = rotation->active_index;
+	struct rw_rotation last;
+	char line[REPORT_FAILURE_MAX + 512];
+	long minutes;
+	int c;
 
+	/* The rotation as last seen: what a lost rotate reply is compared with. */
+	if (core_manage_copy(&last, rotation) < 0)
+		return out_of_memory(s);
 	for (;;) {
 		c = plain_ask_letter(s, "What next? r) rotate now, n) create another rotation, "
 				     "q) quit", "rnq", 'q');
 		if (c < 0) {
+			rw_rotation_free(&last);
 			/* Quit, Ctrl-C or end of input: the rotation exists, so this run succeeded. */
 			if (s->end != PLAIN_END_EXIT)
 				plain_stop(s, rw_status_exit_code(RW_OK));
 			return PLAIN_STOP;
 		}
 		if (c == 'n') {
+			rw_rotation_free(&last);
 			/* Where and how stay; what and which app are asked again (libcore/flow.c). */
 			if ((s->jump = core_flow_create_another(s->app)) == RW_STEP_COUNT)
 				return out_of_memory(s);
@@ -202,17 +212,42 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 			s->done_mask = 0;
 			return PLAIN_GOTO;
 		}
-		printf("Rotating \"%s\" now...\n", rotation->name ? rotation->name : "");
-		plain_load_wait_call(&s->loads, rw_api_rotate_now(s->loads.api, rotation->id, NULL),
+		if (core_rotate_is_soon(&last, time(NULL), &minutes)) {
+			/* Decision 18: default No. */
+			core_rotate_question(&last, minutes, line, sizeof(line));
+			printf("%s\n", line);
+			if (plain_ask_letter(s, "Rotate anyway? y) yes, n) no", "yn", 'n') != 'y')
+				continue;
+		}
+		printf("Rotating \"");
+		plain_print_clean(last.name ? last.name : "");
+		printf("\" now...\n");
+		plain_load_wait_call(&s->loads, rw_api_rotate_now(s->loads.api, last.id, &last, NULL),
 				     0, &res);
-		if (res.status == RW_OK) {
+		switch (core_rotate_outcome(&res, last.active_index, s->app->api_base, line,
+					    sizeof(line))) {
+		case CORE_ROTATED:
 			printf("Rotated. The active credential is now index %d (it was %d).\n",
-			       res.u.rotation.active_index, active);
-			active = res.u.rotation.active_index;
-		} else {
-			report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD,
-				       line, sizeof(line));
-			printf("Rotate now failed: %s\n", line);
+			       res.u.rotation.active_index, last.active_index);
+			line[0] = '\0';
+			/* fall through */
+		case CORE_ROTATED_FOUND:
+			rw_rotation_free(&last);
+			last = res.u.rotation;
+			memset(&res.u.rotation, 0, sizeof(res.u.rotation));
+			if (line[0])
+				printf("Rotate now: ");
+			break;
+		case CORE_ROTATE_FAILED:
+			printf("Rotate now failed: ");
+			break;
+		default:
+			printf("Rotate now: ");
+			break;
+		}
+		if (line[0]) {
+			plain_print_clean(line);
+			printf("\n");
 		}
 		rw_result_free(&res);
 	}

@@ -13,16 +13,36 @@
 /* 0: real time.  Written before any thread starts, read by all. */
 static _Atomic int64_t frozen_ms;
 static atomic_int frozen;
+/* --speed: sandbox time = run_start + (monotonic now - mono_start) * speed. */
+static _Atomic long run_speed;
+static _Atomic int64_t run_start_ms, mono_start_ms;
+
+static int64_t
+clock_ms(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (int64_t) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 int64_t
 sb_now_ms(void)
 {
-	struct timespec ts;
-
+	if (atomic_load(&run_speed) > 0)
+		return atomic_load(&run_start_ms) +
+		       (clock_ms(CLOCK_MONOTONIC) - atomic_load(&mono_start_ms)) * atomic_load(&run_speed);
 	if (atomic_load(&frozen))
 		return atomic_load(&frozen_ms);
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return clock_ms(CLOCK_REALTIME);
+}
+
+void
+sb_clock_run(int64_t start_ms, long speed)
+{
+	atomic_store(&run_start_ms, start_ms);
+	atomic_store(&mono_start_ms, clock_ms(CLOCK_MONOTONIC));
+	atomic_store(&run_speed, speed);
 }
 
 void

@@ -15,6 +15,13 @@
 int64_t sb_now_ms(void);
 /* Freezes the clock at ms; called once, before the server starts. */
 void sb_clock_freeze(int64_t ms);
+/*
+ * --speed: the clock starts at start_ms and runs speed times faster than
+ * real time (86400: a day a second), so that the scheduler's rotations
+ * can be watched.  Called once, before the server starts; overrides a
+ * freeze.
+ */
+void sb_clock_run(int64_t start_ms, long speed);
 
 void sb_time_format(int64_t ms, char out[SB_TIME_LEN]);
 /* Parses YYYY-MM-DDTHH:MM:SS[.mmm]Z.  Returns 0, or -1 when it is not that. */

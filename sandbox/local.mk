@@ -20,6 +20,7 @@ rotwiz_sandbox_SOURCES = \
 	sandbox/fault.c sandbox/fault.h \
 	sandbox/stats.c sandbox/stats.h \
 	sandbox/clock.c sandbox/clock.h \
+	sandbox/scheduler.c sandbox/scheduler.h \
 	sandbox/rand.c sandbox/rand.h
 rotwiz_sandbox_LDADD = libcommon.a $(MHD_LIBS) $(CJSON_LIBS) -lpthread -lm
 

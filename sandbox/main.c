@@ -9,6 +9,7 @@
 
 #include "sandbox/clock.h"
 #include "sandbox/fault.h"
+#include "sandbox/scheduler.h"
 #include "sandbox/router.h"
 #include "sandbox/server.h"
 #include "sandbox/stats.h"
@@ -35,6 +36,10 @@ static const char usage_text[] =
 	"                        truncate, drop-after or stall-after; @N fails only\n"
 	"                        the first N matching requests\n"
 	"      --now TIME        freeze the clock at TIME (2025-01-15T10:30:00.000Z)\n"
+	"      --speed N         run the clock N times faster (86400: a day a second),\n"
+	"                        from --now or from real time, so the scheduler's\n"
+	"                        rotations can be watched\n"
+	"      --seed-rotations N  seed N more rotations (bulk-0001...), for big lists\n"
 	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
 	"                        self-hosted server without a licence does (400\n"
 	"                        plan restriction); 'unlocked' (the default): serve them\n"
@@ -52,6 +57,8 @@ struct options {
 	int frozen;
 	int64_t now;
 	int plan_free;
+	long speed;		/* 0: --speed not given */
+	long seed_rotations;
 };
 
 /* A whole number in [min, max], or -1 in *ok. */
@@ -77,6 +84,8 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "fault", required_argument, NULL, 'f' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "plan", required_argument, NULL, 'P' },
+		{ "speed", required_argument, NULL, 'S' },
+		{ "seed-rotations", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -122,6 +131,22 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 			}
 			fprintf(stderr, "rotwiz-sandbox: --plan '%s': 'free' or 'unlocked'\n", optarg);
 			return 2;
+		case 'S':
+			opt->speed = number(optarg, 1, 100000000, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --speed '%s': a whole factor from 1 to "
+					"100000000 (86400: a day a second)\n", optarg);
+				return 2;
+			}
+			break;
+		case 'R':
+			opt->seed_rotations = number(optarg, 0, 100000, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --seed-rotations '%s': a count from 0 to "
+					"100000\n", optarg);
+				return 2;
+			}
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return -1;
@@ -146,6 +171,7 @@ main(int argc, char **argv)
 	struct sb_faults faults;
 	struct sb_stats stats;
 	struct sb_world *world = NULL;
+	struct sb_scheduler *scheduler = NULL;
 	struct options opt;
 	sigset_t stop_signals;
 	unsigned port;
@@ -158,7 +184,9 @@ main(int argc, char **argv)
 		sb_faults_free(&faults);
 		return rc < 0 ? 0 : rc;
 	}
-	if (opt.frozen)
+	if (opt.speed)
+		sb_clock_run(opt.frozen ? opt.now : sb_now_ms(), opt.speed);
+	else if (opt.frozen)
 		sb_clock_freeze(opt.now);
 	/* Writes to a closed connection must fail, not kill the process. */
 	signal(SIGPIPE, SIG_IGN);
@@ -182,6 +210,15 @@ main(int argc, char **argv)
 		goto out_stats;
 	}
 	world->plan_free = opt.plan_free;
+	if (opt.seed_rotations && sb_world_seed_bulk(world, opt.seed_rotations, sb_now_ms()) < 0) {
+		fputs("rotwiz-sandbox: out of memory\n", stderr);
+		goto out_world;
+	}
+	/* A sped-up clock is looked at often, so that a rotation lands near its time. */
+	if (sb_scheduler_start(world, opt.speed > 1 ? 50 : 1000, &scheduler) < 0) {
+		fputs("rotwiz-sandbox: the scheduler thread could not start\n", stderr);
+		goto out_world;
+	}
 	config.port = opt.port;
 	config.latency_ms = opt.latency_ms;
 	config.world = world;
@@ -201,6 +238,7 @@ main(int argc, char **argv)
 	sb_server_stop(&server);
 	rc = 0;
 out_world:
+	sb_scheduler_stop(&scheduler);
 	sb_world_free(&world);
 out_stats:
 	sb_stats_free(&stats);

@@ -50,6 +50,7 @@ static const struct route routes[] = {
 	{ "DELETE " ROT "/:rotationId", AUTH_ANY, sb_h_rotation_delete },
 	{ "POST " ROT "/:rotationId/rotate-secrets", AUTH_ANY, sb_h_rotation_rotate },
 	{ "GET /sandbox/stats", AUTH_NONE, sb_h_stats },
+	{ "POST /sandbox/rotations/:rotationId/fail-next", AUTH_NONE, sb_h_sandbox_fail_next },
 };
 
 #define ROUTE_COUNT (sizeof(routes) / sizeof(routes[0]))

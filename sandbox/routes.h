@@ -28,6 +28,18 @@ sb_handler sb_h_rotation_options, sb_h_rotations_all, sb_h_rotations, sb_h_rotat
 
 /* routes_sandbox.c: the sandbox's own /sandbox/stats */
 sb_handler sb_h_stats;
+/* routes_rotations.c: POST /sandbox/rotations/:id/fail-next, the sandbox's own */
+sb_handler sb_h_sandbox_fail_next;
+
+struct strbuf;
+/*
+ * One rotation as the server's rotation job makes it (rotate now: manual
+ * 1; the scheduler: 0): a new client secret in the slot not in use, the
+ * mapped secrets set, or on Azure's refusal the rotation marked failed with
+ * the server's message, which also goes into err.  0, or -1 when it failed.
+ */
+int sb_rotation_rotate(struct sb_world *world, struct sb_rotation *r, int64_t now, int manual,
+		       struct strbuf *err);
 
 /* ---- shared by the handlers (routes_common.c) ---- */
 

@@ -606,58 +606,97 @@ sb_h_rotation_delete(const struct sb_request *req, struct sb_reply *reply)
 	sb_reply_json(reply, 200, o);
 }
 
-void
-sb_h_rotation_rotate(const struct sb_request *req, struct sb_reply *reply)
-{
-	struct sb_rotation *r = rotation_param(req, plan_rotate, reply);
-	struct sb_credential fresh;
-	struct strbuf msg = STRBUF_INIT;
-	struct sb_secret *s;
-	const char *graph_error;
-	int inactive;
+/* What Graph answers when the connection's app lost its permission: what --fail-next sends. */
+#define FAIL_NEXT_GRAPH_ERROR "Insufficient privileges to complete the operation."
 
-	if (!r)
-		return;
-	inactive = (r->active_index + 1) % 2;
-	if (sb_world_azure_add_password(req->world, r->connection, r->object_id, r->client_id,
-					&fresh, &graph_error) < 0) {
+int
+sb_rotation_rotate(struct sb_world *world, struct sb_rotation *r, int64_t now, int manual,
+		   struct strbuf *err)
+{
+	struct sb_credential fresh;
+	struct sb_secret *s;
+	const char *graph_error = NULL;
+	int inactive = (r->active_index + 1) % 2, refused;
+
+	if (r->fail_next > 0) {
+		/* A test's or a demo's fault (POST /sandbox/rotations/:id/fail-next). */
+		r->fail_next--;
+		memset(&fresh, 0, sizeof(fresh));
+		graph_error = FAIL_NEXT_GRAPH_ERROR;
+		refused = 1;
+	} else {
+		refused = sb_world_azure_add_password(world, r->connection, r->object_id, r->client_id,
+						      &fresh, &graph_error) < 0;
+	}
+	if (refused) {
 		char *message;
 
-		strbuf_puts(&msg, "Infisical encountered an issue while generating credentials with "
+		strbuf_puts(err, "Infisical encountered an issue while generating credentials with "
 			    "the configured inputs: ");
-		graph_message(&msg, r->object_id, graph_error);
-		message = strdup(strbuf_str(&msg));
+		graph_message(err, r->object_id, graph_error);
+		message = strdup(strbuf_str(err));
 		if (message) {
 			free(r->last_message);
 			r->last_message = message;
 		}
 		r->failed = 1;
-		r->last_attempted = req->now;
-		schedule(r, req->now);
-		sb_reply_error(reply, 500, "InternalServerError", "%s", strbuf_str(&msg));
-		strbuf_free(&msg);
-		return;
+		r->last_attempted = now;
+		r->last_manual = manual;
+		schedule(r, now);
+		return -1;
 	}
 	/* Dual phase: the slot not in use gets the new secret; Azure forgets the one it held. */
 	if (inactive < r->cred_count) {
-		sb_world_azure_remove_password(req->world, r->connection, r->object_id);
+		sb_world_azure_remove_password(world, r->connection, r->object_id);
 		sb_credential_clear(&r->creds[inactive]);
 	} else {
 		r->cred_count = inactive + 1;
 	}
 	r->creds[inactive] = fresh;
-	if ((s = sb_world_secret(req->world, r->folder, r->map_client_secret)))
-		sb_world_secret_set(s, fresh.client_secret, req->now);
-	if ((s = sb_world_secret(req->world, r->folder, r->map_client_id)))
-		sb_world_secret_set(s, fresh.client_id, req->now);
+	if ((s = sb_world_secret(world, r->folder, r->map_client_secret)))
+		sb_world_secret_set(s, fresh.client_secret, now);
+	if ((s = sb_world_secret(world, r->folder, r->map_client_id)))
+		sb_world_secret_set(s, fresh.client_id, now);
 	r->active_index = inactive;
-	r->last_rotated = r->last_attempted = r->updated = req->now;
-	r->last_manual = 1;
+	r->last_rotated = r->last_attempted = r->updated = now;
+	r->last_manual = manual;
 	r->failed = 0;
 	free(r->last_message);
 	r->last_message = NULL;
-	schedule(r, req->now);
-	rotation_reply(reply, r);
+	schedule(r, now);
+	return 0;
+}
+
+void
+sb_h_rotation_rotate(const struct sb_request *req, struct sb_reply *reply)
+{
+	struct sb_rotation *r = rotation_param(req, plan_rotate, reply);
+	struct strbuf msg = STRBUF_INIT;
+
+	if (!r)
+		return;
+	if (sb_rotation_rotate(req->world, r, req->now, 1, &msg) < 0)
+		sb_reply_error(reply, 500, "InternalServerError", "%s", strbuf_str(&msg));
+	else
+		rotation_reply(reply, r);
+	strbuf_free(&msg);
+}
+
+void
+sb_h_sandbox_fail_next(const struct sb_request *req, struct sb_reply *reply)
+{
+	struct sb_rotation *r = sb_world_rotation(req->world, req->params[0]);
+	cJSON *o;
+
+	if (!r) {
+		sb_reply_error(reply, 404, "NotFound", "No rotation with ID \"%s\"", req->params[0]);
+		return;
+	}
+	r->fail_next++;
+	o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "rotationId", r->id);
+	cJSON_AddNumberToObject(o, "failNext", r->fail_next);
+	sb_reply_json(reply, 200, o);
 }
 
 void

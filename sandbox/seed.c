@@ -137,7 +137,11 @@ static const struct sb_seed_rotation rotations[] = {
 	{ "9362c962-2e0f-40a9-9e92-f8fadf7f37cf", "staging-api-azure",
 	  "Payments API client secret for staging", PAY_STAGING_API, CONTOSO, &apps[0],
 	  { "50927ebc-00b0-4766-b179-4d6732fae505", "9f617d3f-cb60-4eb4-b49c-a35cc48f08f0" },
-	  30, "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET" },
+	  30, "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", 0 },
+	{ "c0d7b6a1-5f3e-4c8a-9b21-7e4f0a6d2c91", "prod-legacy-sync",
+	  "Legacy Billing Sync: its connection lost the Graph permission", PAY_PROD_LEGACY, CONTOSO,
+	  &apps[6], { "3b1f6c2e-8a4d-4e7f-a0c9-51d2e8b7f604", "d84a2f17-6c3b-4e95-8f0a-2b7c91e4a3d5" },
+	  30, "LEGACY_AZURE_CLIENT_ID", "LEGACY_AZURE_CLIENT_SECRET", 1 },
 };
 
 const struct sb_project *

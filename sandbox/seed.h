@@ -68,6 +68,11 @@ struct sb_seed_rotation {
 	const char *key_id[2];
 	long interval;
 	const char *map_client_id, *map_client_secret;
+	/*
+	 * 1: its last rotation (the scheduler's, a day ago) failed with Azure's
+	 * refusal: the app's Graph permission went away after it was set up.
+	 */
+	int failed;
 };
 
 const struct sb_project *sb_seed_projects(size_t *count);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -83,51 +84,126 @@ app_index(const struct sb_azure_app *app)
  * the scheduler 10 days ago at its rotation time, so its next rotation is
  * 20 days ahead whatever day the sandbox starts on.
  */
+static const struct sb_azure_app *find_app(const struct sb_connection *connection,
+					   const char *object_id);
+static int issue_password(struct sb_world *world, const struct sb_azure_app *app,
+			  const char *client_id, struct sb_credential *out);
+
+/* Infisical's words for a rotation Graph refused (as sb_rotation_rotate() words them). */
+static char *
+refusal_message(const struct sb_azure_app *app)
+{
+	static const char lead[] = "Infisical encountered an issue while generating credentials "
+				   "with the configured inputs: Failed to add client secret to Azure app ";
+	size_t len = strlen(lead) + strlen(app->object_id) + 2 + strlen(app->graph_error) + 1;
+	char *text = malloc(len);
+
+	if (text)
+		snprintf(text, len, "%s%s: %s", lead, app->object_id, app->graph_error);
+	return text;
+}
+
+/* A rotation as the seed describes it, its two client secrets issued before `now`. */
 static int
-seed_rotation(struct sb_world *world, const struct sb_seed_rotation *seed, int64_t now)
+seed_one(struct sb_world *world, const struct sb_seed_rotation *seed, const char *id,
+	 const char *name, const struct sb_folder *folder, const char *map_id,
+	 const char *map_secret, int64_t now)
 {
 	struct sb_rotation *r = calloc(1, sizeof(*r));
 	int64_t today = sb_day_start(now);
-	const char *graph_error;
 	int i;
 
 	if (!r)
 		return -1;
-	memcpy(r->id, seed->id, SB_UUID_LEN + 1);
-	r->name = strdup(seed->name);
+	memcpy(r->id, id, SB_UUID_LEN + 1);
+	r->name = strdup(name);
 	r->description = strdup(seed->description);
-	r->folder = seed->folder;
+	r->folder = folder;
 	r->connection = seed->connection;
 	r->auto_rotation = 1;
 	r->interval = seed->interval;
 	r->object_id = strdup(seed->app->object_id);
 	r->client_id = strdup(seed->app->app_id);
 	r->app_name = strdup(seed->app->name);
-	r->map_client_id = strdup(seed->map_client_id);
-	r->map_client_secret = strdup(seed->map_client_secret);
+	r->map_client_id = strdup(map_id);
+	r->map_client_secret = strdup(map_secret);
 	r->created = today - 40 * DAY_MS + (9 * 60 + 15) * 60 * 1000;
 	r->last_rotated = r->last_attempted = r->updated = today - 10 * DAY_MS;
 	r->last_manual = 0;
+	/* Issued while the connection could still write the app, so Graph's refusal is not asked. */
 	for (i = 0; i < 2; i++) {
-		if (sb_world_azure_add_password(world, seed->connection, seed->app->object_id,
-						seed->app->app_id, &r->creds[i], &graph_error) < 0) {
+		if (issue_password(world, find_app(seed->connection, seed->app->object_id),
+				   seed->app->app_id, &r->creds[i]) < 0) {
 			sb_rotation_free(r);
 			return -1;
 		}
-		memcpy(r->creds[i].key_id, seed->key_id[i], SB_UUID_LEN + 1);
+		if (seed->key_id[i])
+			memcpy(r->creds[i].key_id, seed->key_id[i], SB_UUID_LEN + 1);
 	}
 	r->cred_count = 2;
 	r->active_index = 1;
 	r->has_next = 1;
-	r->next_rotation = sb_next_rotation_at(r->last_rotated, 0, 0, r->interval, 0);
+	if (seed->failed) {
+		/* Rotated 31 days ago; the scheduler's try at 00:00 today failed; retried tomorrow. */
+		r->last_rotated = r->updated = today - 31 * DAY_MS;
+		r->last_attempted = today;
+		r->failed = 1;
+		r->last_message = refusal_message(seed->app);
+		r->next_rotation = sb_next_day_at(now, 0, 0);
+	} else {
+		r->next_rotation = sb_next_rotation_at(r->last_rotated, 0, 0, r->interval, 0);
+	}
 	if (!r->name || !r->description || !r->object_id || !r->client_id || !r->app_name ||
-	    !r->map_client_id || !r->map_client_secret ||
+	    !r->map_client_id || !r->map_client_secret || (seed->failed && !r->last_message) ||
 	    !sb_world_secret_add(world, r->folder, r->map_client_id, r->client_id, r->created) ||
 	    !sb_world_secret_add(world, r->folder, r->map_client_secret,
 				 r->creds[1].client_secret, r->last_rotated) ||
 	    sb_world_rotation_add(world, r) < 0) {
 		sb_rotation_free(r);
 		return -1;
+	}
+	return 0;
+}
+
+static int
+seed_rotation(struct sb_world *world, const struct sb_seed_rotation *seed, int64_t now)
+{
+	return seed_one(world, seed, seed->id, seed->name, seed->folder, seed->map_client_id,
+			seed->map_client_secret, now);
+}
+
+int
+sb_world_seed_bulk(struct sb_world *world, long count, int64_t now)
+{
+	size_t nseeds, nfolders, i;
+	const struct sb_seed_rotation *seed = sb_seed_rotations(&nseeds);
+	const struct sb_folder *folders = sb_world_folders(&nfolders);
+	const struct sb_folder *where[16];
+	size_t nwhere = 0;
+	long n;
+
+	/* Payments Platform's /workers folders, so that names resolve per environment. */
+	for (i = 0; i < nfolders && nwhere < 16; i++)
+		if (folders[i].project == seed[0].folder->project &&
+		    strcmp(folders[i].path, "/workers") == 0)
+			where[nwhere++] = &folders[i];
+	if (!nwhere)
+		return -1;
+	for (n = 1; n <= count; n++) {
+		char id[48], name[32], map_id[48], map_secret[48];
+		struct sb_seed_rotation bulk = seed[0];
+
+		/* A fixed id per number, so a test may name one. */
+		snprintf(id, sizeof(id), "5eed0000-0000-4000-8000-%012ld", n % 1000000000000L);
+		snprintf(name, sizeof(name), "bulk-%04ld", n);
+		snprintf(map_id, sizeof(map_id), "BULK_%04ld_CLIENT_ID", n);
+		snprintf(map_secret, sizeof(map_secret), "BULK_%04ld_CLIENT_SECRET", n);
+		bulk.key_id[0] = bulk.key_id[1] = NULL;
+		bulk.description = "seeded by --seed-rotations";
+		/* Longer than the ten days since the seeded last rotation: none is due at start. */
+		bulk.interval = 11 + n % 80;
+		if (seed_one(world, &bulk, id, name, where[n % nwhere], map_id, map_secret, now) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -533,7 +609,6 @@ sb_world_azure_add_password(struct sb_world *world, const struct sb_connection *
 			    struct sb_credential *out, const char **graph_error)
 {
 	const struct sb_azure_app *app = find_app(connection, object_id);
-	char text[SB_AZURE_SECRET_LEN + 1];
 
 	memset(out, 0, sizeof(*out));
 	*graph_error = NULL;
@@ -543,6 +618,23 @@ sb_world_azure_add_password(struct sb_world *world, const struct sb_connection *
 		*graph_error = app->graph_error;
 		return -1;
 	}
+	if (issue_password(world, app, client_id, out) < 0) {
+		*graph_error = "Out of memory";
+		return -1;
+	}
+	return 0;
+}
+
+/* A new client secret on the app, as Graph's addPassword makes one.  0, or -1 on no memory. */
+static int
+issue_password(struct sb_world *world, const struct sb_azure_app *app, const char *client_id,
+	       struct sb_credential *out)
+{
+	char text[SB_AZURE_SECRET_LEN + 1];
+
+	memset(out, 0, sizeof(*out));
+	if (!app)
+		return -1;
 	sb_azure_secret_text(text);
 	out->client_secret = strdup(text);
 	secret_wipe(text, sizeof(text));
@@ -550,7 +642,6 @@ sb_world_azure_add_password(struct sb_world *world, const struct sb_connection *
 	sb_uuid4(out->key_id);
 	if (!out->client_secret || !out->client_id) {
 		sb_credential_clear(out);
-		*graph_error = "Out of memory";
 		return -1;
 	}
 	world->live_secrets[app_index(app)]++;

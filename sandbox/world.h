@@ -58,6 +58,7 @@ struct sb_rotation {
 	int64_t created, updated, last_rotated, last_attempted;
 	int last_manual;
 	int failed;			/* rotationStatus "failed" */
+	int fail_next;			/* the next this many rotations fail (/sandbox/rotations/:id/fail-next) */
 	char *last_message;		/* lastRotationMessage; NULL: null */
 	int has_next;			/* nextRotationAt is not null */
 	int64_t next_rotation;
@@ -84,6 +85,12 @@ struct sb_world {
 /* Builds the seeded world as it stands at `now`.  NULL when out of memory. */
 struct sb_world *sb_world_new(int64_t now);
 void sb_world_free(struct sb_world **world);
+/*
+ * --seed-rotations N: N more rotations "bulk-0001"... (ids
+ * 5eed0000-0000-4000-8000-000000000001...) spread over Payments
+ * Platform's /workers folders, for lists of hundreds.  0, or -1 on no memory.
+ */
+int sb_world_seed_bulk(struct sb_world *world, long count, int64_t now);
 void sb_world_lock(struct sb_world *world);
 void sb_world_unlock(struct sb_world *world);
 

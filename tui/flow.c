@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "libcore/flow.h"
 #include "libcore/names.h"
 #include "libcore/report.h"
+#include "libcore/rotate.h"
 #include "libcore/signin.h"
 #include "forms/body.h"
 #include "forms/draft.h"
@@ -528,17 +530,26 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 		create_result(t, &slot->result);
 		break;
 	case CORE_SLOT_ROTATE:
-		if (slot->result.status == RW_OK) {
+		/* A lost reply has been looked up (libcore/rotate.h): say what was found. */
+		switch (core_rotate_outcome(&slot->result, t->rotation.active_index, t->app->api_base,
+					    msg, sizeof(msg))) {
+		case CORE_ROTATED:
+		case CORE_ROTATED_FOUND:
 			rw_rotation_free(&t->rotation);
 			t->rotation = slot->result.u.rotation;
 			memset(&slot->result.u.rotation, 0, sizeof(slot->result.u.rotation));
 			t->rotated = 1;
-			tui_status(t, TUI_ROLE_OK, "Rotated: the active credential is now index %d.",
-				   t->rotation.active_index);
-		} else {
-			report_failure(&slot->result, t->app->api_base, NULL, REPORT_WIZARD, msg,
-				       sizeof(msg));
+			msg[0] = (char) toupper((unsigned char) msg[0]);
+			tui_status(t, TUI_ROLE_OK, "%s.", msg);
+			break;
+		case CORE_NOT_ROTATED:
+		case CORE_ROTATE_UNKNOWN:
+			msg[0] = (char) toupper((unsigned char) msg[0]);
+			tui_status(t, TUI_ROLE_ERROR, "%s", msg);
+			break;
+		default:
 			tui_status(t, TUI_ROLE_ERROR, "Rotate now failed: %s", msg);
+			break;
 		}
 		break;
 	default:
@@ -730,7 +741,7 @@ start_rotate(struct tui *t)
 		return;
 	user = core_lists_begin(&t->loads, CORE_SLOT_ROTATE);
 	core_lists_started(&t->loads, CORE_SLOT_ROTATE, rw_api_rotate_now(t->app->api, t->rotation.id,
-									    user));
+									    &t->rotation, user));
 	core_lists_mark_awaited(&t->loads, CORE_SLOT_ROTATE);
 	tui_status(t, TUI_ROLE_DIM, "Rotating...");
 }

@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "libcore/report.h"
+#include "libcore/rotate.h"
 #include "tui/frame.h"
 #include "tui/result.h"
 #include "tui/text.h"
@@ -34,7 +36,17 @@ result_draw(struct tui *t)
 			      t->rotation.active_index);
 	used = tui_frame_paragraph(TUI_TOP, 2, LINES - TUI_TOP - TUI_BOTTOM - 2, COLS - 4,
 				   strbuf_str(&sb), tui_attr(TUI_ROLE_NORMAL));
-	if (core_lists_running(&t->loads, CORE_SLOT_ROTATE)) {
+	if (t->rotate_asking) {
+		char question[512];
+		long minutes;
+
+		core_rotate_is_soon(&t->rotation, time(NULL), &minutes);
+		core_rotate_question(&t->rotation, minutes, question, sizeof(question));
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "%s Rotate anyway? y rotates, any other key keeps it.", question);
+		tui_frame_paragraph(TUI_TOP + used + 1, 2, 6, COLS - 4, strbuf_str(&sb),
+				    tui_attr(TUI_ROLE_ERROR));
+	} else if (core_lists_running(&t->loads, CORE_SLOT_ROTATE)) {
 		char line[128];
 
 		snprintf(line, sizeof(line), "%s Rotating...", tui_spinner());
@@ -64,12 +76,22 @@ result_shown_load(struct tui *t)
 static enum tui_outcome
 result_key(struct tui *t, enum tui_action action, wint_t ch)
 {
-	(void) ch;
+	long minutes;
+
 	if (core_lists_running(&t->loads, CORE_SLOT_ROTATE) && action != TUI_ACT_QUIT_NOW &&
 	    action != TUI_ACT_REDRAW)
 		return TUI_OUT_STAY;
+	if (t->rotate_asking && action != TUI_ACT_REDRAW) {
+		/* Decision 18: only a y rotates again; anything else (default No) keeps it. */
+		t->rotate_asking = 0;
+		return ch == 'y' || ch == 'Y' ? TUI_OUT_ROTATE : TUI_OUT_REDRAW;
+	}
 	switch (action) {
 	case TUI_ACT_ROTATE_NOW:
+		if (core_rotate_is_soon(&t->rotation, time(NULL), &minutes)) {
+			t->rotate_asking = 1;
+			return TUI_OUT_REDRAW;
+		}
 		return TUI_OUT_ROTATE;
 	case TUI_ACT_ANOTHER:
 		return TUI_OUT_ANOTHER;

@@ -177,6 +177,7 @@ struct tui {
 	struct rw_rotation rotation;	/* the created rotation */
 	int have_rotation;
 	int rotated;			/* rotate now answered: show the active index */
+	int rotate_asking;		/* r soon after a rotation: the revoke question is up (decision 18) */
 	struct strbuf created;		/* the summaries of this run's earlier rotations (tui/result.h) */
 	int review_top;			/* Review's scroll position */
 

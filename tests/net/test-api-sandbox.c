@@ -175,7 +175,7 @@ happy_paths(const struct sandbox *sb)
 		found += r.u.rotations.items[i].id && strcmp(r.u.rotations.items[i].id, rotation_id) == 0;
 	ok(found == 1, "list_holds_the_created_rotation_once");
 	rw_result_free(&r);
-	ok(run(api, rw_api_rotate_now(api, rotation_id, NULL), &r) == RW_OK, "rotate_now_is_ok");
+	ok(run(api, rw_api_rotate_now(api, rotation_id, NULL, NULL), &r) == RW_OK, "rotate_now_is_ok");
 	is_str(r.u.rotation.id, rotation_id, "rotate_now_returns_the_rotation");
 	rw_result_free(&r);
 	ok(run(api, rw_api_generated(api, rotation_id, NULL), &r) == RW_OK, "generated_is_ok");

@@ -415,7 +415,7 @@ retries(void)
 	diag("4 x 503 took %.2f s", dt);
 	rw_result_free(&r);
 
-	ok(run(api, rw_api_rotate_now(api, "id-1", NULL), &r) == RW_ESERVER &&
+	ok(run(api, rw_api_rotate_now(api, "id-1", NULL, NULL), &r) == RW_ESERVER &&
 	   r.error.http_status == 503, "post_is_never_retried");
 	rw_result_free(&r);
 	ok(run(api, rw_api_projects(api, NULL), &r) == RW_ESERVER && r.error.http_status == 500,

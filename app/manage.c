@@ -1,0 +1,569 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/demo.h"
+#include "app/manage.h"
+#include "common/secret.h"
+#include "forms/body.h"
+#include "forms/validate.h"
+#include "libcore/flow.h"
+#include "libcore/manage.h"
+#include "libcore/report.h"
+#include "libcore/rotate.h"
+#include "libcore/signin.h"
+
+/*
+ * The commands for scripts (doc/contract.md section 4.2): list, show,
+ * rotate, edit, delete, status.  Each signs in (GET /api/v1/projects, and a
+ * login first with Universal Auth), resolves its NAME|ID (libcore/manage.h)
+ * and makes its one call.  Output: a summary or a table on stdout (--json:
+ * the server's shape), every failure one line on stderr.  Server text goes
+ * through report_clean() before it reaches a terminal.
+ */
+
+#define EXIT_UNHEALTHY 5	/* status: a rotation in scope failed or is overdue */
+
+static const char help_list[] =
+	"Usage: rotwiz list [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
+	"The Azure Client Secret rotations of the project, one a line: name, environment,\n"
+	"folder, status in words (rotation failed: <reason>, auto-rotation off, rotates in\n"
+	"N days, overdue), next rotation (UTC) and id.  --environment and --secret-path\n"
+	"narrow the list.  --json prints {\"secretRotations\": [...]}, each with\n"
+	"\"rotwiz\": {\"health\", \"status\"}.\n";
+static const char help_show[] =
+	"Usage: rotwiz show NAME|ID [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
+	"Every field of one rotation and its status.  A NAME is looked for in the project\n"
+	"(within --environment and --secret-path when given); a name found in several\n"
+	"places is refused (exit 2) with the candidates listed.  An ID is used as is.\n";
+static const char help_rotate[] =
+	"Usage: rotwiz rotate NAME|ID [--yes] [--json] [where options]\n"
+	"Rotate now: a new client secret in the slot not in use, the mapped secret\n"
+	"updated.  Less than 60 minutes after the last rotation it asks first, since it\n"
+	"revokes the client secret of the other slot, which apps may still be using;\n"
+	"--yes answers yes, and from a pipe without --yes it refuses (exit 2).  A reply\n"
+	"that is lost is looked up on the server before anything is said.\n";
+static const char help_edit[] =
+	"Usage: rotwiz edit NAME|ID [--name NAME] [--description TEXT] [--interval DAYS]\n"
+	"       [--rotate-at HH:MM | --rotate-at-local HH:MM] [--auto-rotation | --no-auto-rotation]\n"
+	"       [--map-client-id NAME] [--map-client-secret NAME] [--json] [where options]\n"
+	"Change what the server lets change (PATCH); every value is checked as the wizard\n"
+	"checks it.  The connection, environment, folder and app cannot change.\n";
+static const char help_delete[] =
+	"Usage: rotwiz delete NAME|ID [--delete-secrets] [--revoke-credentials] [--yes] [where options]\n"
+	"Delete the rotation.  By default the mapped secrets stay in the folder (no longer\n"
+	"rotated) and its client secrets stay live in Azure: --delete-secrets deletes the\n"
+	"secrets, --revoke-credentials revokes the client secrets.  It asks for the\n"
+	"rotation's name unless --yes; from a pipe without --yes it refuses (exit 2).\n";
+static const char help_status[] =
+	"Usage: rotwiz status [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
+	"One line per rotation that needs attention.  Exit 0 when every rotation in scope\n"
+	"is healthy (auto-rotation off counts as healthy), 5 when any failed or is overdue\n"
+	"(due more than an hour ago), for cron and monitoring.\n";
+
+const char *
+manage_help_text(const char *command)
+{
+	if (!command)
+		return NULL;
+	if (strcmp(command, "list") == 0)
+		return help_list;
+	if (strcmp(command, "show") == 0)
+		return help_show;
+	if (strcmp(command, "rotate") == 0)
+		return help_rotate;
+	if (strcmp(command, "edit") == 0)
+		return help_edit;
+	if (strcmp(command, "delete") == 0)
+		return help_delete;
+	return help_status;
+}
+
+static int
+fail(struct app *app, const struct rw_result *result)
+{
+	char line[REPORT_FAILURE_MAX];
+
+	report_failure(result, app->api_base, NULL, REPORT_CLI, line, sizeof(line));
+	fprintf(stderr, "rotwiz: %s\n", line);
+	return rw_status_exit_code(result->status);
+}
+
+static int
+say_clean(FILE *out, const char *prefix, const char *text)
+{
+	char clean[REPORT_FAILURE_MAX + 1024];
+
+	report_clean(text, clean, sizeof(clean));
+	return fprintf(out, "%s%s\n", prefix, clean);
+}
+
+static int
+out_of_memory(void)
+{
+	fputs("rotwiz: out of memory\n", stderr);
+	return rw_status_exit_code(RW_ENOMEM);
+}
+
+static int
+print_text(char *text)
+{
+	if (!text)
+		return out_of_memory();
+	fputs(text, stdout);
+	fputc('\n', stdout);
+	free(text);
+	return 0;
+}
+
+/*
+ * A question on the terminal, answered by a line.  Returns 1 when the
+ * answer is `want` exactly, 0 otherwise; -1 when stdin is not a terminal
+ * (the caller refuses: decision 23).
+ */
+static int
+ask(const char *question, const char *want)
+{
+	char line[512];
+	size_t n;
+
+	if (!isatty(STDIN_FILENO))
+		return -1;
+	fprintf(stderr, "%s ", question);
+	fflush(stderr);
+	if (!fgets(line, sizeof(line), stdin))
+		return 0;
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	return strcmp(line, want) == 0 || (strcmp(want, "y") == 0 && strcmp(line, "Y") == 0);
+}
+
+/* The one rotation of opt.target, or the exit code (>= 0) with the line said. */
+static int
+resolve(struct app *app, struct rw_rotation *out)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct rw_result result;
+	int rc;
+
+	switch (core_manage_resolve(app, app->opt.target, out, &result, &msg)) {
+	case CORE_RESOLVE_FOUND:
+		rc = -1;
+		break;
+	case CORE_RESOLVE_NOT_FOUND:
+		say_clean(stderr, "rotwiz: ", strbuf_str(&msg));
+		rc = 1;
+		break;
+	case CORE_RESOLVE_AMBIGUOUS:
+		say_clean(stderr, "rotwiz: ", strbuf_str(&msg));
+		rc = rw_status_exit_code(RW_EUSAGE);
+		break;
+	default:
+		rc = fail(app, &result);
+		rw_result_free(&result);
+		break;
+	}
+	strbuf_free(&msg);
+	return rc;
+}
+
+/* The project's rotations in scope, as pointers into *result's list. */
+static int
+list_scope(struct app *app, struct rw_result *result, const struct rw_rotation ***items,
+	   size_t *count)
+{
+	size_t i;
+
+	*items = NULL;
+	*count = 0;
+	if (rw_api_wait_for(app->api, rw_api_list(app->api, rw_answers_get(&app->answers,
+							RW_FIELD_PROJECT), NULL), result) != RW_OK)
+		return fail(app, result);
+	*items = calloc(result->u.rotations.count + 1, sizeof(**items));
+	if (!*items)
+		return out_of_memory();
+	for (i = 0; i < result->u.rotations.count; i++)
+		if (core_manage_in_scope(app, &result->u.rotations.items[i]))
+			(*items)[(*count)++] = &result->u.rotations.items[i];
+	return -1;
+}
+
+static const char *
+health_word(enum core_health h)
+{
+	static const char *const words[] = { "ok", "off", "failed", "overdue" };
+
+	return words[h];
+}
+
+/* list and status: one pass over the scope. */
+static int
+cmd_list(struct app *app, int status_only)
+{
+	const struct rw_rotation **items;
+	struct rw_result result;
+	char **words = NULL;
+	const char **health = NULL;
+	size_t count, i, width = 4, wenv = 3, wpath = 6;
+	int rc, unhealthy = 0;
+	time_t now = time(NULL);
+
+	if ((rc = list_scope(app, &result, &items, &count)) >= 0)
+		goto out;
+	words = calloc(count + 1, sizeof(*words));
+	health = calloc(count + 1, sizeof(*health));
+	if (!words || !health) {
+		rc = out_of_memory();
+		goto out;
+	}
+	for (i = 0; i < count; i++) {
+		char buf[REPORT_FAILURE_MAX];
+		enum core_health h = core_manage_health(items[i], now, buf, sizeof(buf));
+
+		health[i] = health_word(h);
+		if (h == CORE_HEALTH_FAILED || h == CORE_HEALTH_OVERDUE)
+			unhealthy++;
+		if (!(words[i] = strdup(buf))) {
+			rc = out_of_memory();
+			goto out;
+		}
+#define WIDEST(w, s) do { if ((s) && strlen(s) > (w)) (w) = strlen(s); } while (0)
+		WIDEST(width, items[i]->name);
+		WIDEST(wenv, items[i]->environment_slug);
+		WIDEST(wpath, items[i]->folder_path);
+#undef WIDEST
+	}
+	if (app->opt.json) {
+		rc = print_text(rw_rotations_json(items, health, (const char *const *) words, count));
+		if (rc)
+			goto out;
+	} else if (status_only) {
+		for (i = 0; i < count; i++) {
+			char line[REPORT_FAILURE_MAX + 512];
+
+			if (strcmp(health[i], "failed") != 0 && strcmp(health[i], "overdue") != 0)
+				continue;
+			snprintf(line, sizeof(line), "%s (%s %s, %s): %s", items[i]->name,
+				 items[i]->environment_slug ? items[i]->environment_slug : "?",
+				 items[i]->folder_path ? items[i]->folder_path : "?",
+				 items[i]->id ? items[i]->id : "?", words[i]);
+			say_clean(stdout, "", line);
+		}
+		printf("%zu rotation%s in scope: %d need%s attention\n", count, count == 1 ? "" : "s",
+		       unhealthy, unhealthy == 1 ? "s" : "");
+	} else {
+		if (width > 64)
+			width = 64;
+		printf("%-*s  %-*s  %-*s  %-24s  %s\n", (int) width, "NAME", (int) wenv, "ENV",
+		       (int) wpath, "FOLDER", "NEXT ROTATION (UTC)", "STATUS");
+		for (i = 0; i < count; i++) {
+			char line[REPORT_FAILURE_MAX + 512];
+			const char *next = items[i]->next_rotation_at;
+
+			snprintf(line, sizeof(line), "%-*s  %-*s  %-*s  %-24.16s  %s", (int) width,
+				 items[i]->name ? items[i]->name : "?", (int) wenv,
+				 items[i]->environment_slug ? items[i]->environment_slug : "?",
+				 (int) wpath, items[i]->folder_path ? items[i]->folder_path : "?",
+				 next ? next : "-", words[i]);
+			say_clean(stdout, "", line);
+		}
+	}
+	rc = status_only && unhealthy ? EXIT_UNHEALTHY : 0;
+out:
+	for (i = 0; words && i < count; i++)
+		free(words[i]);
+	free(words);
+	free(health);
+	free(items);
+	rw_result_free(&result);
+	return rc;
+}
+
+static int
+cmd_show(struct app *app)
+{
+	struct rw_rotation r;
+	char words[REPORT_FAILURE_MAX];
+	int rc;
+
+	if ((rc = resolve(app, &r)) >= 0)
+		return rc;
+	core_manage_health(&r, time(NULL), words, sizeof(words));
+	rc = print_text(app->opt.json ? rw_rotation_json(&r) : report_rotation(&r, words));
+	rw_rotation_free(&r);
+	return rc;
+}
+
+static int
+cmd_rotate(struct app *app)
+{
+	struct rw_rotation r;
+	struct rw_result result;
+	char line[REPORT_FAILURE_MAX + 512];
+	long minutes;
+	int rc, answer;
+
+	if ((rc = resolve(app, &r)) >= 0)
+		return rc;
+	if (core_rotate_is_soon(&r, time(NULL), &minutes) && !app->opt.yes) {
+		core_rotate_question(&r, minutes, line, sizeof(line));
+		answer = ask(strcat(line, " Rotate anyway? [y/N]"), "y");
+		if (answer <= 0) {
+			if (answer < 0) {
+				core_rotate_question(&r, minutes, line, sizeof(line));
+				fprintf(stderr, "rotwiz: not rotated: %s Add --yes to rotate anyway.\n", line);
+			} else {
+				fprintf(stderr, "rotwiz: not rotated\n");
+			}
+			rw_rotation_free(&r);
+			return answer < 0 ? rw_status_exit_code(RW_EUSAGE) : rw_status_exit_code(RW_EQUIT);
+		}
+	}
+	rw_api_wait_for(app->api, rw_api_rotate_now(app->api, r.id, &r, NULL), &result);
+	switch (core_rotate_outcome(&result, r.active_index, app->api_base, line, sizeof(line))) {
+	case CORE_ROTATED:
+	case CORE_ROTATED_FOUND:
+		if (result.recovered)
+			say_clean(stderr, "rotwiz: ", line);
+		rc = print_text(app->opt.json ? rw_rotation_json(&result.u.rotation) : strdup(line));
+		break;
+	default:
+		say_clean(stderr, "rotwiz: ", line);
+		rc = rw_status_exit_code(result.status);
+		break;
+	}
+	rw_result_free(&result);
+	rw_rotation_free(&r);
+	return rc;
+}
+
+/* The edit's changes from the flags, checked as the wizard checks them.  0, or the exit code. */
+static int
+edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *changes)
+{
+	static const enum rw_field editable[] = {
+		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_AUTO_ROTATION, RW_FIELD_INTERVAL,
+		RW_FIELD_HOURS, RW_FIELD_MINUTES, RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET,
+	};
+	static const enum rw_field locked[] = {
+		RW_FIELD_CONNECTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID, RW_FIELD_APP_NAME,
+	};
+	char msg[RW_MESSAGE_MAX], num[16];
+	size_t i;
+	int bad = 0, any = 0;
+
+	for (i = 0; i < sizeof(locked) / sizeof(locked[0]); i++)
+		if (rw_answers_is_set(&app->answers, locked[i])) {
+			fprintf(stderr, "rotwiz: --%s cannot be changed by an edit: the server keeps a "
+				"rotation's connection and app -- delete it and create another\n",
+				rw_field_info(locked[i])->flag);
+			return rw_status_exit_code(RW_EUSAGE);
+		}
+	for (i = 0; i < sizeof(editable) / sizeof(editable[0]); i++) {
+		const char *v = rw_answers_get(&app->answers, editable[i]);
+
+		if (!rw_answers_is_set(&app->answers, editable[i]))
+			continue;
+		any = 1;
+		if (rw_validate_field(editable[i], v, msg, sizeof(msg)) != RW_OK) {
+			fprintf(stderr, "rotwiz: %s (--%s)\n", msg, rw_field_info(editable[i])->flag);
+			bad = 1;
+			continue;
+		}
+		if (rw_answers_set(changes, editable[i], v) < 0)
+			return out_of_memory();
+	}
+	if (bad)
+		return rw_status_exit_code(RW_EINVAL);
+	if (!any) {
+		fprintf(stderr, "rotwiz: nothing to change -- give --name, --description, --interval, "
+			"--rotate-at, --auto-rotation, --no-auto-rotation, --map-client-id or "
+			"--map-client-secret (see rotwiz edit --help)\n");
+		return rw_status_exit_code(RW_EUSAGE);
+	}
+	/* The server takes rotateAtUtc and secretsMapping whole: keep the other half as it is. */
+	if (rw_answers_is_set(changes, RW_FIELD_HOURS) != rw_answers_is_set(changes, RW_FIELD_MINUTES)) {
+		snprintf(num, sizeof(num), "%d", rw_answers_is_set(changes, RW_FIELD_HOURS) ?
+			 r->minutes : r->hours);
+		rw_answers_set(changes, rw_answers_is_set(changes, RW_FIELD_HOURS) ? RW_FIELD_MINUTES :
+			       RW_FIELD_HOURS, num);
+	}
+	if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID) &&
+	    !rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_SECRET))
+		rw_answers_set(changes, RW_FIELD_MAP_CLIENT_SECRET, r->map_client_secret);
+	else if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_SECRET) &&
+		 !rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID))
+		rw_answers_set(changes, RW_FIELD_MAP_CLIENT_ID, r->map_client_id);
+	if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID) &&
+	    strcmp(rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID),
+		   rw_answers_get(changes, RW_FIELD_MAP_CLIENT_SECRET)) == 0) {
+		fprintf(stderr, "rotwiz: Secret names: the client ID and the client secret need two "
+			"different names, got \"%s\" for both (--map-client-id, --map-client-secret)\n",
+			rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID));
+		return rw_status_exit_code(RW_EINVAL);
+	}
+	return 0;
+}
+
+static int
+cmd_edit(struct app *app)
+{
+	struct rw_rotation r;
+	struct rw_answers changes;
+	struct rw_result result;
+	char *body;
+	int rc;
+
+	/* Values are checked before anything is sent, the lookup too. */
+	rw_answers_init(&changes);
+	memset(&r, 0, sizeof(r));
+	r.hours = r.minutes = 0;
+	if ((rc = resolve(app, &r)) >= 0)
+		goto out_answers;
+	if ((rc = edit_changes(app, &r, &changes)) != 0)
+		goto out;
+	if (!(body = rw_body_build_update(&changes))) {
+		rc = out_of_memory();
+		goto out;
+	}
+	rw_api_wait_for(app->api, rw_api_update(app->api, r.id, body, NULL), &result);
+	free(body);
+	if (result.status != RW_OK) {
+		rc = fail(app, &result);
+	} else {
+		char words[REPORT_FAILURE_MAX];
+
+		core_manage_health(&result.u.rotation, time(NULL), words, sizeof(words));
+		rc = print_text(app->opt.json ? rw_rotation_json(&result.u.rotation)
+					      : report_rotation(&result.u.rotation, words));
+	}
+	rw_result_free(&result);
+out:
+	rw_rotation_free(&r);
+out_answers:
+	rw_answers_free(&changes);
+	return rc;
+}
+
+static int
+cmd_delete(struct app *app)
+{
+	struct rw_rotation r;
+	struct rw_result result;
+	struct strbuf words = STRBUF_INIT, q = STRBUF_INIT;
+	int rc, answer;
+
+	if ((rc = resolve(app, &r)) >= 0)
+		return rc;
+	core_manage_delete_words(&r, app->opt.delete_secrets, app->opt.revoke_credentials, &words);
+	if (!app->opt.yes) {
+		char clean[256];
+
+		report_clean(r.name ? r.name : "", clean, sizeof(clean));
+		strbuf_printf(&q, "Delete the rotation \"%s\" (%s %s)? Then %s.\nType its name to "
+			      "confirm:", clean, r.environment_slug ? r.environment_slug : "?",
+			      r.folder_path ? r.folder_path : "?", strbuf_str(&words));
+		answer = ask(strbuf_str(&q), r.name ? r.name : "");
+		if (answer <= 0) {
+			if (answer < 0)
+				say_clean(stderr, "rotwiz: not deleted: stdin is not a terminal, so rotwiz "
+					  "will not ask -- add --yes to delete; then ", strbuf_str(&words));
+			else
+				fprintf(stderr, "rotwiz: not deleted: the name typed was not the rotation's\n");
+			rc = answer < 0 ? rw_status_exit_code(RW_EUSAGE) : rw_status_exit_code(RW_EQUIT);
+			goto out;
+		}
+	}
+	rw_api_wait_for(app->api, rw_api_delete(app->api, r.id, app->opt.delete_secrets,
+						app->opt.revoke_credentials, NULL), &result);
+	if (result.status != RW_OK) {
+		rc = fail(app, &result);
+	} else if (app->opt.json) {
+		rc = print_text(rw_rotation_json(&result.u.rotation));
+	} else {
+		struct strbuf line = STRBUF_INIT;
+
+		strbuf_printf(&line, "Deleted the rotation \"%s\" (%s): %s.", r.name ? r.name : "",
+			      r.id ? r.id : "", strbuf_str(&words));
+		say_clean(stdout, "", strbuf_str(&line));
+		strbuf_free(&line);
+		rc = 0;
+	}
+	rw_result_free(&result);
+out:
+	strbuf_free(&words);
+	strbuf_free(&q);
+	rw_rotation_free(&r);
+	return rc;
+}
+
+static int
+dispatch(struct app *app)
+{
+	const char *c = app->opt.command;
+
+	if (strcmp(c, "list") == 0)
+		return cmd_list(app, 0);
+	if (strcmp(c, "status") == 0)
+		return cmd_list(app, 1);
+	if (strcmp(c, "show") == 0)
+		return cmd_show(app);
+	if (strcmp(c, "rotate") == 0)
+		return cmd_rotate(app);
+	if (strcmp(c, "edit") == 0)
+		return cmd_edit(app);
+	return cmd_delete(app);
+}
+
+int
+manage_run(struct app *app)
+{
+	char msg[1024], note[600];
+	enum rw_status st;
+	int rc;
+
+	if (app->opt.dry_run || app->opt.print_curl || app->opt.from_file || app->opt.plain) {
+		fprintf(stderr, "rotwiz: --%s is for creating a rotation, not for rotwiz %s\n",
+			app->opt.dry_run ? "dry-run" : app->opt.print_curl ? "print-curl" :
+			app->opt.from_file ? "from-file" : "plain", app->opt.command);
+		return rw_status_exit_code(RW_EUSAGE);
+	}
+	if (app->opt.demo) {
+		free(app->api_base);
+		app->api_base = NULL;
+		if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
+			fprintf(stderr, "rotwiz: %s\n", msg);
+			return rw_status_exit_code(st);
+		}
+		app->credentials_given = 1;
+	}
+	if (!rw_answers_is_set(&app->answers, RW_FIELD_PROJECT) ||
+	    !*rw_answers_get(&app->answers, RW_FIELD_PROJECT)) {
+		fprintf(stderr, "rotwiz: rotwiz %s needs the project -- give --project ID (or set "
+			"INFISICAL_PROJECT_ID, or run where .infisical.json names it)\n", app->opt.command);
+		rc = rw_status_exit_code(RW_EUSAGE);
+		goto out;
+	}
+	st = signin_connect(app, msg, sizeof(msg));
+	secret_free(&app->token);
+	if (st != RW_OK) {
+		fprintf(stderr, "rotwiz: %s\n", msg);
+		rc = rw_status_exit_code(st);
+		goto out;
+	}
+	if (core_project_resolve(app, note, sizeof(note)) < 0) {
+		rc = out_of_memory();
+		goto out;
+	}
+	rc = dispatch(app);
+	if (fflush(stdout) != 0 && rc == 0)
+		rc = 1;
+out:
+	if (app->opt.demo)
+		demo_stop(app);
+	return rc;
+}
