@@ -9,17 +9,19 @@
 int
 core_rotate_is_soon(const struct rw_rotation *r, time_t now, long *minutes_ago)
 {
-	time_t last, created;
+	time_t last;
 
 	*minutes_ago = 0;
 	if (!r || !r->last_rotated_at || report_parse_time(r->last_rotated_at, &last) < 0)
 		return 0;
 	/*
 	 * The create issues the first secret a moment before createdAt (the
-	 * real server: about 300 ms): within a minute of it, slot two is empty.
+	 * real server: some 300 ms; doc/api.md s.3), so a lastRotatedAt not
+	 * after createdAt is the create's, and the other slot is still empty.
+	 * Both are the server's toISOString(), so they compare as text.
 	 */
-	if (r->created_at && report_parse_time(r->created_at, &created) == 0 &&
-	    last - created < 60 && created - last < 60)
+	if (r->created_at && strlen(r->created_at) == strlen(r->last_rotated_at) &&
+	    strcmp(r->last_rotated_at, r->created_at) <= 0)
 		return 0;
 	if (now < last)
 		return 1;	/* a clock behind the server's: say "0 minutes", ask anyway */

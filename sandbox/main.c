@@ -40,6 +40,7 @@ static const char usage_text[] =
 	"                        from --now or from real time, so the scheduler's\n"
 	"                        rotations can be watched\n"
 	"      --seed-rotations N  seed N more rotations (bulk-0001...), for big lists\n"
+	"      --no-scheduler    never rotate by the clock (so a rotation can be overdue)\n"
 	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
 	"                        self-hosted server without a licence does (400\n"
 	"                        plan restriction); 'unlocked' (the default): serve them\n"
@@ -59,6 +60,7 @@ struct options {
 	int plan_free;
 	long speed;		/* 0: --speed not given */
 	long seed_rotations;
+	int no_scheduler;
 };
 
 /* A whole number in [min, max], or -1 in *ok. */
@@ -86,6 +88,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "plan", required_argument, NULL, 'P' },
 		{ "speed", required_argument, NULL, 'S' },
 		{ "seed-rotations", required_argument, NULL, 'R' },
+		{ "no-scheduler", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -146,6 +149,9 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 					"100000\n", optarg);
 				return 2;
 			}
+			break;
+		case 'N':
+			opt->no_scheduler = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -215,7 +221,7 @@ main(int argc, char **argv)
 		goto out_world;
 	}
 	/* A sped-up clock is looked at often, so that a rotation lands near its time. */
-	if (sb_scheduler_start(world, opt.speed > 1 ? 50 : 1000, &scheduler) < 0) {
+	if (!opt.no_scheduler && sb_scheduler_start(world, opt.speed > 1 ? 50 : 1000, &scheduler) < 0) {
 		fputs("rotwiz-sandbox: the scheduler thread could not start\n", stderr);
 		goto out_world;
 	}

@@ -208,7 +208,7 @@ stall_and_stop(void)
 		ok(r.code == CURLE_OPERATION_TIMEDOUT, "stall_after_never_answers");
 		sbc_reply_free(&r);
 		free(body);
-		ok(sbc_stat(&s, "rotations") == 2, "stall_after_still_made_the_rotation");
+		ok(sbc_stat(&s, "rotations") == 3, "stall_after_still_made_the_rotation");
 	}
 
 	start = now_s();
@@ -260,7 +260,7 @@ stats_and_load(void)
 	sbc_request(&s, "GET", "/sandbox/stats", &o, &r);
 	ok(r.status == 200 && sbc_json_has(r.json, "{\"connections\":1,\"requests\":5,"
 					      "\"routes\":{\"GET /api/v1/projects\":3,\"GET /sandbox/stats\":1,"
-					      "\"unmatched\":1},\"rotations\":1}"),
+					      "\"unmatched\":1},\"rotations\":2}"),
 	   "keep_alive_requests_count_one_connection");
 	sbc_reply_free(&r);
 	curl_easy_cleanup(o.handle);

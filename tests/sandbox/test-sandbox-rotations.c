@@ -114,13 +114,22 @@ lookups(const struct sbc_server *s)
 	sbc_reply_free(&r);
 
 	sbc_get(s, ROT_PATH "?projectId=" PAYMENTS, &r);
-	ok(r.status == 200 && cJSON_GetArraySize(sbc_at(r.json, "secretRotations")) == 1 &&
+	ok(r.status == 200 && cJSON_GetArraySize(sbc_at(r.json, "secretRotations")) == 2 &&
 	   sbc_json_has(r.json, "{\"secretRotations\":[{\"id\":\"" SEEDED_ROTATION "\","
 			"\"name\":\"staging-api-azure\",\"activeIndex\":1,\"isLastRotationManual\":false,"
 			"\"createdAt\":\"2024-12-06T09:15:00.000Z\",\"lastRotatedAt\":\"2025-01-05T00:00:00.000Z\","
 			"\"nextRotationAt\":\"2025-02-04T00:00:00.000Z\",\"rotationInterval\":30,"
-			"\"folder\":{\"path\":\"/api\"},\"environment\":{\"slug\":\"staging\"}}]}"),
+			"\"folder\":{\"path\":\"/api\"},\"environment\":{\"slug\":\"staging\"}},{}]}"),
 	   "seeded_rotation_is_listed_with_its_schedule");
+	/* The second seed failed its scheduled rotation at 00:00 today and is retried tomorrow. */
+	ok(r.status == 200 &&
+	   sbc_json_has(r.json, "{\"secretRotations\":[{},{\"name\":\"prod-legacy-sync\","
+			"\"rotationStatus\":\"failed\",\"lastRotationAttemptedAt\":\"2025-01-15T00:00:00.000Z\","
+			"\"nextRotationAt\":\"2025-01-16T00:00:00.000Z\",\"lastRotationMessage\":"
+			"\"Infisical encountered an issue while generating credentials with the configured "
+			"inputs: Failed to add client secret to Azure app f903695a-233e-405e-9480-34d9c384bd99: "
+			"Insufficient privileges to complete the operation.\"}]}"),
+	   "seeded_failed_rotation_says_why_and_when_it_is_retried");
 	sbc_reply_free(&r);
 
 	sbc_get(s, ROT_PATH "?projectId=" TOOLS, &r);
@@ -129,7 +138,7 @@ lookups(const struct sbc_server *s)
 	sbc_reply_free(&r);
 
 	sbc_get(s, "/api/v2/secret-rotations?projectId=" PAYMENTS, &r);
-	ok(r.status == 200 && cJSON_GetArraySize(sbc_at(r.json, "secretRotations")) == 1,
+	ok(r.status == 200 && cJSON_GetArraySize(sbc_at(r.json, "secretRotations")) == 2,
 	   "list_of_all_types_has_it_too");
 	sbc_reply_free(&r);
 
@@ -347,7 +356,7 @@ delete(const struct sbc_server *s)
 	sbc_reply_free(&r);
 	ok(secret_keys_are(s, "NEW_SECRET,NEW_ID"), "delete_secrets_removes_the_mapped_secrets");
 	ok(sbc_stat(s, "azureClientSecrets") == live - 1, "revoke_removes_the_secret_from_azure");
-	ok(sbc_stat(s, "rotations") == 1, "only_the_seeded_rotation_is_left");
+	ok(sbc_stat(s, "rotations") == 2, "only_the_seeded_rotations_are_left");
 }
 
 /*
