@@ -129,6 +129,22 @@ fail:
 	return -1;
 }
 
+/* A fault's path against a request's: a segment "*" stands for any one segment. */
+static int
+path_matches(const char *pattern, const char *path)
+{
+	while (*pattern && *path) {
+		if (pattern[0] == '*' && (pattern[1] == '/' || !pattern[1]) && pattern[-1] == '/') {
+			pattern++;
+			path += strcspn(path, "/");
+			continue;
+		}
+		if (*pattern++ != *path++)
+			return 0;
+	}
+	return !*pattern && !*path;
+}
+
 int
 sb_faults_take(struct sb_faults *faults, const char *method, const char *path,
 	       enum sb_fault_action *action, unsigned *status)
@@ -140,7 +156,7 @@ sb_faults_take(struct sb_faults *faults, const char *method, const char *path,
 	for (i = 0; i < faults->count && !found; i++) {
 		struct sb_fault *f = &faults->items[i];
 
-		if (strcmp(f->method, method) != 0 || strcmp(f->path, path) != 0)
+		if (strcmp(f->method, method) != 0 || !path_matches(f->path, path))
 			continue;
 		if (f->limit >= 0 && f->used >= f->limit)
 			continue;

@@ -7,7 +7,8 @@
 /*
  * Injected failures (--fault 'METHOD PATH=ACTION[@N]'), so that tests and
  * demos can show what a user sees when the server or the network misbehaves.
- * PATH is matched exactly against the request path without its query.
+ * PATH is matched exactly against the request path without its query; a
+ * segment "*" matches any one segment (a rotation id not known in advance).
  *
  * Actions that answer before the request is handled (the server's state does
  * not change): an HTTP status with an Infisical-shaped error body, drop

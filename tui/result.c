@@ -43,7 +43,7 @@ result_draw(struct tui *t)
 		core_rotate_is_soon(&t->rotation, time(NULL), &minutes);
 		core_rotate_question(&t->rotation, minutes, question, sizeof(question));
 		strbuf_reset(&sb);
-		strbuf_printf(&sb, "%s Rotate anyway? y rotates, any other key keeps it.", question);
+		strbuf_printf(&sb, "%s Rotate anyway? r rotates, any other key keeps it.", question);
 		tui_frame_paragraph(TUI_TOP + used + 1, 2, 6, COLS - 4, strbuf_str(&sb),
 				    tui_attr(TUI_ROLE_ERROR));
 	} else if (core_lists_running(&t->loads, CORE_SLOT_ROTATE)) {
@@ -82,9 +82,10 @@ result_key(struct tui *t, enum tui_action action, wint_t ch)
 	    action != TUI_ACT_REDRAW)
 		return TUI_OUT_STAY;
 	if (t->rotate_asking && action != TUI_ACT_REDRAW) {
-		/* Decision 18: only a y rotates again; anything else (default No) keeps it. */
+		/* Decision 18: only r (or y) rotates again; anything else (default No) keeps it. */
 		t->rotate_asking = 0;
-		return ch == 'y' || ch == 'Y' ? TUI_OUT_ROTATE : TUI_OUT_REDRAW;
+		return action == TUI_ACT_ROTATE_NOW || ch == 'y' || ch == 'Y' ? TUI_OUT_ROTATE
+									      : TUI_OUT_REDRAW;
 	}
 	switch (action) {
 	case TUI_ACT_ROTATE_NOW:
