@@ -12,7 +12,8 @@ REAL_SH_TESTS = \
 	tests/real/refusals.sh \
 	tests/real/create-plain.sh \
 	tests/real/create-curses.sh \
-	tests/real/stock.sh
+	tests/real/stock.sh \
+	tests/real/manage.sh
 
 REAL_TESTS = $(REAL_SH_TESTS)
 
