@@ -226,3 +226,19 @@ demo_stop(struct app *app)
 		waited += 10;
 	}
 }
+
+int
+demo_begin(struct app *app)
+{
+	char msg[1024];
+	enum rw_status st;
+
+	free(app->api_base);
+	app->api_base = NULL;
+	if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
+		fprintf(stderr, "rotwiz: %s\n", msg);
+		return rw_status_exit_code(st);
+	}
+	app->credentials_given = 1;
+	return -1;
+}

@@ -23,6 +23,13 @@ struct app;
 enum rw_status demo_start(struct app *app, char *msg, size_t msgsz);
 
 /*
+ * What a run with --demo does first: drops the URL set up for a real
+ * server, starts the sandbox and counts its token as given.  -1 when it
+ * runs, else the exit code after one "rotwiz: ..." line on stderr.
+ */
+int demo_begin(struct app *app);
+
+/*
  * Stops the child (SIGTERM, then waitpid).  Idempotent, and uses only
  * async-signal-safe calls, so a signal handler's exit path may call it.
  */

@@ -21,17 +21,11 @@ run(struct app *app)
 {
 	int demo = app->opt.demo && (app->mode != APP_MODE_BATCH || app->opt.yes);
 	char msg[1024];
-	enum rw_status st;
 	int rc;
 
 	if (demo) {
-		free(app->api_base);
-		app->api_base = NULL;
-		if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
-			fprintf(stderr, "rotwiz: %s\n", msg);
-			return rw_status_exit_code(st);
-		}
-		app->credentials_given = 1;
+		if ((rc = demo_begin(app)) >= 0)
+			return rc;
 		/* Curses shows it on every screen; the line modes say it once, first. */
 		if (app->mode != APP_MODE_CURSES && app_demo_banner(app, 0, msg, sizeof(msg)))
 			fprintf(stderr, "rotwiz: %s\n", msg);

@@ -532,15 +532,8 @@ manage_run(struct app *app)
 			app->opt.from_file ? "from-file" : "plain", app->opt.command);
 		return rw_status_exit_code(RW_EUSAGE);
 	}
-	if (app->opt.demo) {
-		free(app->api_base);
-		app->api_base = NULL;
-		if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
-			fprintf(stderr, "rotwiz: %s\n", msg);
-			return rw_status_exit_code(st);
-		}
-		app->credentials_given = 1;
-	}
+	if (app->opt.demo && (rc = demo_begin(app)) >= 0)
+		return rc;
 	if (!rw_answers_is_set(&app->answers, RW_FIELD_PROJECT) ||
 	    !*rw_answers_get(&app->answers, RW_FIELD_PROJECT)) {
 		fprintf(stderr, "rotwiz: rotwiz %s needs the project -- give --project ID (or set "

@@ -43,7 +43,7 @@ struct rw_call {
 	char *lookup_url;
 	char *want_connection_id, *want_object_id;
 	/* Rotate now only: the rotation as it was, to tell whether a lost rotate happened. */
-	int have_before, before_index;
+	int before_index;
 	char *before_rotated_at;
 	int looking_up;
 	int created_unread;	/* the server said 2xx but its reply could not be read */
@@ -540,6 +540,7 @@ create_look_up(struct rw_api *api, struct rw_call *call)
 	}
 }
 
+/* Create and rotate now: a lost or unreadable reply is looked up (on_lookup_reply). */
 static void
 on_create_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 {
@@ -547,7 +548,7 @@ on_create_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *
 	int created_unread;
 
 	result_from_reply(call, reply);
-	/* Created for sure (2xx) but the reply was unreadable: fetch it. */
+	/* Created (or rotated) for sure (2xx) but the reply was unreadable: fetch it. */
 	created_unread = reply->status == RW_OK && code >= 200 && code < 300 &&
 			 call->result.status == RW_EPROTO;
 	call->created_unread = created_unread;
@@ -576,34 +577,16 @@ rotated_since(const struct rw_call *call, const struct rw_rotation *now)
 	return strcmp(now->last_rotated_at, call->before_rotated_at) != 0;
 }
 
+/*
+ * The lookup after an unknown outcome.  Create: the rotation by name, ours
+ * when its connection and app match; a 404 means not created.  Rotate now:
+ * the rotation by id, rotated when activeIndex or lastRotatedAt moved.
+ */
 static void
-on_rotate_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
-{
-	long code = reply->http_status;
-	int unread;
-
-	result_from_reply(call, reply);
-	/* Rotated for sure (2xx) but unreadable, or lost after sending: look. */
-	unread = reply->status == RW_OK && code >= 200 && code < 300 &&
-		 call->result.status == RW_EPROTO;
-	call->created_unread = unread;
-	if (call->result.status == RW_OK || (reply->status == RW_OK && !unread) ||
-	    (reply->status != RW_OK && !reply->sent)) {
-		call_finish(api, call);
-		return;
-	}
-	if (!call->have_before || !call->lookup_url) {
-		call->result.outcome_unknown = 1;
-		call_finish(api, call);
-		return;
-	}
-	create_look_up(api, call);
-}
-
-static void
-on_rotate_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
+on_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 {
 	struct rw_result *result = &call->result;
+	int rotate = result->kind == RW_CALL_ROTATE_NOW;
 	struct rw_rotation rot;
 	long code = reply->http_status;
 
@@ -611,7 +594,7 @@ on_rotate_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_
 	if (reply->status == RW_OK && code >= 200 && code < 300 &&
 	    rw_parse_rotation(reply->body, reply->len, &rot) == RW_OK) {
 		result->outcome_checked = 1;
-		if (rotated_since(call, &rot)) {
+		if (rotate ? rotated_since(call, &rot) : rotation_is_ours(call, &rot)) {
 			result_free_payload(result);
 			rw_api_error_free(&result->error);
 			result->status = RW_OK;
@@ -620,47 +603,19 @@ on_rotate_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_
 			call_finish(api, call);
 			return;
 		}
-		if (call->created_unread) {
+		/* Create: another rotation holds the name, so ours cannot exist. */
+		if (rotate && call->created_unread) {
 			/* "Rotated" yet unchanged: nothing is settled. */
 			result->outcome_checked = 0;
 			result->outcome_unknown = 1;
 		}
-	} else {
-		result->outcome_unknown = 1;
-	}
-	rw_rotation_free(&rot);
-	call_finish(api, call);
-}
-
-static void
-on_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
-{
-	struct rw_result *result = &call->result;
-	struct rw_rotation rot;
-	long code = reply->http_status;
-
-	memset(&rot, 0, sizeof(rot));
-	if (reply->status == RW_OK && code >= 200 && code < 300 &&
-	    rw_parse_rotation(reply->body, reply->len, &rot) == RW_OK) {
-		result->outcome_checked = 1;
-		if (rotation_is_ours(call, &rot)) {
-			result_free_payload(result);
-			rw_api_error_free(&result->error);
-			result->status = RW_OK;
-			result->recovered = 1;
-			result->u.rotation = rot;
-		} else {
-			/* Another rotation holds the name: ours cannot exist. */
-			rw_rotation_free(&rot);
-		}
-	} else if (reply->status == RW_OK && code == 404 && !call->created_unread) {
-		rw_rotation_free(&rot);
+	} else if (!rotate && reply->status == RW_OK && code == 404 && !call->created_unread) {
 		result->outcome_checked = 1;
 	} else {
 		/* No answer, or "created" yet not found: nothing is settled. */
-		rw_rotation_free(&rot);
 		result->outcome_unknown = 1;
 	}
+	rw_rotation_free(&rot);
 	call_finish(api, call);
 }
 
@@ -676,13 +631,9 @@ on_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 		call->retry_at = now_ms() + delay;
 		return;
 	}
-	if (call->looking_up && call->result.kind == RW_CALL_ROTATE_NOW) {
-		on_rotate_lookup_reply(api, call, reply);
-	} else if (call->looking_up) {
+	if (call->looking_up) {
 		on_lookup_reply(api, call, reply);
-	} else if (call->result.kind == RW_CALL_ROTATE_NOW) {
-		on_rotate_reply(api, call, reply);
-	} else if (call->result.kind == RW_CALL_CREATE) {
+	} else if (call->result.kind == RW_CALL_CREATE || call->result.kind == RW_CALL_ROTATE_NOW) {
 		on_create_reply(api, call, reply);
 	} else {
 		result_from_reply(call, reply);
@@ -1027,7 +978,6 @@ rw_api_rotate_now(struct rw_api *api, const char *id, const struct rw_rotation *
 		url_begin(&lookup, api, ROTATIONS);
 		url_segment(&lookup, id);
 		call->lookup_url = strbuf_detach(&lookup);
-		call->have_before = 1;
 		call->before_index = before->active_index;
 		if (before->last_rotated_at)
 			call->before_rotated_at = strdup(before->last_rotated_at);
