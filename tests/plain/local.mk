@@ -3,6 +3,7 @@
 
 PLAIN_SH_TESTS = \
 	tests/plain/session.sh \
+	tests/plain/rotate-again.sh \
 	tests/plain/decisions.sh \
 	tests/plain/machine-identity.sh \
 	tests/plain/corrections.sh \
