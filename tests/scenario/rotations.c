@@ -1,10 +1,10 @@
 #include "config.h"
 
 /*
- * rotations SKIP_ID FILE...: the rotations of the server's list answers
+ * rotations SKIP_IDS FILE...: the rotations of the server's list answers
  * (GET /api/v2/secret-rotations?projectId=, one FILE per project), one line
- * each in the scenario runner's canonical form, the rotation SKIP_ID (the
- * sandbox's seeded one) left out:
+ * each in the scenario runner's canonical form, the rotations of SKIP_IDS
+ * (the sandbox's seeded ones, comma-separated) left out:
  *
  *   name=N project=ID environment=SLUG folder=PATH connection=ID object=ID
  *   client=ID app-name=S auto=on|off interval=DAYS at=HH:MM id-name=S
@@ -139,6 +139,24 @@ find(int argc, char **argv)
 	return rc;
 }
 
+/* Whether id is one of the comma-separated ids in list. */
+static int
+skipped(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+
+		if (len == n && strncmp(list, id, n) == 0)
+			return 1;
+		list += len;
+		if (*list == ',')
+			list++;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -167,7 +185,7 @@ main(int argc, char **argv)
 			const cJSON *id = at(r, "id", NULL), *h = at(r, "rotateAtUtc", "hours"),
 				    *m = at(r, "rotateAtUtc", "minutes");
 
-			if (cJSON_IsString(id) && strcmp(id->valuestring, argv[1]) == 0)
+			if (cJSON_IsString(id) && skipped(argv[1], id->valuestring))
 				continue;
 			put("name", at(r, "name", NULL), 1);
 			put("project", at(r, "projectId", NULL), 0);

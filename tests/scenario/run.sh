@@ -21,7 +21,8 @@ JSON_GET="$top_builddir/tests/cli/json-get"
 CONVERSE="$top_builddir/tests/scenario/converse"
 ROTATIONS="$top_builddir/tests/scenario/rotations"
 USER_TOKEN=sandbox-user-token
-SEEDED_ROTATION=9362c962-2e0f-40a9-9e92-f8fadf7f37cf
+# The sandbox's seeded rotations (sandbox/README.md): the healthy one and the failed one.
+SEEDED_ROTATION=9362c962-2e0f-40a9-9e92-f8fadf7f37cf,c0d7b6a1-5f3e-4c8a-9b21-7e4f0a6d2c91
 WAIT_STEPS=${SCEN_WAIT_STEPS:-120}	# 50 ms sleeps: 6 s and more for a screen to come
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/rotwiz-scen.XXXXXX") || exit 1
