@@ -128,12 +128,14 @@ print_text(char *text)
 static int
 ask(const char *question, const char *want)
 {
-	char line[512];
+	char line[512], clean[REPORT_FAILURE_MAX + 1024];
 	size_t n;
 
 	if (!isatty(STDIN_FILENO))
 		return -1;
-	fprintf(stderr, "%s ", question);
+	/* The question names server strings (secret names, folders): cleaned. */
+	report_clean(question, clean, sizeof(clean));
+	fprintf(stderr, "%s ", clean);
 	fflush(stderr);
 	if (!fgets(line, sizeof(line), stdin))
 		return 0;
@@ -401,9 +403,12 @@ edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *ch
 	if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID) &&
 	    strcmp(rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID),
 		   rw_answers_get(changes, RW_FIELD_MAP_CLIENT_SECRET)) == 0) {
+		char shown[RW_SHOWN_MAX];
+
+		rw_show_value(rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID), shown, sizeof(shown));
 		fprintf(stderr, "rotwiz: Secret names: the client ID and the client secret need two "
 			"different names, got \"%s\" for both (--map-client-id, --map-client-secret)\n",
-			rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID));
+			shown);
 		return rw_status_exit_code(RW_EINVAL);
 	}
 	return 0;
@@ -421,7 +426,6 @@ cmd_edit(struct app *app)
 	/* Values are checked before anything is sent, the lookup too. */
 	rw_answers_init(&changes);
 	memset(&r, 0, sizeof(r));
-	r.hours = r.minutes = 0;
 	if ((rc = resolve(app, &r)) >= 0)
 		goto out_answers;
 	if ((rc = edit_changes(app, &r, &changes)) != 0)
@@ -464,7 +468,7 @@ cmd_delete(struct app *app)
 		char clean[256];
 
 		report_clean(r.name ? r.name : "", clean, sizeof(clean));
-		strbuf_printf(&q, "Delete the rotation \"%s\" (%s %s)? Then %s.\nType its name to "
+		strbuf_printf(&q, "Delete the rotation \"%s\" (%s %s)? Then %s. Type its name to "
 			      "confirm:", clean, r.environment_slug ? r.environment_slug : "?",
 			      r.folder_path ? r.folder_path : "?", strbuf_str(&words));
 		answer = ask(strbuf_str(&q), r.name ? r.name : "");

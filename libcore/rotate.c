@@ -17,10 +17,13 @@ core_rotate_is_soon(const struct rw_rotation *r, time_t now, long *minutes_ago)
 	/*
 	 * The create issues the first secret a moment before createdAt (the
 	 * real server: some 300 ms; doc/api.md s.3), so a lastRotatedAt not
-	 * after createdAt is the create's, and the other slot is still empty.
-	 * Both are the server's toISOString(), so they compare as text.
+	 * after createdAt, with the create's slot 0 still active, is the
+	 * create's, and the other slot is still empty (a rotate within the
+	 * create's millisecond has moved to slot 1).  Both are the server's
+	 * toISOString(), so they compare as text.
 	 */
-	if (r->created_at && strlen(r->created_at) == strlen(r->last_rotated_at) &&
+	if (r->active_index == 0 && r->created_at &&
+	    strlen(r->created_at) == strlen(r->last_rotated_at) &&
 	    strcmp(r->last_rotated_at, r->created_at) <= 0)
 		return 0;
 	if (now < last)
