@@ -24,8 +24,8 @@
  * Whether rotating r now revokes a secret that apps may still be using:
  * its last rotation was less than CORE_ROTATE_SOON_MINUTES before now
  * and was not the create itself (slot 0 active and lastRotatedAt not after
- * createdAt: after a
- * create the other slot is still empty, so nothing is revoked).  *minutes_ago gets how long ago it was.
+ * createdAt: after a create the other slot is still empty, so nothing is
+ * revoked).  *minutes_ago gets how long ago it was.
  */
 int core_rotate_is_soon(const struct rw_rotation *r, time_t now, long *minutes_ago);
 
