@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "libcore/app.h"
+#include "common/term.h"
 #include "app/batch.h"
 #include "app/setup.h"
 #include "app/demo.h"
@@ -27,13 +28,13 @@ run(struct app *app)
 		free(app->api_base);
 		app->api_base = NULL;
 		if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
-			fprintf(stderr, "rotwiz: %s\n", msg);
+			rw_term_printf(stderr, "rotwiz: %s\n", msg);
 			return rw_status_exit_code(st);
 		}
 		app->credentials_given = 1;
 		/* Curses shows it on every screen; the line modes say it once, first. */
 		if (app->mode != APP_MODE_CURSES && app_demo_banner(app, 0, msg, sizeof(msg)))
-			fprintf(stderr, "rotwiz: %s\n", msg);
+			rw_term_printf(stderr, "rotwiz: %s\n", msg);
 	}
 	switch (app->mode) {
 	case APP_MODE_BATCH:
@@ -67,13 +68,13 @@ main(int argc, char **argv)
 	memset(&problems, 0, sizeof(problems));
 	if (options_parse(argc, argv, &app.opt, &flags, &problems, &action, msg,
 			  sizeof(msg)) != RW_OK) {
-		fprintf(stderr, "rotwiz: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		rc = 2;
 	} else if (action == OPTIONS_HELP) {
 		fputs(options_help_text(), stdout);
 		rc = 0;
 	} else if (action == OPTIONS_VERSION) {
-		printf("%s\n", PACKAGE_STRING);
+		rw_term_printf(stdout, "%s\n", PACKAGE_STRING);
 		rc = 0;
 	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 &&
 		   (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/term.h"
 #include "forms/validate.h"
 
 /*
@@ -24,6 +25,17 @@
  */
 #define DESCRIPTION_MAX_CHARS	255
 #define DESCRIPTION_MAX_UNITS	256
+/*
+ * The mapped secret names go into a varchar(500) column: 501 characters
+ * pass zod and fail in the database with a 500 after Azure has issued a
+ * secret (doc/api.md s.13).  The other free-text values have no limit on
+ * the server; rotwiz keeps them within what it reads back (a reply string
+ * is at most 64 KiB) and far within what anyone types.
+ */
+#define SECRET_NAME_MAX	500
+#define APP_NAME_MAX	256
+#define PROJECT_MAX	256
+#define SECRET_PATH_MAX	1024
 #define INTERVAL_MAX	909	/* floor(365 * 2.5) - 3: Azure's client secret life */
 #define SHOWN_UNITS	40	/* characters of a bad value quoted in a message */
 #define SHOWN_BYTES	120	/* and at most this many bytes of it */
@@ -135,7 +147,7 @@ utf8_trim_tail(char *msg)
 static int
 invisible(unsigned long cp)
 {
-	return (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD ||
+	return rw_term_escapes(cp) || cp == 0xAD ||
 	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
 	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
 }
@@ -422,6 +434,34 @@ path_rule(struct view v)
 }
 
 /*
+ * rule (which names max) when v, valid UTF-8, has more than max
+ * characters, with its count in got; else NULL.
+ */
+static const char *
+too_long(struct view v, size_t max, const char *rule, char *got, size_t gotsz)
+{
+	size_t chars = 0;
+
+	if (v.n <= max)
+		return NULL;
+	utf8_count(v.s, v.n, &chars);
+	if (chars <= max)
+		return NULL;
+	snprintf(got, gotsz, "%zu", chars);
+	return rule;
+}
+
+/* A name that holds what a terminal would obey (common/term.h) is refused. */
+static const char *
+control_rule(struct view v)
+{
+	if (rw_term_find(v.s, v.n, 0) == v.n)
+		return NULL;
+	return "must not contain control characters or bidi controls (C0, DEL, C1, "
+	       "U+200E/U+200F, U+061C, U+202A-U+202E, U+2066-U+2069)";
+}
+
+/*
  * The rule a (non-empty, normalised) value breaks, or NULL.  detail gets
  * extra words for rules that count, e.g. "(this one has 257)".
  */
@@ -430,6 +470,7 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 	   char *got, size_t gotsz)
 {
 	size_t count, chars;
+	const char *rule;
 	long min, max;
 
 	detail[0] = '\0';
@@ -464,10 +505,15 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 		}
 		return NULL;
 	case RW_FIELD_PROJECT:
+		if (utf8_count(v.s, v.n, NULL) == (size_t) -1)
+			return "must be valid UTF-8 text";
+		if ((rule = too_long(v, PROJECT_MAX, "must be at most 256 characters", got, gotsz)))
+			return rule;
+		return control_rule(v);
 	case RW_FIELD_APP_NAME:
 		if (utf8_count(v.s, v.n, NULL) == (size_t) -1)
 			return "must be valid UTF-8 text";
-		return NULL;
+		return too_long(v, APP_NAME_MAX, "must be at most 256 characters", got, gotsz);
 	case RW_FIELD_CONNECTION:
 	case RW_FIELD_OBJECT_ID:
 	case RW_FIELD_CLIENT_ID:
@@ -475,6 +521,10 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 			return "must be a GUID (8-4-4-4-12 hex digits)";
 		return NULL;
 	case RW_FIELD_SECRET_PATH:
+		if (v.n > SECRET_PATH_MAX) {
+			snprintf(got, gotsz, "%zu", v.n);
+			return "must be at most 1024 characters";
+		}
 		return path_rule(v);
 	case RW_FIELD_AUTO_ROTATION:
 		if (!toggle_value(v))
@@ -502,7 +552,11 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 			return "must not contain \":\" or \"/\"";
 		if (utf8_count(v.s, v.n, NULL) == (size_t) -1)
 			return "must be valid UTF-8 text";
-		return NULL;
+		if ((rule = too_long(v, SECRET_NAME_MAX, "must be at most 500 characters", got, gotsz))) {
+			snprintf(detail, detailsz, " (the server stores %d)", SECRET_NAME_MAX);
+			return rule;
+		}
+		return control_rule(v);
 	default:
 		return "is not a known field";
 	}

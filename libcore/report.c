@@ -5,21 +5,13 @@
 
 #include "libcore/report.h"
 #include "common/strbuf.h"
+#include "common/term.h"
 #include "forms/schedule.h"
 
 void
 report_clean(const char *text, char *buf, size_t bufsz)
 {
-	size_t i;
-
-	if (!bufsz)
-		return;
-	for (i = 0; text && text[i] && i + 1 < bufsz; i++) {
-		unsigned char ch = (unsigned char) text[i];
-
-		buf[i] = (ch < 0x20 || ch == 0x7f) ? (ch == '\n' || ch == '\t' ? ' ' : '?') : (char) ch;
-	}
-	buf[i] = '\0';
+	rw_term_copy(buf, bufsz, text, 0);
 }
 
 /* Two digits at p into *out; 0 or -1. */
@@ -466,8 +458,8 @@ report_problems(FILE *out, const struct rw_problems *problems)
 		report_clean(p->message, clean, sizeof(clean));
 		info = rw_field_info(p->field);
 		if (info && !strstr(clean, "--"))
-			fprintf(out, "rotwiz: %s (--%s)\n", clean, info->flag);
+			rw_term_printf(out, "rotwiz: %s (--%s)\n", clean, info->flag);
 		else
-			fprintf(out, "rotwiz: %s\n", clean);
+			rw_term_printf(out, "rotwiz: %s\n", clean);
 	}
 }

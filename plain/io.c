@@ -13,6 +13,7 @@
 #include <readline/history.h>
 
 #include "common/secret.h"
+#include "common/term.h"
 #include "plain/io.h"
 
 static int io_tty;
@@ -312,11 +313,7 @@ read_raw_line(char *buf, size_t *len, int use_read)
 void
 plain_print_clean(const char *text)
 {
-	for (; text && *text; text++) {
-		unsigned char ch = (unsigned char) *text;
-
-		fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, stdout);
-	}
+	rw_term_puts(text, stdout, 0);
 }
 
 enum plain_read
@@ -326,14 +323,22 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 	enum plain_read r;
 	int restore = 0;
 	size_t len = 0;
-	char *buf;
+	char *buf, *shown;
 
 	*line = NULL;
-	if (io_tty && echo != PLAIN_ECHO_SECRET)
-		return read_tty_line(prompt, echo, line);
-
-	if (!(buf = malloc(PLAIN_LINE_MAX + 1)))
+	/* A prompt quotes answers (from a draft, a flag, the server): escaped like all output. */
+	if (!(shown = rw_term_dup(prompt, RW_TERM_LINES)))
 		return PLAIN_READ_NOMEM;
+	if (io_tty && echo != PLAIN_ECHO_SECRET) {
+		r = read_tty_line(shown, echo, line);
+		free(shown);
+		return r;
+	}
+
+	if (!(buf = malloc(PLAIN_LINE_MAX + 1))) {
+		free(shown);
+		return PLAIN_READ_NOMEM;
+	}
 	/* Echo off before the prompt shows: keys typed the moment it appears stay hidden. */
 	if (io_tty && tcgetattr(STDIN_FILENO, &old) == 0) {
 		quiet = old;
@@ -341,7 +346,8 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 		quiet.c_lflag |= ECHONL;
 		restore = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
 	}
-	fputs(prompt, stdout);
+	fputs(shown, stdout);
+	free(shown);
 	fflush(stdout);
 	r = read_raw_line(buf, &len, io_tty);
 	if (restore)

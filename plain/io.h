@@ -68,8 +68,8 @@ enum plain_read plain_io_read(const char *prompt, enum plain_echo echo, char **l
 int plain_io_take_interrupt(void);
 
 /*
- * Prints text (often the server's, or an answer echoed from a pipe) with
- * control characters replaced by '?'.
+ * Prints text (often the server's, or an answer echoed from a pipe) on one
+ * line, escaped by the terminal rule (common/term.h).
  */
 void plain_print_clean(const char *text);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "plain/io.h"
+#include "common/term.h"
 #include "plain/load.h"
 
 /* How long one wait may block before the loop looks at Ctrl-C again. */
@@ -106,7 +107,7 @@ plain_load_wait_one(void *ctx)
 	struct plain_loads *loads = ctx;
 
 	if (!loads->said && !loads->quiet) {
-		printf("Loading the %s... (Ctrl-C cancels)\n",
+		rw_term_printf(stdout, "Loading the %s... (Ctrl-C cancels)\n",
 		       (unsigned) loads->waiting_for < CORE_SLOT_COUNT && list_name[loads->waiting_for] ?
 		       list_name[loads->waiting_for] : "lists the answers are checked against");
 		fflush(stdout);
@@ -175,7 +176,7 @@ plain_load_wait_call(struct plain_loads *loads, struct rw_call *call, int cancel
 			cancelled = 1;
 		} else if (!cancellable && !told) {
 			/* Leaving now would leave the user not knowing whether it exists. */
-			printf("The request is already on its way; waiting for the server's "
+			rw_term_printf(stdout, "The request is already on its way; waiting for the server's "
 			       "answer so that you know the outcome.\n");
 			fflush(stdout);
 			told = 1;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "forms/validate.h"
+#include "common/term.h"
 #include "plain/io.h"
 #include "plain/pick.h"
 
@@ -57,7 +58,7 @@ print_entry(const struct plain_pick *pick, size_t i, size_t width)
 	const char *label = e->label && *e->label ? e->label : e->value;
 	size_t len;
 
-	printf("  %2zu) ", i + 1);
+	rw_term_printf(stdout, "  %2zu) ", i + 1);
 	plain_print_clean(label);
 	if (e->detail && *e->detail) {
 		for (len = strlen(label ? label : ""); len < width; len++)
@@ -143,7 +144,7 @@ plain_pick_match(const struct plain_pick *pick, const char *answer, int *letter,
 		if (index >= 0)
 			return index;
 		if (index == -2) {
-			printf("%zu entries are called \"%s\": type the number of the one you "
+			rw_term_printf(stdout, "%zu entries are called \"%s\": type the number of the one you "
 			       "mean.\n", found, shown);
 			for (i = 0; i < pick->count; i++)
 				if (entry_is(&pick->entries[i], answer, fold))
@@ -160,7 +161,7 @@ plain_pick_match(const struct plain_pick *pick, const char *answer, int *letter,
 			 plain_io_is_tty() ? " (Tab completes)" : "");
 		return PLAIN_PICK_NONE;
 	}
-	printf("Entries matching \"%s\":\n", shown);
+	rw_term_printf(stdout, "Entries matching \"%s\":\n", shown);
 	for (i = 0; i < pick->count; i++)
 		if (entry_contains(&pick->entries[i], answer))
 			print_entry(pick, i, 0);

@@ -5,6 +5,7 @@
 #include <wchar.h>
 
 #include "common/secret.h"
+#include "common/term.h"
 #include "tui/step_form.h"
 #include "tui/theme.h"
 
@@ -75,12 +76,22 @@ tui_editor_close(struct tui_editor *ed)
 	memset(ed, 0, sizeof(*ed));
 }
 
+/*
+ * A value from a draft, a flag or .infisical.json may hold what a terminal
+ * obeys: the field shows it escaped (common/term.h), like every other text;
+ * an edit then edits what is shown.
+ */
 void
 tui_editor_set(struct tui_editor *ed, const char *value)
 {
+	char *shown;
+
 	if (!ed->form)
 		return;
-	set_field_buffer(ed->fields[0], 0, value ? value : "");
+	/* A masked field is never drawn: its secret stays as it is. */
+	shown = ed->masked ? NULL : rw_term_dup(value, 0);
+	set_field_buffer(ed->fields[0], 0, ed->masked && value ? value : shown ? shown : "");
+	free(shown);
 	form_driver(ed->form, REQ_END_LINE);
 }
 
