@@ -162,7 +162,7 @@ setup_run(struct app *app, const struct rw_answers *flags,
 	rw_answers_init(&file);
 	if (app->opt.from_file) {
 		memset(&file_problems, 0, sizeof(file_problems));
-		st = rw_body_parse_file(app->opt.from_file, &file, &file_problems);
+		st = rw_body_parse_file(app->opt.from_file, app->timeout_ms, &file, &file_problems);
 		if (st == RW_ENOMEM) {
 			rw_term_printf(stderr, "rotwiz: out of memory\n");
 			rw_answers_free(&file);

@@ -369,8 +369,14 @@ failure_text(const struct rw_result *r, const char *api_base,
 			 style == REPORT_CLI ? ", or allow more time with ROTWIZ_TIMEOUT_MS" : "");
 		return;
 	case RW_ETLS:
-		snprintf(buf, bufsz, "%s -- for a server with its own CA, %s", said,
-			 style == REPORT_CLI ? "pass --cacert FILE" : "start rotwiz with --cacert FILE");
+		if (strstr(said, "the CA file"))
+			snprintf(buf, bufsz, "%s -- check that %s is the PEM file of the CA that "
+				 "signed the server's certificate", said,
+				 style == REPORT_CLI ? "--cacert" : "the CA file given with --cacert");
+		else
+			snprintf(buf, bufsz, "%s -- for a server with its own CA, %s", said,
+				 style == REPORT_CLI ? "pass --cacert FILE" :
+				 "start rotwiz with --cacert FILE");
 		return;
 	case RW_EAUTH:
 		if (r->kind == RW_CALL_LOGIN)

@@ -196,7 +196,8 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 	why[0] = '\0';
 	if (!path || !s->loads.api) {
 		free(path);
-		snprintf(why, whysz, "%s", rw_status_message(path ? RW_EAUTH : RW_ENOMEM));
+		snprintf(why, whysz, "%s", path ? "rotwiz is not signed in yet" :
+			 rw_status_message(RW_ENOMEM));
 		return -1;
 	}
 	r = plain_load_get(&s->loads, CORE_SLOT_SECRET_NAMES, answer(s, RW_FIELD_PROJECT),

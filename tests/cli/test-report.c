@@ -145,8 +145,8 @@ test_summary(void)
 	r.next_rotation_at = NULL;
 	r.interval_days = 1;
 	text = report_summary(&r);
-	ok(text && !strchr(text, '\x1b') && has(text, "evil?[2Jname"),
-	   "summary_replaces_control_characters_from_the_server");
+	ok(text && !strchr(text, '\x1b') && has(text, "evil\\x1b[2Jname"),
+	   "summary_escapes_control_characters_from_the_server");
 	ok(has(text, "none (auto-rotation is off)") && has(text, "every 1 day at"),
 	   "summary_without_auto_rotation_says_so");
 	free(text);

@@ -261,7 +261,7 @@ test_seed_body(void)
 	int n;
 
 	rw_answers_init(&a);
-	st = rw_body_parse_file(RW_TEST_DATA "/seed-body.json", &a, &p);
+	st = rw_body_parse_file(RW_TEST_DATA "/seed-body.json", 0, &a, &p);
 	if (!ok(st == RW_OK && p.count == 0, "seed_body_parses"))
 		show_problems(&p);
 	is_str(rw_answers_get(&a, RW_FIELD_HOURS), "11.5", "seed_hours_are_kept_as_written");
@@ -470,10 +470,10 @@ test_parse_file(void)
 	int fd;
 
 	rw_answers_init(&a);
-	ok(rw_body_parse_file("/nonexistent/rotwiz/body.json", &a, &p) == RW_EIO &&
+	ok(rw_body_parse_file("/nonexistent/rotwiz/body.json", 0, &a, &p) == RW_EIO &&
 	   has_problem(&p, RW_FIELD_NONE, "/nonexistent/rotwiz/body.json"),
 	   "missing_file_is_an_io_error_naming_the_file");
-	ok(rw_body_parse_file("/tmp", &a, &p) == RW_EIO, "folder_is_not_a_body_file");
+	ok(rw_body_parse_file("/tmp", 0, &a, &p) == RW_EIO, "folder_is_not_a_body_file");
 
 	fd = mkstemp(path);
 	big = malloc(2 * RW_BODY_MAX);
@@ -481,7 +481,7 @@ test_parse_file(void)
 	big[0] = '{';
 	big[2 * RW_BODY_MAX - 1] = '}';
 	ok(fd >= 0 && write(fd, big, 2 * RW_BODY_MAX) == 2 * RW_BODY_MAX && close(fd) == 0 &&
-	   rw_body_parse_file(path, &a, &p) == RW_EUSAGE && has_problem(&p, RW_FIELD_NONE, "larger than"),
+	   rw_body_parse_file(path, 0, &a, &p) == RW_EUSAGE && has_problem(&p, RW_FIELD_NONE, "larger than"),
 	   "file_of_2_mib_is_refused");
 	unlink(path);
 	free(big);
