@@ -184,17 +184,17 @@ rw_show_value(const char *value, char *out, size_t outsz)
 			snprintf(piece, sizeof(piece), "\\r");
 			used = 1;
 		} else if (s[i] < 0x20 || s[i] == 0x7F) {
-			snprintf(piece, sizeof(piece), "\\x%02X", s[i]);
+			snprintf(piece, sizeof(piece), "\\x%02x", s[i]);
 			used = 1;
 		} else if (s[i] < 0x80) {
 			piece[0] = (char) s[i];
 			piece[1] = '\0';
 			used = 1;
 		} else if (!(used = utf8_decode(s + i, n - i, &cp))) {
-			snprintf(piece, sizeof(piece), "\\x%02X", s[i]);
+			snprintf(piece, sizeof(piece), "\\x%02x", s[i]);
 			used = 1;
 		} else if (invisible(cp)) {
-			snprintf(piece, sizeof(piece), "\\u%04lX", cp);
+			snprintf(piece, sizeof(piece), "\\u%04lx", cp);
 		} else {
 			memcpy(piece, s + i, used);
 			piece[used] = '\0';

@@ -50,6 +50,21 @@ entry_contains(const struct plain_entry *e, const char *word)
 	       contains(e->alt[1], word);
 }
 
+/* Characters of s as printed (escaped by the terminal rule), for padding. */
+static size_t
+shown_len(const char *s)
+{
+	char *clean = rw_term_dup(s, 0);
+	size_t n = 0;
+	const char *p;
+
+	for (p = clean; p && *p; p++)
+		if (((unsigned char) *p & 0xC0) != 0x80)
+			n++;
+	free(clean);
+	return n;
+}
+
 /* "  3) name      detail", the name padded to width. */
 static void
 print_entry(const struct plain_pick *pick, size_t i, size_t width)
@@ -61,7 +76,7 @@ print_entry(const struct plain_pick *pick, size_t i, size_t width)
 	rw_term_printf(stdout, "  %2zu) ", i + 1);
 	plain_print_clean(label);
 	if (e->detail && *e->detail) {
-		for (len = strlen(label ? label : ""); len < width; len++)
+		for (len = shown_len(label); len < width; len++)
 			fputc(' ', stdout);
 		fputs("  ", stdout);
 		plain_print_clean(e->detail);
@@ -77,7 +92,7 @@ plain_pick_print(const struct plain_pick *pick)
 	for (i = 0; i < pick->count; i++) {
 		const struct plain_entry *e = &pick->entries[i];
 
-		len = strlen(e->label && *e->label ? e->label : e->value ? e->value : "");
+		len = shown_len(e->label && *e->label ? e->label : e->value);
 		if (len > width)
 			width = len;
 	}

@@ -3,6 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -488,6 +492,55 @@ test_parse_file(void)
 	rw_answers_free(&a);
 }
 
+/* A FIFO nobody writes to is given up on; one with a writer (`<(...)`) is read. */
+static void
+fifo_files(void)
+{
+	char dir[] = "/tmp/rotwiz-test-fifo-XXXXXX", path[64];
+	struct rw_problems p = { .count = 0 };
+	struct rw_answers a;
+	struct timespec t0, t1;
+	double dt;
+	pid_t pid;
+	int fd;
+
+	rw_answers_init(&a);
+	if (!mkdtemp(dir)) {
+		ok(0, "fifo_dir_made");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/body", dir);
+	ok(mkfifo(path, 0600) == 0, "fifo_made");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ok(rw_body_parse_file(path, 300, &a, &p) == RW_EIO &&
+	   has_problem(&p, RW_FIELD_NONE, "nothing came from it in 1 s (a FIFO or pipe that nobody writes to)"),
+	   "fifo_without_a_writer_is_given_up_on_naming_why");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	dt = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ok(dt >= 0.25 && dt < 5.0, "fifo_without_a_writer_waits_the_given_time_then_stops");
+	pid = fork();
+	if (pid == 0) {
+		/* The writer comes later and writes in two pieces. */
+		usleep(100000);
+		fd = open(path, O_WRONLY);
+		if (fd >= 0 && write(fd, "{\"name\":", 8) == 8) {
+			usleep(100000);
+			if (write(fd, "\"from-a-fifo\"}", 14) != 14)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	memset(&p, 0, sizeof(p));
+	ok(pid > 0 && rw_body_parse_file(path, 5000, &a, &p) == RW_OK &&
+	   strcmp(rw_answers_get(&a, RW_FIELD_NAME), "from-a-fifo") == 0,
+	   "fifo_with_a_writer_is_read_whole");
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	unlink(path);
+	rmdir(dir);
+	rw_answers_free(&a);
+}
+
 /*
  * The curl command run by a real shell, with curl replaced by a function
  * that writes its arguments out: proves the quoting, not just the text.
@@ -581,5 +634,6 @@ main(void)
 	test_build();
 	test_parse_values();
 	test_curl();
+	fifo_files();
 	return done_testing();
 }
