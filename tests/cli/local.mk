@@ -39,7 +39,8 @@ CLI_SH_TESTS = \
 	tests/cli/faults.sh \
 	tests/cli/plan.sh \
 	tests/cli/tls.sh \
-	tests/cli/rotate-at-local.sh
+	tests/cli/rotate-at-local.sh \
+	tests/cli/hostile.sh
 
 TESTS += \
 	tests/cli/test-options \

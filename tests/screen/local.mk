@@ -35,6 +35,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/folder-exists.sh \
 	tests/screen/signin.sh \
 	tests/screen/server-words.sh \
+	tests/screen/hostile.sh \
 	tests/screen/plan.sh \
 	tests/screen/words.sh \
 	tests/screen/fields.sh \
