@@ -6,13 +6,8 @@
 #include "common/strbuf.h"
 #include "common/term.h"
 
-/*
- * One UTF-8 character at s (strict: no overlong forms, no surrogates,
- * nothing past U+10FFFF).  Returns its bytes, or 0 when s does not start
- * with a valid sequence.
- */
-static size_t
-decode(const unsigned char *s, size_t n, unsigned long *cp)
+size_t
+rw_utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
 	unsigned char lo = 0x80, hi = 0xBF;
 	unsigned long v;
@@ -69,7 +64,7 @@ static void
 next_piece(const unsigned char *s, size_t n, unsigned flags, size_t *used, char esc[8])
 {
 	unsigned long cp;
-	size_t len = decode(s, n, &cp);
+	size_t len = rw_utf8_decode(s, n, &cp);
 
 	esc[0] = '\0';
 	*used = len ? len : 1;

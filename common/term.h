@@ -33,6 +33,13 @@ enum rw_term_flags {
 	RW_TERM_JSON = 2
 };
 
+/*
+ * One UTF-8 character at s, n bytes left (strict: no overlong forms, no
+ * surrogates, nothing past U+10FFFF).  Returns its bytes with the code
+ * point in *cp, or 0 when s does not start with a valid sequence.
+ */
+size_t rw_utf8_decode(const unsigned char *s, size_t n, unsigned long *cp);
+
 /* Nonzero when the rule escapes code point cp. */
 int rw_term_escapes(unsigned long cp);
 

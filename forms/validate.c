@@ -48,55 +48,11 @@ struct view {
 
 /* ---- UTF-8 ---- */
 
-/*
- * Decodes one code point (strict: no overlong forms, no surrogates, nothing
- * past U+10FFFF).  Returns the bytes used, or 0 when s does not start with
- * a valid sequence.
- */
+/* One code point (common/term.h): its bytes, or 0 when s does not start with one. */
 static size_t
 utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	unsigned char c = s[0];
-	size_t len, i;
-	unsigned long v;
-	unsigned char lo = 0x80, hi = 0xBF;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		unsigned char b = s[i];
-
-		/* Only the second byte has the narrowed range. */
-		if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
-			return 0;
-		v = (v << 6) | (b & 0x3F);
-	}
-	*cp = v;
-	return len;
+	return n ? rw_utf8_decode(s, n, cp) : 0;
 }
 
 /*
