@@ -27,7 +27,14 @@ title=$(pane_flag pane_title)
 waits "starts_at_step_1" "1/7 Rotation"
 waits "a_flag_value_in_a_field_is_drawn_escaped" 'desc \u202ex \x1b[2J'
 raw_free_screen "step_1_holds_no_raw_control"
-keys Enter Enter
+keys Tab
+keys End
+paste "$(printf ' p\342\200\256q\302\233')"
+waits "a_pasted_bidi_and_c1_go_in_escaped" 'p\u202eq\u009b'
+txt "$(printf '\342\201\247')"
+waits "a_typed_bidi_isolate_goes_in_escaped" 'q\u009b\u2067'
+raw_free_screen "the_edited_field_holds_no_raw_control"
+keys Enter
 waits "the_project_list_loads" "3 projects"
 waits "a_project_name_is_drawn_escaped_in_the_pick_list" 'Evil \x1b]0;owned\x07 \x1b[2JProject'
 raw_free_screen "the_project_list_holds_no_raw_control"
