@@ -28,7 +28,6 @@ waits "starts_at_step_1" "1/7 Rotation"
 waits "a_flag_value_in_a_field_is_drawn_escaped" 'desc \u202ex \x1b[2J'
 raw_free_screen "step_1_holds_no_raw_control"
 keys Tab
-keys End
 paste "$(printf ' p\342\200\256q\302\233')"
 waits "a_pasted_bidi_and_c1_go_in_escaped" 'p\u202eq\u009b'
 txt "$(printf '\342\201\247')"
