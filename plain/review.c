@@ -271,8 +271,11 @@ plain_step_result(struct plain_session *s)
 
 	report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD, line, sizeof(line));
 	/* report.c's words say what a lookup found: "not created: ...", "outcome unknown: ...". */
-	printf("%s%s\n", res.outcome_unknown || res.outcome_checked ? "Create: " :
-	       "Create failed: ", line);
+	if (res.outcome_unknown || res.outcome_checked)
+		printf("%c%s\n", line[0] >= 'a' && line[0] <= 'z' ? line[0] - 'a' + 'A' : line[0],
+		       line + 1);
+	else
+		printf("Create failed: %s\n", line);
 	if (created.plan_refused) {
 		/* No answer gets past the instance's plan: stop, keeping them (doc/contract.md s.6.1). */
 		rw_result_free(&res);

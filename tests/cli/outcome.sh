@@ -45,7 +45,8 @@ run_raw() {
 }
 
 # --- decision 17: the lookup fails too ---
-cli_sandbox --fault "$CREATE=drop-after@2" --fault "$BY_NAME/lost-and-unknown=503"
+cli_sandbox --fault "$CREATE=drop-after@3" --fault "$BY_NAME/lost-and-unknown=503" \
+	--fault "$BY_NAME/plain-unknown=503@4"
 before=$(total) posted=$(posts)
 rw --yes --domain "$SANDBOX_URL" --project $PAY --environment dev --secret-path /workers \
 	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name lost-and-unknown
@@ -66,6 +67,20 @@ is_rc 0 a_lost_reply_found_exits_0
 says a_lost_reply_found_says_so "rotwiz: created: the reply was lost, found on the server"
 check a_lost_reply_found_shows_the_summary grep -q 'lost-and-found' "$T/out"
 once lost-and-found the_found_create_made_exactly_one /frontend
+
+# Plain mode: the lookup fails (its four tries), then "c" again looks it up
+# first, says that it may exist, and finds it -- one POST in all.
+before=$(total) posted=$(posts)
+{ i=0; while [ $i -lt 30 ]; do echo; i=$((i + 1)); done; echo c; echo c; echo q; } >"$T/in"
+args plain-unknown --secret-path /api/billing --plain
+sed -i '/^--yes$/d' "$T/args"
+run_raw '>"$T/out" 2>"$T/err" <"$T/in"'
+is_rc 0 plain_unknown_then_found_exits_0
+check plain_says_outcome_unknown grep -q '^Outcome unknown: could not look it up: .*answered HTTP 503' "$T/out"
+check plain_retry_says_it_may_exist grep -q '^Rotation "plain-unknown" may already exist (an earlier create.s outcome is unknown): looking it up by name before creating it again.$' "$T/out"
+check plain_retry_finds_it grep -q '^Created: the reply was lost, found on the server.$' "$T/out"
+check plain_unknown_was_posted_once test $(( $(posts) - posted )) -eq 1
+once plain-unknown plain_unknown_made_exactly_one
 
 # --- decision 19: fds 0-2 closed at start, output that cannot be written ---
 ROTWIZ_DEBUG_LOG=$T/debug.log; export ROTWIZ_DEBUG_LOG
