@@ -162,8 +162,6 @@ test_origin(void)
 	ok(origin.create_may_exist == 0, "a_draft_without_the_mark_says_no_create_may_exist");
 
 	/* Decision 17: a create in flight or unknown is recorded, and only then. */
-	free(text);
-	text = NULL;
 	ok(rw_draft_save_marked(path, &a, RW_STEP_REVIEW, "demo", 1764623040, 1) == RW_OK &&
 	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK && origin.create_may_exist == 1 &&
 	   same_answers(&a, &b), "a_marked_draft_says_a_create_may_exist");
@@ -171,7 +169,6 @@ test_origin(void)
 	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK && origin.create_may_exist == 0 &&
 	   (text = read_text(path)) != NULL && !strstr(text, "createMayExist"),
 	   "an_unmarked_draft_has_no_such_key");
-	free(text);
 	rw_answers_free(&a);
 	rw_answers_free(&b);
 	free(path);
