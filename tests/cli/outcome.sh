@@ -45,8 +45,8 @@ run_raw() {
 }
 
 # --- decision 17: the lookup fails too ---
-cli_sandbox --fault "$CREATE=drop-after@3" --fault "$BY_NAME/lost-and-unknown=503" \
-	--fault "$BY_NAME/plain-unknown=503@4"
+cli_sandbox --fault "$CREATE=drop-after@3" --fault "$CREATE=stall-after@1" \
+	--fault "$BY_NAME/lost-and-unknown=503" --fault "$BY_NAME/plain-unknown=503@4"
 before=$(total) posted=$(posts)
 rw --yes --domain "$SANDBOX_URL" --project $PAY --environment dev --secret-path /workers \
 	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name lost-and-unknown
@@ -81,6 +81,27 @@ check plain_retry_says_it_may_exist grep -q '^Rotation "plain-unknown" may alrea
 check plain_retry_finds_it grep -q '^Created: the reply was lost, found on the server.$' "$T/out"
 check plain_unknown_was_posted_once test $(( $(posts) - posted )) -eq 1
 once plain-unknown plain_unknown_made_exactly_one
+
+# Plain mode: SIGTERM while the create is on its way (it is made, never
+# answered): said, the draft records that it may exist, exit 143.
+before=$(total) posted=$(posts)
+{ i=0; while [ $i -lt 30 ]; do echo; i=$((i + 1)); done; echo c; } >"$T/in"
+args plain-flight --secret-path /api/billing --map-client-id FLIGHT_ID \
+	--map-client-secret FLIGHT_SECRET --plain
+sed -i '/^--yes$/d' "$T/args"
+# shellcheck disable=SC2046 # one argument a line, none with blanks
+"$ROTWIZ" $(cat "$T/args") <"$T/in" >"$T/out" 2>"$T/err" &
+pid=$!
+i=0
+while [ $i -lt 400 ] && [ "$(posts)" -eq "$posted" ]; do sleep 0.05; i=$((i + 1)); done
+kill -TERM $pid
+wait $pid
+rc=$?
+is_rc 143 plain_sigterm_in_flight_exits_143
+says plain_sigterm_in_flight_says_so "rotwiz: a create was in flight: it may have been made"
+says plain_sigterm_in_flight_saves_the_draft "stopped by signal 15 -- your answers are saved as a draft"
+check plain_in_flight_draft_records_it grep -q '"createMayExist":[[:space:]]*true' "$T/state/rotwiz/draft.json"
+once plain-flight plain_in_flight_create_exists_once
 
 # --- decision 19: fds 0-2 closed at start, output that cannot be written ---
 ROTWIZ_DEBUG_LOG=$T/debug.log; export ROTWIZ_DEBUG_LOG
