@@ -46,7 +46,7 @@ run_raw() {
 
 # --- decision 17: the lookup fails too ---
 cli_sandbox --fault "$CREATE=drop-after@3" --fault "$CREATE=stall-after@1" \
-	--fault "$BY_NAME/lost-and-unknown=503" --fault "$BY_NAME/plain-unknown=503@4"
+	--fault "$BY_NAME/lost-and-unknown=503" --fault "$BY_NAME/plain-unknown=500@1"
 before=$(total) posted=$(posts)
 rw --yes --domain "$SANDBOX_URL" --project $PAY --environment dev --secret-path /workers \
 	--connection $CONTOSO --object-id $APP_OBJ --client-id $APP_CLI --name lost-and-unknown
@@ -68,7 +68,7 @@ says a_lost_reply_found_says_so "rotwiz: created: the reply was lost, found on t
 check a_lost_reply_found_shows_the_summary grep -q 'lost-and-found' "$T/out"
 once lost-and-found the_found_create_made_exactly_one /frontend
 
-# Plain mode: the lookup fails (its four tries), then "c" again looks it up
+# Plain mode: the lookup fails (a 500), then "c" again looks it up
 # first, says that it may exist, and finds it -- one POST in all.
 before=$(total) posted=$(posts)
 { i=0; while [ $i -lt 30 ]; do echo; i=$((i + 1)); done; echo c; echo c; echo q; } >"$T/in"
@@ -76,7 +76,7 @@ args plain-unknown --secret-path /api/billing --plain
 sed -i '/^--yes$/d' "$T/args"
 run_raw '>"$T/out" 2>"$T/err" <"$T/in"'
 is_rc 0 plain_unknown_then_found_exits_0
-check plain_says_outcome_unknown grep -q '^Outcome unknown: could not look it up: .*answered HTTP 503' "$T/out"
+check plain_says_outcome_unknown grep -q '^Outcome unknown: could not look it up: .*answered HTTP 500' "$T/out"
 check plain_retry_says_it_may_exist grep -q '^Rotation "plain-unknown" may already exist (an earlier create.s outcome is unknown): looking it up by name before creating it again.$' "$T/out"
 check plain_retry_finds_it grep -q '^Created: the reply was lost, found on the server.$' "$T/out"
 check plain_unknown_was_posted_once test $(( $(posts) - posted )) -eq 1

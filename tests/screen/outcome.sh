@@ -13,8 +13,8 @@
 
 CREATE='POST /api/v2/secret-rotations/azure-client-secret'
 BY_NAME='GET /api/v2/secret-rotations/azure-client-secret/rotation-name'
-# The first create's reply is lost and its lookup fails (four tries); the second is never answered.
-screen_sandbox --fault "$CREATE=drop-after@1" --fault "$BY_NAME/curses-unknown=503@4" \
+# The first create's reply is lost and its lookup fails (a 500, not retried); the second is never answered.
+screen_sandbox --fault "$CREATE=drop-after@1" --fault "$BY_NAME/curses-unknown=500@1" \
 	--fault "$CREATE=stall-after@1"
 
 # echo, icanon: the pane's terminal as the shell needs it.
