@@ -932,8 +932,9 @@ rw_api_secret_names(struct rw_api *api, const char *project_id, const char *envi
 	return start_get(api, RW_CALL_SECRET_NAMES, &url, user);
 }
 
-struct rw_call *
-rw_api_create(struct rw_api *api, const char *body, void *user)
+/* A create, looking the rotation up by name first when look_first (and it can be looked up). */
+static struct rw_call *
+create_start(struct rw_api *api, const char *body, void *user, int look_first)
 {
 	struct rw_call *call;
 	struct strbuf url;
@@ -961,6 +962,15 @@ rw_api_create(struct rw_api *api, const char *body, void *user)
 		call_append(&api->done, call);
 		return call;
 	}
+	/* Without the keys to look it up by, the server refuses the body in its own words. */
+	if (look_first && call->lookup_url) {
+		if (!(call->post_body = strdup(body))) {
+			call_free(call);
+			return NULL;
+		}
+		call->looking_up = 1;
+		return call_start(api, call, RW_HTTP_GET, strdup(call->lookup_url), NULL, 0, 0);
+	}
 	url_begin(&url, api, ROTATIONS);
 	/* Never resent blindly: after a drop, rw_api_create() looks it up instead. */
 	return call_start(api, call, RW_HTTP_POST, strbuf_detach(&url), body, strlen(body),
@@ -968,28 +978,15 @@ rw_api_create(struct rw_api *api, const char *body, void *user)
 }
 
 struct rw_call *
+rw_api_create(struct rw_api *api, const char *body, void *user)
+{
+	return create_start(api, body, user, 0);
+}
+
+struct rw_call *
 rw_api_create_looked(struct rw_api *api, const char *body, void *user)
 {
-	struct rw_call *call;
-	int rc;
-
-	if (!api)
-		return NULL;
-	call = call_new(RW_CALL_CREATE, user);
-	if (!call)
-		return NULL;
-	rc = create_prepare(api, call, body ? body : "");
-	if (rc == -1 || !call->lookup_url) {
-		/* Nothing to look up by: the server refuses such a body in its own words. */
-		call_free(call);
-		return rw_api_create(api, body, user);
-	}
-	if (rc == -2 || !(call->post_body = strdup(body))) {
-		call_free(call);
-		return NULL;
-	}
-	call->looking_up = 1;
-	return call_start(api, call, RW_HTTP_GET, strdup(call->lookup_url), NULL, 0, 0);
+	return create_start(api, body, user, 1);
 }
 
 struct rw_call *
