@@ -98,10 +98,13 @@ print_only(struct app *app, const char *body)
 static int
 fail(struct app *app, struct rw_result *result)
 {
-	char line[1024];
+	char line[REPORT_FAILURE_MAX];
 
 	report_failure(result, app->api_base, &app->answers, REPORT_CLI, line, sizeof(line));
 	rw_term_printf(stderr, "rotwiz: %s\n", line);
+	/* A create that may have been made is neither a refusal nor a network failure. */
+	if (result->kind == RW_CALL_CREATE && result->outcome_unknown)
+		return RW_EXIT_OUTCOME_UNKNOWN;
 	return rw_status_exit_code(result->status);
 }
 
@@ -188,30 +191,31 @@ check_mapping(struct app *app)
 static int
 create(struct app *app, const char *body)
 {
+	struct core_created created;
 	struct rw_result result;
 	char *text;
 	int rc = 0;
 
-	if (rw_api_wait_for(app->api, rw_api_create(app->api, body, NULL), &result) != RW_OK) {
+	if (rw_api_wait_for(app->api, core_flow_create_start(app, body, NULL), &result) != RW_OK) {
+		core_flow_created(app, &result, &created);
 		rc = fail(app, &result);
 		rw_result_free(&result);
 		return rc;
 	}
+	core_flow_created(app, &result, &created);
 	if (result.recovered)
-		rw_term_printf(stderr, "rotwiz: the create request got no answer, but the rotation was "
-			"found on the server: it was created\n");
+		rw_term_printf(stderr, "rotwiz: " CORE_CREATED_FOUND "\n");
 	text = app->opt.json ? rw_rotation_json(&result.u.rotation)
 			     : report_summary(&result.u.rotation);
 	if (!text) {
 		rw_term_printf(stderr, "rotwiz: the rotation was created, but rotwiz ran out of memory "
 			"showing it\n");
 	} else {
-		rw_term_puts(text, stdout, app->opt.json ? RW_TERM_JSON : RW_TERM_LINES);
-		putchar('\n');
+		rc = app->opt.json ? report_put_json(stdout, text) : report_put_summary(stdout, text);
 		free(text);
 	}
 	rw_result_free(&result);
-	return fflush(stdout) == 0 ? rc : 1;
+	return rc;
 }
 
 int

@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +55,47 @@ run(struct app *app)
 	return rc;
 }
 
+/*
+ * Decision 19: a closed fd 0-2 is opened on /dev/null, before anything
+ * else opens a file or a socket -- else the lowest free number would make
+ * libcurl's socket or the debug log our stdout or stderr.
+ */
+static void
+fds_open(void)
+{
+	int fd, got;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (got >= 0 && got != fd) {
+			dup2(got, fd);
+			close(got);
+		}
+	}
+}
+
+/*
+ * What is left on stdout is written out: a failure to (a closed pipe, a
+ * full disk) is said once, never a silent exit.  rc stands when it already
+ * tells a failure (a created rotation's summary says its own).
+ */
+static int
+stdout_close(int rc)
+{
+	int e;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno;
+	if (rc == 0)
+		rw_term_printf(stderr, "rotwiz: the output could not be written: %s\n",
+			e ? strerror(e) : "write error");
+	return rc == 0 ? 1 : rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -62,6 +106,9 @@ main(int argc, char **argv)
 	char msg[512];
 	int rc;
 
+	fds_open();
+	/* A reader gone is a write error to report (EPIPE), not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
 	secret_protect_process();
 	app_init(&app);
 	rw_answers_init(&flags);
@@ -82,5 +129,5 @@ main(int argc, char **argv)
 	}
 	rw_answers_free(&flags);
 	app_free(&app);
-	return rc;
+	return stdout_close(rc);
 }

@@ -85,4 +85,14 @@ int report_parse_time(const char *iso, time_t *out);
  */
 void report_clean(const char *text, char *buf, size_t bufsz);
 
+/*
+ * Decision 19: puts a created rotation's summary (and a newline) on out,
+ * escaped by the terminal rule (common/term.h), and flushes it.  When that fails (a closed pipe, a full disk), one line
+ * on stderr, "rotwiz: created, but the summary could not be written:
+ * <reason>", and RW_EXIT_SUMMARY_UNWRITTEN; else 0.
+ */
+int report_put_summary(FILE *out, const char *text);
+/* The same for --json output: escaped the JSON way, so it stays valid JSON. */
+int report_put_json(FILE *out, const char *json);
+
 #endif

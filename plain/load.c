@@ -171,6 +171,13 @@ plain_load_wait_call(struct plain_loads *loads, struct rw_call *call, int cancel
 		file_results(loads);
 		if (loads->awaited_done || !plain_io_take_interrupt())
 			continue;
+		if (plain_io_signal()) {
+			/* SIGTERM, SIGHUP: the run ends now; a create cut off says so (decision 17). */
+			if (!cancelled)
+				rw_api_cancel(loads->api, call);
+			cancelled = 1;
+			continue;
+		}
 		if (cancellable && !cancelled) {
 			rw_api_cancel(loads->api, call);
 			cancelled = 1;

@@ -53,6 +53,7 @@ offer_draft(struct plain_session *s)
 		}
 		s->resume = step;
 		s->draft_app_check = 1;
+		core_flow_draft_taken(s->app);
 	}
 	rw_answers_free(&draft);
 	return 0;
@@ -175,7 +176,22 @@ finish(struct plain_session *s)
 
 	switch (s->end) {
 	case PLAIN_END_EXIT:
-		return s->exit_code;
+		/* Decision 19: a created rotation whose summary was lost says so by its code. */
+		return s->exit_code == 0 && s->summary_lost ? RW_EXIT_SUMMARY_UNWRITTEN :
+		       s->exit_code;
+	case PLAIN_END_SIGNAL:
+		/* As curses ends on one: the terminal is back (io.c), the draft saved. */
+		saved = s->asking_steps && plain_save_draft(s) == 0;
+		fflush(stdout);
+		if (s->app->create_in_flight)
+			rw_term_printf(stderr, "rotwiz: %s%s\n", CORE_QUIT_IN_FLIGHT, saved ?
+				" -- the draft records it, and the next run looks it up before "
+				"creating" : " -- look for it in Infisical before creating it again");
+		rw_term_printf(stderr, "rotwiz: stopped by signal %d%s\n", plain_io_signal(),
+			saved ? " -- your answers are saved as a draft; run rotwiz again to "
+			"resume" : !s->asking_steps && s->draft_path ? " -- the saved draft is kept" :
+			"");
+		return 128 + plain_io_signal();
 	case PLAIN_END_EOF:
 		return input_ended(s);
 	case PLAIN_END_QUIT:

@@ -226,7 +226,7 @@ plain_step_result(struct plain_session *s)
 	struct rw_result res;
 	enum plain_next next;
 	enum rw_step back = RW_STEP_REVIEW;
-	char line[1024], *body, *summary;
+	char line[REPORT_FAILURE_MAX], *body, *summary;
 
 	rw_term_printf(stdout, "\nStep 8 of 8: Result\nCreating the rotation \"");
 	plain_print_clean(rw_answers_get(&s->app->answers, RW_FIELD_NAME));
@@ -234,31 +234,49 @@ plain_step_result(struct plain_session *s)
 	fflush(stdout);
 	if (!(body = rw_body_build(&s->app->answers)))
 		return out_of_memory(s);
+	/* Decision 17: after an unknown outcome, it is looked up first, and that is said. */
+	core_flow_create_note(s->app, line, sizeof(line));
+	if (line[0])
+		rw_term_printf(stdout, "%c%s.\n", line[0] - 'a' + 'A', line + 1);
 	/* Not cancellable: once sent, only the server's answer tells whether it exists. */
-	plain_load_wait_call(&s->loads, rw_api_create(s->loads.api, body, NULL), 0, &res);
+	plain_load_wait_call(&s->loads, core_flow_create_start(s->app, body, NULL), 0, &res);
 	free(body);
 	/* The folder changed (or holds names the list did not show): list it afresh. */
 	plain_load_forget(&s->loads, CORE_SLOT_SECRET_NAMES);
+	if (res.status == RW_ECANCEL && plain_io_signal()) {
+		/* Stopped while the create was on its way: it stays "in flight" for the draft. */
+		rw_result_free(&res);
+		s->end = PLAIN_END_SIGNAL;
+		return PLAIN_STOP;
+	}
+	core_flow_created(s->app, &res, &created);
 
 	if (res.status == RW_OK) {
 		s->created++;
 		if (res.recovered)
-			rw_term_printf(stdout, "The server's answer was lost on the way, but the server holds the "
-			       "rotation: it was created.\n");
+			rw_term_printf(stdout, "C%s.\n", CORE_CREATED_FOUND + 1);
 		if ((summary = report_summary(&res.u.rotation))) {
-			rw_term_printf(stdout, "%s\n", summary);
+			/* Decision 19: a summary that cannot be written is said, with its exit code. */
+			if (report_put_summary(stdout, summary) != 0)
+				s->summary_lost = 1;
 			free(summary);
 		}
 		if (s->draft_path)
 			rw_draft_remove(s->draft_path);
+		s->result_shown = 1;
 		next = after_create(s, &res.u.rotation);
+		s->result_shown = 0;
 		rw_result_free(&res);
 		return next;
 	}
 
 	report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD, line, sizeof(line));
-	rw_term_printf(stdout, "Create failed: %s\n", line);
-	core_flow_created(&res, &created);
+	/* report.c's words say what a lookup found: "not created: ...", "outcome unknown: ...". */
+	if (res.outcome_unknown || res.outcome_checked)
+		rw_term_printf(stdout, "%c%s\n", line[0] >= 'a' && line[0] <= 'z' ?
+			       line[0] - 'a' + 'A' : line[0], line + 1);
+	else
+		rw_term_printf(stdout, "Create failed: %s\n", line);
 	if (created.plan_refused) {
 		/* No answer gets past the instance's plan: stop, keeping them (doc/contract.md s.6.1). */
 		rw_result_free(&res);

@@ -45,7 +45,7 @@ plain_trim(const char *text)
 int
 plain_save_draft(struct plain_session *s)
 {
-	if (!s->draft_path || !rw_answers_beyond_defaults(&s->app->answers))
+	if (!s->draft_path || s->result_shown || !rw_answers_beyond_defaults(&s->app->answers))
 		return -1;
 	return core_flow_draft_save(s->app, s->draft_path, s->step) == RW_OK ? 0 : -1;
 }
@@ -63,6 +63,10 @@ confirm_quit(struct plain_session *s)
 			  "Quit? The saved draft is kept. [y/N]: ", PLAIN_ECHO_NO_HISTORY, &line);
 	if (r == PLAIN_READ_EOF) {
 		s->end = PLAIN_END_EOF;
+		return -1;
+	}
+	if (r == PLAIN_READ_SIGNAL) {
+		s->end = PLAIN_END_SIGNAL;
 		return -1;
 	}
 	/* Ctrl-C twice means it. */
@@ -117,6 +121,9 @@ plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, cha
 			return 0;
 		case PLAIN_READ_EOF:
 			input_ended(s, prompt);
+			return -1;
+		case PLAIN_READ_SIGNAL:
+			s->end = PLAIN_END_SIGNAL;
 			return -1;
 		case PLAIN_READ_TOO_LONG:
 			rw_term_printf(stdout, "That answer is longer than %d bytes, so it was dropped. "

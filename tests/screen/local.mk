@@ -22,6 +22,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/happy-path.sh \
 	tests/screen/decisions.sh \
 	tests/screen/refusals.sh \
+	tests/screen/outcome.sh \
 	tests/screen/navigation.sh \
 	tests/screen/machine-identity.sh \
 	tests/screen/server-fault.sh \
