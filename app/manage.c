@@ -26,7 +26,7 @@
  * through report_clean() before it reaches a terminal.
  */
 
-#define EXIT_UNHEALTHY 5	/* status: a rotation in scope failed or is overdue */
+#define EXIT_UNHEALTHY 7	/* status: a rotation in scope failed or is overdue */
 
 static const char help_list[] =
 	"Usage: rotwiz list [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
@@ -62,7 +62,7 @@ static const char help_delete[] =
 static const char help_status[] =
 	"Usage: rotwiz status [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
 	"One line per rotation that needs attention.  Exit 0 when every rotation in scope\n"
-	"is healthy (auto-rotation off counts as healthy), 5 when any failed or is overdue\n"
+	"is healthy (auto-rotation off counts as healthy), 7 when any failed or is overdue\n"
 	"(due more than an hour ago), for cron and monitoring.\n";
 
 const char *

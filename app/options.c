@@ -139,13 +139,14 @@ static const char help_text[] =
 	"      --delete-secrets          also delete the mapped secrets\n"
 	"      --revoke-credentials      also revoke its client secrets in Azure\n"
 	"  status                        exit 0 when every rotation in scope is healthy,\n"
-	"                                5 when any failed or is overdue\n"
+	"                                7 when any failed or is overdue\n"
 	"      --auto-rotation           (edit) turn auto-rotation back on\n"
 	"\n"
 	"Exit status: 0 created (with --dry-run: valid), 1 the server refused or failed,\n"
 	"2 usage error, invalid value or (--plain) input that ended early, 3 network\n"
-	"failure, 4 authentication failed, 5 (status) a rotation failed or is overdue,\n"
-	"130 quit (Ctrl-C, or q).\n"
+	"failure, 4 authentication failed, 5 a create's outcome unknown (it may exist),\n"
+	"6 created but its summary could not be written, 7 (status) a rotation failed\n"
+	"or is overdue, 129/143 SIGHUP/SIGTERM (draft saved), 130 quit (Ctrl-C, or q).\n"
 	"\n"
 	"Full documentation: man rotwiz\n";
 

@@ -11,6 +11,7 @@
 #include "sandbox/fault.h"
 #include "sandbox/scheduler.h"
 #include "sandbox/router.h"
+#include "sandbox/seed.h"
 #include "sandbox/server.h"
 #include "sandbox/stats.h"
 #include "sandbox/world.h"
@@ -41,6 +42,9 @@ static const char usage_text[] =
 	"                        rotations can be watched\n"
 	"      --seed-rotations N  seed N more rotations (bulk-0001...), for big lists\n"
 	"      --no-scheduler    never rotate by the clock (so a rotation can be overdue)\n"
+	"      --hostile-names   also seed a project, Azure apps and a secret whose names\n"
+	"                        hold escape sequences, BEL, C1, a bidi override and\n"
+	"                        bytes that are not UTF-8 (terminal-injection tests)\n"
 	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
 	"                        self-hosted server without a licence does (400\n"
 	"                        plan restriction); 'unlocked' (the default): serve them\n"
@@ -89,6 +93,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "speed", required_argument, NULL, 'S' },
 		{ "seed-rotations", required_argument, NULL, 'R' },
 		{ "no-scheduler", no_argument, NULL, 'N' },
+		{ "hostile-names", no_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -152,6 +157,8 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 			break;
 		case 'N':
 			opt->no_scheduler = 1;
+		case 'H':
+			sb_seed_hostile(1);
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -138,11 +138,11 @@ check refused_rotation_is_failed_on_the_server test "$(field rotationStatus)" = 
 rw status $D --environment dev
 is_rc 0 healthy_scope_exits_0
 rw status $D
-is_rc 5 failed_rotations_make_status_exit_5
+is_rc 7 failed_rotations_make_status_exit_7
 check status_names_each_failed_one sh -c "grep -q 'prod-legacy-sync (prod /legacy' '$T/out' &&
 	grep -q 'bulk-0004' '$T/out' && grep -q '2 need attention' '$T/out'"
 rw status $D --json
-is_rc 5 status_json_exits_5_too
+is_rc 7 status_json_exits_7_too
 
 # ---- edit
 rw edit twin $D --environment dev --interval 0
@@ -207,7 +207,7 @@ check failed_one_is_retried_and_fails_again test "$(field rotationStatus)" = fai
 sandbox_stop
 cli_sandbox --now 2025-01-15T10:30:00.000Z --no-scheduler
 rw status --domain "$SANDBOX_URL" --project $PAY --environment staging
-is_rc 5 overdue_rotation_makes_status_exit_5
+is_rc 7 overdue_rotation_makes_status_exit_7
 check status_says_overdue grep -q 'staging-api-azure .*overdue: due [0-9]* days ago' "$T/out"
 
 done_testing

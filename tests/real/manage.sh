@@ -53,7 +53,7 @@ rw INFISICAL_TOKEN="$K_TOKEN" -- rotate "$NAME" $W --yes
 is_rc 1 "rotate: Azure's refusal exits 1"
 says "rotate: with Azure's words" "Insufficient privileges to complete the operation"
 rw INFISICAL_TOKEN="$K_TOKEN" -- status $W
-is_rc 5 "status: a failed rotation exits 5"
+is_rc 7 "status: a failed rotation exits 7"
 shows "status: names it, failed" "$NAME (dev /manage-rt, $ID): rotation failed:"
 api PATCH "/api/v2/secret-rotations/azure-client-secret/$ID" \
 	"{\"parameters\":{\"objectId\":\"$K_OBJECT\",\"clientId\":\"$K_CLIENT\"}}"
