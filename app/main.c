@@ -72,9 +72,11 @@ fds_open(void)
 }
 
 /*
- * What is left on stdout is written out: a failure to (a closed pipe, a
- * full disk) is said once, never a silent exit.  rc stands when it already
- * tells a failure (a created rotation's summary says its own).
+ * What is left on stdout is written out: a failure to (a full disk) is said
+ * once, never a silent exit.  rc stands when it already tells a failure (a
+ * created rotation's summary says its own).  A reader that went away
+ * (`rotwiz list | head`) chose to stop reading: that ends quietly with the
+ * status a SIGPIPE would have given, as other tools in a pipeline do.
  */
 /* Why the last write to stdout failed, when it failed before the final flush (a long --help). */
 static int stdout_errno;
@@ -88,6 +90,8 @@ stdout_close(int rc)
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return rc;
 	e = errno ? errno : stdout_errno;
+	if (rc == 0 && e == EPIPE)
+		return 128 + SIGPIPE;
 	if (rc == 0)
 		rw_term_printf(stderr, "rotwiz: the output could not be written: %s\n",
 			e ? strerror(e) : "write error");

@@ -150,10 +150,20 @@ one_line closed_pipe_is_one_line
 says closed_pipe_says_created_but_lost "rotwiz: created, but the summary could not be written: Broken pipe"
 once closed-pipe closed_pipe_made_exactly_one
 
-# Output that is not a summary cannot be written either: said, exit 1.
+# Output that is not a summary cannot be written either (a full disk): said, exit 1.
 timeout $RUN_CAP_S "$ROTWIZ" --help >/dev/full 2>"$T/err"
 rc=$?
 is_rc 1 help_to_a_full_disk_exits_1
 says help_to_a_full_disk_says_so "rotwiz: the output could not be written: No space left on device"
+
+# A reader that went away on purpose (`rotwiz --help | head`) ends it
+# quietly, with the status a SIGPIPE gives, as other tools in a pipeline.
+rm -f "$T/reader-gone"
+{ while [ ! -e "$T/reader-gone" ]; do sleep 0.02; done
+  timeout $RUN_CAP_S "$ROTWIZ" --help 2>"$T/err"; echo $? >"$T/pipe-rc"; } | { exec <&-; : >"$T/reader-gone"; }
+rc=$(cat "$T/pipe-rc")
+is_rc 141 help_to_a_gone_reader_exits_141
+test ! -s "$T/err"
+ok $? help_to_a_gone_reader_says_nothing
 
 done_testing
