@@ -672,8 +672,10 @@ run_curses() {
 	[ -z "$CX_FAILED" ] && cx_flush
 	if [ -z "$CX_FAILED" ] && [ ! -f "$T/exit.$CX_NAME" ]; then
 		# The end: from the result, q; anything else must have ended it already.
+		# Typed at once (cx_keys only queues a key in a burst or paced run:
+		# the q waited in the queue and the run never ended).
 		CX_AT=end
-		cx_wait "n creates another rotation, q quits." end && cx_keys q
+		cx_wait "n creates another rotation, q quits." end && { cx_keys q; cx_flush; }
 	fi
 	_i=0
 	# After a failed wait the run is over: no more waiting for it.
