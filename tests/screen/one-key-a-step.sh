@@ -51,10 +51,13 @@ held "default_id_name" secretsMapping.clientId AZURE_CLIENT_ID
 held "default_secret_name" secretsMapping.clientSecret AZURE_CLIENT_SECRET
 
 # Blind, all at once: the keys wait for the sign-in and each list, in order.
-screen_run INFISICAL_TOKEN=$USER_TOKEN
+# On Schedule the burst goes to its last field, Local time, first (a frame
+# drawn there with the ROTWIZ_TUI_ANSWERS dump on crashed: the field has no
+# answer of its own), and PgDn goes on from there.
+screen_run INFISICAL_TOKEN=$USER_TOKEN ROTWIZ_TUI_ANSWERS=$T/answers
 waits "burst_starts" "1/7 Rotation"
 txt "pgdn-highlighted"
-keys NPage  Enter Down NPage  Down NPage  Down NPage  NPage  NPage  Enter
+keys NPage  Enter Down NPage  Down NPage  Down NPage  Tab Tab Tab Tab NPage  NPage  Enter
 waits "burst_creates" "Created the Azure Client Secret rotation"
 keys q
 exits 0 "burst_exits_0"
