@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/batch.h"
+#include "common/term.h"
 #include "libcore/flow.h"
 #include "libcore/lists.h"
 #include "libcore/names.h"
@@ -50,7 +51,7 @@ check_answers(struct app *app)
 	memset(&warnings, 0, sizeof(warnings));
 	/* Mapping names not given are the core's to choose once the folder is known. */
 	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0) {
-		fprintf(stderr, "rotwiz: out of memory\n");
+		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	rw_validate_step(&app->answers, RW_STEP_COUNT, &problems);
@@ -59,13 +60,13 @@ check_answers(struct app *app)
 		return rw_status_exit_code(RW_EINVAL);
 	}
 	if (normalize_answers(&app->answers) < 0) {
-		fprintf(stderr, "rotwiz: out of memory\n");
+		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	rw_answers_warnings(&app->answers, &warnings);
 	for (i = 0; i < warnings.count; i++) {
 		report_clean(warnings.item[i].message, clean, sizeof(clean));
-		fprintf(stderr, "rotwiz: warning: %s\n", clean);
+		rw_term_printf(stderr, "rotwiz: warning: %s\n", clean);
 	}
 	return 0;
 }
@@ -76,16 +77,19 @@ print_only(struct app *app, const char *body)
 {
 	char *curl;
 
-	if (app->opt.dry_run)
-		printf("%s\n", body);
+	if (app->opt.dry_run) {
+		/* JSON escapes keep it valid JSON with the same values (common/term.h). */
+		rw_term_puts(body, stdout, RW_TERM_JSON);
+		putchar('\n');
+	}
 	if (app->opt.print_curl) {
 		/* --demo --print-curl starts no sandbox, so has no URL of its own. */
 		if (!(curl = rw_curl_command(app->api_base ? app->api_base :
 					     SIGNIN_DEFAULT_DOMAIN "/api", body))) {
-			fprintf(stderr, "rotwiz: out of memory\n");
+			rw_term_printf(stderr, "rotwiz: out of memory\n");
 			return rw_status_exit_code(RW_ENOMEM);
 		}
-		printf("%s%s\n", app->opt.dry_run ? "\n" : "", curl);
+		rw_term_printf(stdout, "%s%s\n", app->opt.dry_run ? "\n" : "", curl);
 		free(curl);
 	}
 	return fflush(stdout) == 0 ? 0 : 1;
@@ -94,10 +98,13 @@ print_only(struct app *app, const char *body)
 static int
 fail(struct app *app, struct rw_result *result)
 {
-	char line[1024];
+	char line[REPORT_FAILURE_MAX];
 
 	report_failure(result, app->api_base, &app->answers, REPORT_CLI, line, sizeof(line));
-	fprintf(stderr, "rotwiz: %s\n", line);
+	rw_term_printf(stderr, "rotwiz: %s\n", line);
+	/* A create that may have been made is neither a refusal nor a network failure. */
+	if (result->kind == RW_CALL_CREATE && result->outcome_unknown)
+		return RW_EXIT_OUTCOME_UNKNOWN;
 	return rw_status_exit_code(result->status);
 }
 
@@ -140,7 +147,7 @@ check_mapping(struct app *app)
 					       NULL), &result) != RW_OK) {
 		/* The real server's SecretPathNotFound: the folder is missing (doc/api.md s.11). */
 		if (result.error.http_status == 404)
-			fprintf(stderr, "rotwiz: there is no folder %s in environment %s of project "
+			rw_term_printf(stderr, "rotwiz: there is no folder %s in environment %s of project "
 				"%s -- create it in Infisical first, or check --secret-path\n",
 				rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH),
 				rw_answers_get(&app->answers, RW_FIELD_ENVIRONMENT),
@@ -153,20 +160,20 @@ check_mapping(struct app *app)
 	/* Names not given: free ones, said on stderr when they are not the first pair. */
 	if (core_names_offer(app, &result.u.secret_names, &changed) < 0) {
 		rw_result_free(&result);
-		fprintf(stderr, "rotwiz: out of memory\n");
+		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	id_name = rw_answers_get(&app->answers, RW_FIELD_MAP_CLIENT_ID);
 	secret_name = rw_answers_get(&app->answers, RW_FIELD_MAP_CLIENT_SECRET);
 	if (changed)
-		fprintf(stderr, "rotwiz: %s already holds AZURE_CLIENT_ID or AZURE_CLIENT_SECRET: "
+		rw_term_printf(stderr, "rotwiz: %s already holds AZURE_CLIENT_ID or AZURE_CLIENT_SECRET: "
 			"the rotation's secrets are named %s and %s (--map-client-id / "
 			"--map-client-secret choose others)\n",
 			rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH), id_name, secret_name);
 	in_id = rw_name_list_has(&result.u.secret_names, id_name);
 	in_secret = rw_name_list_has(&result.u.secret_names, secret_name);
 	if (in_id || in_secret) {
-		fprintf(stderr, "rotwiz: the folder %s of environment %s already has %s%s%s "
+		rw_term_printf(stderr, "rotwiz: the folder %s of environment %s already has %s%s%s "
 			"-- choose %s with %s%s%s\n",
 			rw_answers_get(&app->answers, RW_FIELD_SECRET_PATH),
 			rw_answers_get(&app->answers, RW_FIELD_ENVIRONMENT),
@@ -184,29 +191,31 @@ check_mapping(struct app *app)
 static int
 create(struct app *app, const char *body)
 {
+	struct core_created created;
 	struct rw_result result;
 	char *text;
 	int rc = 0;
 
-	if (rw_api_wait_for(app->api, rw_api_create(app->api, body, NULL), &result) != RW_OK) {
+	if (rw_api_wait_for(app->api, core_flow_create_start(app, body, NULL), &result) != RW_OK) {
+		core_flow_created(app, &result, &created);
 		rc = fail(app, &result);
 		rw_result_free(&result);
 		return rc;
 	}
+	core_flow_created(app, &result, &created);
 	if (result.recovered)
-		fprintf(stderr, "rotwiz: the create request got no answer, but the rotation was "
-			"found on the server: it was created\n");
+		rw_term_printf(stderr, "rotwiz: " CORE_CREATED_FOUND "\n");
 	text = app->opt.json ? rw_rotation_json(&result.u.rotation)
 			     : report_summary(&result.u.rotation);
 	if (!text) {
-		fprintf(stderr, "rotwiz: the rotation was created, but rotwiz ran out of memory "
+		rw_term_printf(stderr, "rotwiz: the rotation was created, but rotwiz ran out of memory "
 			"showing it\n");
 	} else {
-		printf("%s\n", text);
+		rc = app->opt.json ? report_put_json(stdout, text) : report_put_summary(stdout, text);
 		free(text);
 	}
 	rw_result_free(&result);
-	return fflush(stdout) == 0 ? rc : 1;
+	return rc;
 }
 
 int
@@ -220,7 +229,7 @@ batch_run(struct app *app)
 	if ((rc = check_answers(app)) != 0)
 		return rc;
 	if (!(body = rw_body_build(&app->answers))) {
-		fprintf(stderr, "rotwiz: out of memory\n");
+		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	if (app->opt.dry_run || app->opt.print_curl) {
@@ -232,21 +241,21 @@ batch_run(struct app *app)
 	/* The session has its own copy: this one is no longer needed. */
 	secret_free(&app->token);
 	if (st != RW_OK) {
-		fprintf(stderr, "rotwiz: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		free(body);
 		return rw_status_exit_code(st);
 	}
 	if (core_project_resolve(app, note, sizeof(note)) < 0) {
-		fprintf(stderr, "rotwiz: out of memory\n");
+		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		free(body);
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	if (note[0]) {
 		/* What is sent is the project's id: say which project the slug named. */
-		fprintf(stderr, "rotwiz: %s\n", note);
+		rw_term_printf(stderr, "rotwiz: %s\n", note);
 		free(body);
 		if (!(body = rw_body_build(&app->answers))) {
-			fprintf(stderr, "rotwiz: out of memory\n");
+			rw_term_printf(stderr, "rotwiz: out of memory\n");
 			return rw_status_exit_code(RW_ENOMEM);
 		}
 	}
@@ -256,7 +265,7 @@ batch_run(struct app *app)
 		free(body);
 		if (!(body = rw_body_build(&app->answers))) {
 			core_lists_free(&lists);
-			fprintf(stderr, "rotwiz: out of memory\n");
+			rw_term_printf(stderr, "rotwiz: out of memory\n");
 			return rw_status_exit_code(RW_ENOMEM);
 		}
 		rc = create(app, body);

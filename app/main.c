@@ -1,11 +1,15 @@
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "libcore/app.h"
+#include "common/term.h"
 #include "app/batch.h"
 #include "app/setup.h"
 #include "app/demo.h"
@@ -27,13 +31,13 @@ run(struct app *app)
 		free(app->api_base);
 		app->api_base = NULL;
 		if ((st = demo_start(app, msg, sizeof(msg))) != RW_OK) {
-			fprintf(stderr, "rotwiz: %s\n", msg);
+			rw_term_printf(stderr, "rotwiz: %s\n", msg);
 			return rw_status_exit_code(st);
 		}
 		app->credentials_given = 1;
 		/* Curses shows it on every screen; the line modes say it once, first. */
 		if (app->mode != APP_MODE_CURSES && app_demo_banner(app, 0, msg, sizeof(msg)))
-			fprintf(stderr, "rotwiz: %s\n", msg);
+			rw_term_printf(stderr, "rotwiz: %s\n", msg);
 	}
 	switch (app->mode) {
 	case APP_MODE_BATCH:
@@ -51,6 +55,47 @@ run(struct app *app)
 	return rc;
 }
 
+/*
+ * Decision 19: a closed fd 0-2 is opened on /dev/null, before anything
+ * else opens a file or a socket -- else the lowest free number would make
+ * libcurl's socket or the debug log our stdout or stderr.
+ */
+static void
+fds_open(void)
+{
+	int fd, got;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		got = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (got >= 0 && got != fd) {
+			dup2(got, fd);
+			close(got);
+		}
+	}
+}
+
+/*
+ * What is left on stdout is written out: a failure to (a closed pipe, a
+ * full disk) is said once, never a silent exit.  rc stands when it already
+ * tells a failure (a created rotation's summary says its own).
+ */
+static int
+stdout_close(int rc)
+{
+	int e;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	e = errno;
+	if (rc == 0)
+		rw_term_printf(stderr, "rotwiz: the output could not be written: %s\n",
+			e ? strerror(e) : "write error");
+	return rc == 0 ? 1 : rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -61,19 +106,22 @@ main(int argc, char **argv)
 	char msg[512];
 	int rc;
 
+	fds_open();
+	/* A reader gone is a write error to report (EPIPE), not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
 	secret_protect_process();
 	app_init(&app);
 	rw_answers_init(&flags);
 	memset(&problems, 0, sizeof(problems));
 	if (options_parse(argc, argv, &app.opt, &flags, &problems, &action, msg,
 			  sizeof(msg)) != RW_OK) {
-		fprintf(stderr, "rotwiz: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		rc = 2;
 	} else if (action == OPTIONS_HELP) {
 		fputs(options_help_text(), stdout);
 		rc = 0;
 	} else if (action == OPTIONS_VERSION) {
-		printf("%s\n", PACKAGE_STRING);
+		rw_term_printf(stdout, "%s\n", PACKAGE_STRING);
 		rc = 0;
 	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 &&
 		   (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
@@ -81,5 +129,5 @@ main(int argc, char **argv)
 	}
 	rw_answers_free(&flags);
 	app_free(&app);
-	return rc;
+	return stdout_close(rc);
 }

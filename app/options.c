@@ -119,7 +119,9 @@ static const char help_text[] =
 	"\n"
 	"Exit status: 0 created (with --dry-run: valid), 1 the server refused or failed,\n"
 	"2 usage error, invalid value or (--plain) input that ended early, 3 network\n"
-	"failure, 4 authentication failed, 130 quit (Ctrl-C, or q).\n"
+	"failure, 4 authentication failed, 5 a create's outcome unknown (it may exist),\n"
+	"6 created but its summary could not be written, 129/143 SIGHUP/SIGTERM (draft\n"
+	"saved), 130 quit (Ctrl-C, or q).\n"
 	"\n"
 	"Full documentation: man rotwiz\n";
 

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "libcore/report.h"
+#include "common/term.h"
 #include "app/setup.h"
 #include "libcore/signin.h"
 #include "common/strbuf.h"
@@ -89,7 +90,7 @@ read_timeout(struct app *app)
 	errno = 0;
 	ms = strtol(v, &end, 10);
 	if (errno || *end || ms < 1 || ms > 3600000L) {
-		fprintf(stderr, "rotwiz: ROTWIZ_TIMEOUT_MS must be a whole number of milliseconds "
+		rw_term_printf(stderr, "rotwiz: ROTWIZ_TIMEOUT_MS must be a whole number of milliseconds "
 			"from 1 to 3600000, got \"%.20s\" -- fix or unset it\n", v);
 		return -1;
 	}
@@ -138,7 +139,7 @@ say_rotate_at_local(const struct app *app)
 	rw_schedule_both_zones(time(NULL), atoi(rw_answers_get(&app->answers, RW_FIELD_HOURS)),
 			       atoi(rw_answers_get(&app->answers, RW_FIELD_MINUTES)), 1, both,
 			       sizeof(both));
-	fprintf(stderr, "rotwiz: --rotate-at-local %s: %s\n", app->opt.rotate_at_local, both);
+	rw_term_printf(stderr, "rotwiz: --rotate-at-local %s: %s\n", app->opt.rotate_at_local, both);
 }
 
 int
@@ -161,9 +162,9 @@ setup_run(struct app *app, const struct rw_answers *flags,
 	rw_answers_init(&file);
 	if (app->opt.from_file) {
 		memset(&file_problems, 0, sizeof(file_problems));
-		st = rw_body_parse_file(app->opt.from_file, &file, &file_problems);
+		st = rw_body_parse_file(app->opt.from_file, app->timeout_ms, &file, &file_problems);
 		if (st == RW_ENOMEM) {
-			fprintf(stderr, "rotwiz: out of memory\n");
+			rw_term_printf(stderr, "rotwiz: out of memory\n");
 			rw_answers_free(&file);
 			return rw_status_exit_code(RW_ENOMEM);
 		}
@@ -196,7 +197,7 @@ setup_run(struct app *app, const struct rw_answers *flags,
 		return -1;
 	}
 	if (signin_api_base(app->opt.domain, &app->api_base, msg, sizeof(msg)) != RW_OK) {
-		fprintf(stderr, "rotwiz: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		return rw_status_exit_code(RW_EUSAGE);
 	}
 	/* A pure --dry-run / --print-curl sends nothing and needs no credentials. */
@@ -204,11 +205,11 @@ setup_run(struct app *app, const struct rw_answers *flags,
 		return -1;
 	st = signin_load_credentials(app, &found, msg, sizeof(msg));
 	if (st != RW_OK) {
-		fprintf(stderr, "rotwiz: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		return rw_status_exit_code(st);
 	}
 	if (msg[0])
-		fprintf(stderr, "rotwiz: warning: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: warning: %s\n", msg);
 	return -1;
 }
 
@@ -249,11 +250,11 @@ setup_choose_mode(struct app *app, int stdin_is_tty)
 	if (!stdin_is_tty && !app->opt.plain) {
 		missing_fields(app, &missing);
 		if (missing.len)
-			fprintf(stderr, "rotwiz: stdin is not a terminal, so rotwiz will not ask; "
+			rw_term_printf(stderr, "rotwiz: stdin is not a terminal, so rotwiz will not ask; "
 				"missing: %s -- give them and add --yes, or use --plain to answer "
 				"line by line\n", strbuf_str(&missing));
 		else
-			fprintf(stderr, "rotwiz: stdin is not a terminal, so rotwiz will not ask "
+			rw_term_printf(stderr, "rotwiz: stdin is not a terminal, so rotwiz will not ask "
 				"-- add --yes to create with these values (--dry-run to check them), "
 				"or use --plain\n");
 		strbuf_free(&missing);
@@ -267,7 +268,7 @@ setup_choose_mode(struct app *app, int stdin_is_tty)
 		 * user's choice (an editor's shell, a CI runner): say why the
 		 * screens did not come.
 		 */
-		fprintf(stderr, "rotwiz: TERM=dumb: using plain mode; --plain does the same\n");
+		rw_term_printf(stderr, "rotwiz: TERM=dumb: using plain mode; --plain does the same\n");
 		app->mode = APP_MODE_PLAIN;
 	} else {
 		app->mode = APP_MODE_CURSES;

@@ -27,6 +27,10 @@ enum rw_status {
 /* A short sentence naming the cause, e.g. "could not reach the server". */
 const char *rw_status_message(enum rw_status status);
 
+/* Exit codes of doc/contract.md section 6 that are not a status's. */
+#define RW_EXIT_OUTCOME_UNKNOWN 5	/* a create may have been made: not found out (decision 17) */
+#define RW_EXIT_SUMMARY_UNWRITTEN 6	/* created, but its summary could not be written (decision 19) */
+
 /* The process exit code of doc/contract.md section 6 for a final status. */
 int rw_status_exit_code(enum rw_status status);
 

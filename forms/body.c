@@ -2,7 +2,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,8 +525,25 @@ rw_body_parse(const char *json, size_t len, struct rw_answers *answers,
 	return p.failed ? RW_EUSAGE : RW_OK;
 }
 
+/*
+ * Waits up to wait_ms for fd to have something (data or its end).  1 when
+ * it has, 0 after wait_ms, -1 with errno.
+ */
+static int
+wait_readable(int fd, long wait_ms)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	int r;
+
+	do
+		r = poll(&pfd, 1, wait_ms > INT_MAX ? INT_MAX : (int) wait_ms);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
 enum rw_status
-rw_body_parse_file(const char *path, struct rw_answers *answers, struct rw_problems *problems)
+rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
+		   struct rw_problems *problems)
 {
 	struct rw_problems local = { .count = 0 };
 	struct rw_problems *out = problems ? problems : &local;
@@ -534,27 +553,53 @@ rw_body_parse_file(const char *path, struct rw_answers *answers, struct rw_probl
 	char chunk[8192];
 	struct stat st;
 	ssize_t got;
-	int fd, err = 0;
+	int fd, err = 0, flags, waits;
 
 	if (!path) {
 		rw_problems_add(out, RW_FIELD_NONE, "no file was given");
 		return RW_EIO;
 	}
 	rw_show_value(path, shown, sizeof(shown));
-	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	/*
+	 * O_NONBLOCK: opening a FIFO with no writer would otherwise wait for
+	 * one for ever.  Reads from a pipe or FIFO then wait in poll(), with a
+	 * limit; a regular file is read as usual.
+	 */
+	fd = strcmp(path, "-") == 0 ? STDIN_FILENO :
+	     open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		rw_problems_add(out, RW_FIELD_NONE, "%s: %s", shown, strerror(errno));
 		return RW_EIO;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISDIR(st.st_mode)) {
 		rw_problems_add(out, RW_FIELD_NONE, "%s: is a folder, not a file", shown);
 		if (fd != STDIN_FILENO)
 			close(fd);
 		return RW_EIO;
 	}
+	waits = S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
+	if (fd != STDIN_FILENO && (flags = fcntl(fd, F_GETFL)) >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	if (wait_ms <= 0)
+		wait_ms = RW_BODY_WAIT_MS;
 	/* One byte over the limit is enough to know the file is too large. */
 	strbuf_init(&sb, RW_BODY_MAX + 1);
 	for (;;) {
+		if (waits && (got = wait_readable(fd, wait_ms)) <= 0) {
+			err = got < 0 ? errno : 0;
+			if (!err) {
+				rw_problems_add(out, RW_FIELD_NONE, "%s: nothing came from it in "
+						"%ld s (a FIFO or pipe that nobody writes to)", shown,
+						(wait_ms + 999) / 1000);
+				if (fd != STDIN_FILENO)
+					close(fd);
+				strbuf_free(&sb);
+				return RW_EIO;
+			}
+			break;
+		}
 		got = read(fd, chunk, sizeof(chunk));
 		if (got < 0 && errno == EINTR)
 			continue;

@@ -49,12 +49,18 @@ enum rw_status rw_body_parse(const char *json, size_t len, struct rw_answers *an
 /* The largest body rw_body_parse() accepts. */
 #define RW_BODY_MAX (1024 * 1024)
 
+/* How long a pipe or FIFO may stay silent before rw_body_parse_file() gives up. */
+#define RW_BODY_WAIT_MS 30000L
+
 /*
  * rw_body_parse() on a file's contents ("-": standard input), read up to
- * RW_BODY_MAX bytes.  RW_EIO (with a problem naming the file and the
- * reason) when it cannot be read, else as rw_body_parse().
+ * RW_BODY_MAX bytes.  A pipe or FIFO (`--from-file <(...)`) is read as its
+ * writer writes, but one that gives nothing for wait_ms (0: RW_BODY_WAIT_MS),
+ * such as a FIFO nobody writes to, is given up on.  RW_EIO (with a problem
+ * naming the file and the reason) when it cannot be read, else as
+ * rw_body_parse().
  */
-enum rw_status rw_body_parse_file(const char *path, struct rw_answers *answers,
+enum rw_status rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
 				  struct rw_problems *problems);
 
 /*

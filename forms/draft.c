@@ -134,7 +134,8 @@ sync_parent(const char *path)
 }
 
 static char *
-draft_text(const struct rw_answers *answers, enum rw_step step, const char *server, time_t saved)
+draft_text(const struct rw_answers *answers, enum rw_step step, const char *server, time_t saved,
+	   int create_may_exist)
 {
 	cJSON *root, *values;
 	char *printed, *out = NULL;
@@ -146,6 +147,7 @@ draft_text(const struct rw_answers *answers, enum rw_step step, const char *serv
 	    !cJSON_AddNumberToObject(root, "step", (double) step) ||
 	    (server && !cJSON_AddStringToObject(root, "server", server)) ||
 	    (saved > 0 && !cJSON_AddNumberToObject(root, "saved", (double) saved)) ||
+	    (create_may_exist && !cJSON_AddTrueToObject(root, "createMayExist")) ||
 	    !(values = cJSON_AddObjectToObject(root, "answers")))
 		rc = -1;
 	for (i = 0; rc == 0 && i < RW_FIELD_COUNT; i++)
@@ -170,6 +172,13 @@ enum rw_status
 rw_draft_save_for(const char *path, const struct rw_answers *answers, enum rw_step step,
 		  const char *server, time_t saved)
 {
+	return rw_draft_save_marked(path, answers, step, server, saved, 0);
+}
+
+enum rw_status
+rw_draft_save_marked(const char *path, const struct rw_answers *answers, enum rw_step step,
+		     const char *server, time_t saved, int create_may_exist)
+{
 	struct strbuf tmp = STRBUF_INIT;
 	enum rw_status status = RW_EIO;
 	char *text;
@@ -177,7 +186,7 @@ rw_draft_save_for(const char *path, const struct rw_answers *answers, enum rw_st
 
 	if (!path || !*path || !answers || (unsigned) step >= RW_STEP_COUNT)
 		return RW_EUSAGE;
-	if (!(text = draft_text(answers, step, server, saved)))
+	if (!(text = draft_text(answers, step, server, saved, create_may_exist)))
 		return RW_ENOMEM;
 	if (make_parents(path) < 0)
 		goto out;
@@ -266,6 +275,8 @@ read_origin(const cJSON *root, struct rw_draft_origin *origin)
 	const cJSON *saved = cJSON_GetObjectItemCaseSensitive(root, "saved");
 
 	memset(origin, 0, sizeof(*origin));
+	origin->create_may_exist = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(root,
+										  "createMayExist"));
 	if (cJSON_IsString(server) && server->valuestring &&
 	    strlen(server->valuestring) < sizeof(origin->server))
 		snprintf(origin->server, sizeof(origin->server), "%s", server->valuestring);

@@ -34,11 +34,20 @@ enum rw_status rw_draft_save(const char *path, const struct rw_answers *answers,
 /* rw_draft_save(), recording the server (NULL: not recorded) and the time saved. */
 enum rw_status rw_draft_save_for(const char *path, const struct rw_answers *answers,
 				 enum rw_step step, const char *server, time_t saved);
+/*
+ * rw_draft_save_for(), and with create_may_exist the key "createMayExist":
+ * a create of these answers was in flight or its outcome unknown
+ * (decision 17), so the next run looks the rotation up before creating.
+ */
+enum rw_status rw_draft_save_marked(const char *path, const struct rw_answers *answers,
+				    enum rw_step step, const char *server, time_t saved,
+				    int create_may_exist);
 
 /* Where and when a draft was saved, as far as it says. */
 struct rw_draft_origin {
 	char server[512];	/* "" when the draft does not say */
 	time_t saved;		/* 0 when the draft does not say */
+	int create_may_exist;	/* "createMayExist": a create may have made it */
 };
 /*
  * RW_OK, RW_EIO when there is none, RW_EPROTO when it is not a draft of

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/term.h"
 #include "forms/validate.h"
 
 /*
@@ -24,6 +25,17 @@
  */
 #define DESCRIPTION_MAX_CHARS	255
 #define DESCRIPTION_MAX_UNITS	256
+/*
+ * The mapped secret names go into a varchar(500) column: 501 characters
+ * pass zod and fail in the database with a 500 after Azure has issued a
+ * secret (doc/api.md s.13).  The other free-text values have no limit on
+ * the server; rotwiz keeps them within what it reads back (a reply string
+ * is at most 64 KiB) and far within what anyone types.
+ */
+#define SECRET_NAME_MAX	500
+#define APP_NAME_MAX	256
+#define PROJECT_MAX	256
+#define SECRET_PATH_MAX	1024
 #define INTERVAL_MAX	909	/* floor(365 * 2.5) - 3: Azure's client secret life */
 #define SHOWN_UNITS	40	/* characters of a bad value quoted in a message */
 #define SHOWN_BYTES	120	/* and at most this many bytes of it */
@@ -36,55 +48,11 @@ struct view {
 
 /* ---- UTF-8 ---- */
 
-/*
- * Decodes one code point (strict: no overlong forms, no surrogates, nothing
- * past U+10FFFF).  Returns the bytes used, or 0 when s does not start with
- * a valid sequence.
- */
+/* One code point (common/term.h): its bytes, or 0 when s does not start with one. */
 static size_t
 utf8_decode(const unsigned char *s, size_t n, unsigned long *cp)
 {
-	unsigned char c = s[0];
-	size_t len, i;
-	unsigned long v;
-	unsigned char lo = 0x80, hi = 0xBF;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		unsigned char b = s[i];
-
-		/* Only the second byte has the narrowed range. */
-		if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF))
-			return 0;
-		v = (v << 6) | (b & 0x3F);
-	}
-	*cp = v;
-	return len;
+	return n ? rw_utf8_decode(s, n, cp) : 0;
 }
 
 /*
@@ -135,7 +103,7 @@ utf8_trim_tail(char *msg)
 static int
 invisible(unsigned long cp)
 {
-	return (cp >= 0x80 && cp <= 0x9F) || cp == 0xAD ||
+	return rw_term_escapes(cp) || cp == 0xAD ||
 	       (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
 	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
 }
@@ -172,17 +140,17 @@ rw_show_value(const char *value, char *out, size_t outsz)
 			snprintf(piece, sizeof(piece), "\\r");
 			used = 1;
 		} else if (s[i] < 0x20 || s[i] == 0x7F) {
-			snprintf(piece, sizeof(piece), "\\x%02X", s[i]);
+			snprintf(piece, sizeof(piece), "\\x%02x", s[i]);
 			used = 1;
 		} else if (s[i] < 0x80) {
 			piece[0] = (char) s[i];
 			piece[1] = '\0';
 			used = 1;
 		} else if (!(used = utf8_decode(s + i, n - i, &cp))) {
-			snprintf(piece, sizeof(piece), "\\x%02X", s[i]);
+			snprintf(piece, sizeof(piece), "\\x%02x", s[i]);
 			used = 1;
 		} else if (invisible(cp)) {
-			snprintf(piece, sizeof(piece), "\\u%04lX", cp);
+			snprintf(piece, sizeof(piece), "\\u%04lx", cp);
 		} else {
 			memcpy(piece, s + i, used);
 			piece[used] = '\0';
@@ -422,6 +390,34 @@ path_rule(struct view v)
 }
 
 /*
+ * rule (which names max) when v, valid UTF-8, has more than max
+ * characters, with its count in got; else NULL.
+ */
+static const char *
+too_long(struct view v, size_t max, const char *rule, char *got, size_t gotsz)
+{
+	size_t chars = 0;
+
+	if (v.n <= max)
+		return NULL;
+	utf8_count(v.s, v.n, &chars);
+	if (chars <= max)
+		return NULL;
+	snprintf(got, gotsz, "%zu", chars);
+	return rule;
+}
+
+/* A name that holds what a terminal would obey (common/term.h) is refused. */
+static const char *
+control_rule(struct view v)
+{
+	if (rw_term_find(v.s, v.n, 0) == v.n)
+		return NULL;
+	return "must not contain control characters or bidi controls (C0, DEL, C1, "
+	       "U+200E/U+200F, U+061C, U+202A-U+202E, U+2066-U+2069)";
+}
+
+/*
  * The rule a (non-empty, normalised) value breaks, or NULL.  detail gets
  * extra words for rules that count, e.g. "(this one has 257)".
  */
@@ -430,6 +426,7 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 	   char *got, size_t gotsz)
 {
 	size_t count, chars;
+	const char *rule;
 	long min, max;
 
 	detail[0] = '\0';
@@ -464,10 +461,15 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 		}
 		return NULL;
 	case RW_FIELD_PROJECT:
+		if (utf8_count(v.s, v.n, NULL) == (size_t) -1)
+			return "must be valid UTF-8 text";
+		if ((rule = too_long(v, PROJECT_MAX, "must be at most 256 characters", got, gotsz)))
+			return rule;
+		return control_rule(v);
 	case RW_FIELD_APP_NAME:
 		if (utf8_count(v.s, v.n, NULL) == (size_t) -1)
 			return "must be valid UTF-8 text";
-		return NULL;
+		return too_long(v, APP_NAME_MAX, "must be at most 256 characters", got, gotsz);
 	case RW_FIELD_CONNECTION:
 	case RW_FIELD_OBJECT_ID:
 	case RW_FIELD_CLIENT_ID:
@@ -475,6 +477,10 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 			return "must be a GUID (8-4-4-4-12 hex digits)";
 		return NULL;
 	case RW_FIELD_SECRET_PATH:
+		if (v.n > SECRET_PATH_MAX) {
+			snprintf(got, gotsz, "%zu", v.n);
+			return "must be at most 1024 characters";
+		}
 		return path_rule(v);
 	case RW_FIELD_AUTO_ROTATION:
 		if (!toggle_value(v))
@@ -502,7 +508,11 @@ field_rule(enum rw_field field, struct view v, char *detail, size_t detailsz,
 			return "must not contain \":\" or \"/\"";
 		if (utf8_count(v.s, v.n, NULL) == (size_t) -1)
 			return "must be valid UTF-8 text";
-		return NULL;
+		if ((rule = too_long(v, SECRET_NAME_MAX, "must be at most 500 characters", got, gotsz))) {
+			snprintf(detail, detailsz, " (the server stores %d)", SECRET_NAME_MAX);
+			return rule;
+		}
+		return control_rule(v);
 	default:
 		return "is not a known field";
 	}

@@ -57,6 +57,16 @@ struct app {
 	int projects_loaded;
 	/* --- end sign-in --- */
 
+	/*
+	 * Decision 17 (libcore/flow.h): a create is on its way (sent, no
+	 * answer yet), or one was made whose outcome is unknown -- the next
+	 * create looks the rotation up by name first.  draft_may_exist: the
+	 * draft on offer says so (taken over when it is resumed).
+	 */
+	int create_in_flight;
+	int create_unknown;
+	int draft_may_exist;
+
 	/* The secret names the core offered (libcore/names.h); NULL where the answer is the user's. */
 	char *names_offered[2];
 

@@ -486,10 +486,16 @@ core_flow_check_all(const struct core_read *r, const struct app *app, struct rw_
 /* ---- results ---- */
 
 void
-core_flow_created(const struct rw_result *result, struct core_created *out)
+core_flow_created(struct app *app, const struct rw_result *result, struct core_created *out)
 {
 	const struct rw_field_info *info = rw_field_info(result->error.field);
 
+	app->create_in_flight = 0;
+	/* Created, refused, or looked up and not there: known.  Else it stays unknown. */
+	if (result->status == RW_OK || result->outcome_checked || !result->outcome_unknown)
+		app->create_unknown = 0;
+	if (result->outcome_unknown)
+		app->create_unknown = 1;
 	memset(out, 0, sizeof(*out));
 	out->reopen = RW_STEP_REVIEW;
 	out->field = RW_FIELD_NONE;
@@ -509,6 +515,45 @@ core_flow_created(const struct rw_result *result, struct core_created *out)
 		out->reopen = info->step;
 		out->field = result->error.field;
 	}
+}
+
+struct rw_call *
+core_flow_create_start(struct app *app, const char *body, void *user)
+{
+	struct rw_call *call;
+
+	call = app->create_unknown ? rw_api_create_looked(app->api, body, user) :
+	       rw_api_create(app->api, body, user);
+	if (call)
+		app->create_in_flight = 1;
+	return call;
+}
+
+void
+core_flow_create_note(const struct app *app, char *buf, size_t bufsz)
+{
+	char name[RW_SHOWN_MAX];
+
+	buf[0] = '\0';
+	if (!app->create_unknown)
+		return;
+	report_clean(answer(app, RW_FIELD_NAME), name, sizeof(name));
+	snprintf(buf, bufsz, "rotation \"%s\" may already exist (an earlier create's outcome is "
+		 "unknown): looking it up by name before creating it again", name);
+}
+
+int
+core_flow_create_may_exist(const struct app *app)
+{
+	return app->create_in_flight || app->create_unknown;
+}
+
+void
+core_flow_draft_taken(struct app *app)
+{
+	if (app->draft_may_exist)
+		app->create_unknown = 1;
+	app->draft_may_exist = 0;
 }
 
 enum rw_step
@@ -586,7 +631,8 @@ core_flow_draft_save(const struct app *app, const char *path, enum rw_step step)
 	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
 		if (core_names_is_offered(app, maps[i]))
 			rw_answers_set(&kept, maps[i], NULL);
-	status = rw_draft_save_for(path, &kept, step, server, time(NULL));
+	status = rw_draft_save_marked(path, &kept, step, server, time(NULL),
+				      core_flow_create_may_exist(app));
 	rw_answers_free(&kept);
 	return status;
 }
@@ -605,7 +651,7 @@ server_words(const char *server, char *buf, size_t bufsz)
 }
 
 int
-core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
+core_flow_draft_offer(struct app *app, const char *path, struct rw_answers *draft,
 		      enum rw_step *step, int *other_server, char *question, size_t questionsz)
 {
 	struct rw_draft_origin origin;
@@ -616,6 +662,7 @@ core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers
 	if (!path || app_answers_given(app) ||
 	    rw_draft_load_from(path, draft, step, &origin) != RW_OK)
 		return 0;
+	app->draft_may_exist = origin.create_may_exist;
 	if (*step < RW_STEP_ROTATION || *step > RW_STEP_REVIEW)
 		*step = *step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
 	rw_show_value(rw_answers_get(draft, RW_FIELD_NAME), shown, sizeof(shown));
@@ -632,9 +679,11 @@ core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers
 		snprintf(was, sizeof(was), "a server it does not record (an older draft)");
 	}
 	snprintf(question, questionsz, "A draft from an earlier run is saved (%s%s%s, stopped at "
-		 "step %d, %s; saved %s for %s).%s%s%s", shown[0] ? "rotation \"" :
+		 "step %d, %s; saved %s for %s).%s%s%s%s", shown[0] ? "rotation \"" :
 		 "a rotation without a name yet", shown, shown[0] ? "\"" : "", (int) *step,
 		 rw_step_info(*step)->title, when, was,
+		 origin.create_may_exist ? " A create of it was in flight when rotwiz stopped: "
+		 "it may have been made, so creating looks it up by name first." : "",
 		 *other_server ? " It was saved for another server: this run is for " : "",
 		 *other_server ? here : "",
 		 *other_server ? ", where its project, connection and app may not exist. Resume "

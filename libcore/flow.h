@@ -130,7 +130,37 @@ struct core_created {
 	enum rw_step reopen;		/* the step the error belongs to, or RW_STEP_REVIEW */
 	enum rw_field field;		/* its field, or RW_FIELD_NONE */
 };
-void core_flow_created(const struct rw_result *result, struct core_created *out);
+/* Also settles app's create state (decision 17): what the result tells stays known. */
+void core_flow_created(struct app *app, const struct rw_result *result, struct core_created *out);
+
+/*
+ * Decision 17, an unknown outcome.  The words every mode says (report.c
+ * words the failures themselves): the found line, said before the normal
+ * result; the quit line, when a create was in flight.
+ */
+#define CORE_CREATED_FOUND "created: the reply was lost, found on the server"
+#define CORE_QUIT_IN_FLIGHT "a create was in flight: it may have been made"
+
+/*
+ * Starts the create of app's answers (body from rw_body_build()): after
+ * an unknown outcome (this run's, or a resumed draft's), one that looks
+ * the rotation up by name first and sends only when it is not there
+ * (rw_api_create_looked()); else a plain create.  NULL when out of memory.
+ */
+struct rw_call *core_flow_create_start(struct app *app, const char *body, void *user);
+
+/*
+ * The words for a create that follows an unknown outcome ("rotation "x"
+ * may already exist: ..."), said before it starts; "" when the outcome
+ * of the last one is known.
+ */
+void core_flow_create_note(const struct app *app, char *buf, size_t bufsz);
+
+/* A create is in flight or unknown: the draft records that it may exist. */
+int core_flow_create_may_exist(const struct app *app);
+
+/* The offered draft was resumed: its "may exist" becomes this run's. */
+void core_flow_draft_taken(struct app *app);
 
 /*
  * "Create another": keeps sign-in, project, environment, folder,
@@ -166,9 +196,10 @@ enum rw_status core_flow_draft_save(const struct app *app, const char *path, enu
  * words to ask, naming when and for which server it was saved.
  * *other_server is 1 when the draft was saved for another server than
  * this run's: the question says so plainly, and its answer defaults to
- * No.  Returns 1 to ask, 0 when there is nothing to offer.
+ * No.  A draft whose create may have been made says so (and sets
+ * app->draft_may_exist).  Returns 1 to ask, 0 when there is nothing to offer.
  */
-int core_flow_draft_offer(const struct app *app, const char *path, struct rw_answers *draft,
+int core_flow_draft_offer(struct app *app, const char *path, struct rw_answers *draft,
 			  enum rw_step *step, int *other_server, char *question,
 			  size_t questionsz);
 

@@ -1,25 +1,19 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "libcore/report.h"
+#include "common/status.h"
 #include "common/strbuf.h"
+#include "common/term.h"
 #include "forms/schedule.h"
 
 void
 report_clean(const char *text, char *buf, size_t bufsz)
 {
-	size_t i;
-
-	if (!bufsz)
-		return;
-	for (i = 0; text && text[i] && i + 1 < bufsz; i++) {
-		unsigned char ch = (unsigned char) text[i];
-
-		buf[i] = (ch < 0x20 || ch == 0x7f) ? (ch == '\n' || ch == '\t' ? ' ' : '?') : (char) ch;
-	}
-	buf[i] = '\0';
+	rw_term_copy(buf, bufsz, text, 0);
 }
 
 /* Two digits at p into *out; 0 or -1. */
@@ -351,16 +345,23 @@ failure_text(const struct rw_result *r, const char *api_base,
 	else if (e->http_status > 0)
 		snprintf(code, sizeof(code), " (HTTP %ld)", e->http_status);
 
-	if (create && r->outcome_checked && !r->recovered) {
-		snprintf(buf, bufsz, "the create request got no answer (%s), and the server shows "
-			 "that rotation \"%s\" was not created -- it is safe to try again",
+	/* Decision 17: what the lookup by name found, first. */
+	if (create && r->outcome_checked && !r->recovered && !r->outcome_unknown) {
+		snprintf(buf, bufsz, "not created: the create request got no answer (%s), and the "
+			 "server shows that rotation \"%s\" was not created -- it is safe to try again",
 			 said, name);
 		return;
 	}
 	if (create && r->outcome_unknown) {
-		snprintf(buf, bufsz, "the create request got no usable answer (%s), so whether "
-			 "rotation \"%s\" was made is not known -- look for it in Infisical before "
-			 "trying again", said, name);
+		char cause[REPORT_SAID_MAX];
+
+		report_clean(r->lookup_cause ? r->lookup_cause : "the request was stopped before "
+			     "an answer came", cause, sizeof(cause));
+		snprintf(buf, bufsz, "outcome unknown: could not look it up: %s -- the create request "
+			 "got no usable answer (%s), so rotation \"%s\" may have been made; %s",
+			 cause, said, name, style == REPORT_CLI ? "look for it in Infisical before "
+			 "trying again (a wizard run looks it up first)" : "trying again looks it up "
+			 "by name first, and shows it if it is there");
 		return;
 	}
 	switch (r->status) {
@@ -377,8 +378,14 @@ failure_text(const struct rw_result *r, const char *api_base,
 			 style == REPORT_CLI ? ", or allow more time with ROTWIZ_TIMEOUT_MS" : "");
 		return;
 	case RW_ETLS:
-		snprintf(buf, bufsz, "%s -- for a server with its own CA, %s", said,
-			 style == REPORT_CLI ? "pass --cacert FILE" : "start rotwiz with --cacert FILE");
+		if (strstr(said, "the CA file"))
+			snprintf(buf, bufsz, "%s -- check that %s is the PEM file of the CA that "
+				 "signed the server's certificate", said,
+				 style == REPORT_CLI ? "--cacert" : "the CA file given with --cacert");
+		else
+			snprintf(buf, bufsz, "%s -- for a server with its own CA, %s", said,
+				 style == REPORT_CLI ? "pass --cacert FILE" :
+				 "start rotwiz with --cacert FILE");
 		return;
 	case RW_EAUTH:
 		if (r->kind == RW_CALL_LOGIN)
@@ -466,8 +473,37 @@ report_problems(FILE *out, const struct rw_problems *problems)
 		report_clean(p->message, clean, sizeof(clean));
 		info = rw_field_info(p->field);
 		if (info && !strstr(clean, "--"))
-			fprintf(out, "rotwiz: %s (--%s)\n", clean, info->flag);
+			rw_term_printf(out, "rotwiz: %s (--%s)\n", clean, info->flag);
 		else
-			fprintf(out, "rotwiz: %s\n", clean);
+			rw_term_printf(out, "rotwiz: %s\n", clean);
 	}
+}
+
+/* The summary through the terminal rule (common/term.h) with term_flags. */
+static int
+put_summary(FILE *out, const char *text, unsigned term_flags)
+{
+	int e;
+
+	errno = 0;
+	if (rw_term_puts(text, out, term_flags) != EOF && fputc('\n', out) != EOF &&
+	    fflush(out) == 0 && !ferror(out))
+		return 0;
+	e = errno;
+	clearerr(out);
+	rw_term_printf(stderr, "rotwiz: created, but the summary could not be written: %s\n",
+		       e ? strerror(e) : "write error");
+	return RW_EXIT_SUMMARY_UNWRITTEN;
+}
+
+int
+report_put_summary(FILE *out, const char *text)
+{
+	return put_summary(out, text, RW_TERM_LINES);
+}
+
+int
+report_put_json(FILE *out, const char *json)
+{
+	return put_summary(out, json, RW_TERM_JSON);
 }

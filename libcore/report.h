@@ -9,7 +9,7 @@
  * Every front-end uses these, so the words are the same in each mode.
  * The exit code of a final status is rw_status_exit_code() (common/status.h).
  *
- * Server text is untrusted: control characters are replaced before it
+ * Server text is untrusted: control characters are escaped (common/term.h) before it
  * reaches the terminal, and a failure stays on one line.
  */
 
@@ -79,7 +79,20 @@ void report_problems(FILE *out, const struct rw_problems *problems);
  */
 int report_parse_time(const char *iso, time_t *out);
 
-/* Copies text with control characters replaced by '?' (server text to a terminal). */
+/*
+ * Copies text fit for a terminal (common/term.h: control characters, bidi
+ * controls and stray bytes escaped), cut to bufsz at a character.
+ */
 void report_clean(const char *text, char *buf, size_t bufsz);
+
+/*
+ * Decision 19: puts a created rotation's summary (and a newline) on out,
+ * escaped by the terminal rule (common/term.h), and flushes it.  When that fails (a closed pipe, a full disk), one line
+ * on stderr, "rotwiz: created, but the summary could not be written:
+ * <reason>", and RW_EXIT_SUMMARY_UNWRITTEN; else 0.
+ */
+int report_put_summary(FILE *out, const char *text);
+/* The same for --json output: escaped the JSON way, so it stays valid JSON. */
+int report_put_json(FILE *out, const char *json);
 
 #endif

@@ -15,6 +15,8 @@
 #include "common/secret.h"
 
 #define TOKEN_FILE_MAX (16u * 1024)
+#define CA_FILE_MAX (8u * 1024 * 1024)	/* a system bundle is about 200 KiB */
+#define PEM_CERT "-----BEGIN CERTIFICATE-----"
 
 static enum report_style
 style_of(const struct app *app)
@@ -158,6 +160,58 @@ read_token_file(const char *path, char **token, char *msg, size_t msgsz)
 	return RW_OK;
 }
 
+/*
+ * --cacert must name a PEM file with a certificate in it: libcurl says only
+ * "error setting certificate file" for an empty file or a DER one, and the
+ * usual advice for a TLS failure ("pass --cacert FILE") would mislead.
+ */
+static enum rw_status
+check_ca_file(const char *path, char *msg, size_t msgsz)
+{
+	char *buf;
+	ssize_t n;
+	size_t len = 0;
+	struct stat st;
+	int fd, found;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 || fstat(fd, &st) < 0) {
+		snprintf(msg, msgsz, "cannot read the CA file %s: %s -- check --cacert", path,
+			 strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return RW_EUSAGE;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(msg, msgsz, "the CA file %s is not a regular file -- give --cacert the "
+			 "PEM file of the CA that signed the server's certificate", path);
+		close(fd);
+		return RW_EUSAGE;
+	}
+	if (!(buf = malloc(CA_FILE_MAX + 1))) {
+		close(fd);
+		snprintf(msg, msgsz, "out of memory");
+		return RW_ENOMEM;
+	}
+	while (len < CA_FILE_MAX && (n = read(fd, buf + len, CA_FILE_MAX - len)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		len += (size_t) n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	found = strstr(buf, PEM_CERT) != NULL;	/* a PEM file holds no NUL before it */
+	free(buf);
+	if (!found) {
+		snprintf(msg, msgsz, "the CA file %s holds no PEM certificate (no \"" PEM_CERT
+			 "\" line%s) -- give --cacert the PEM file of the CA that signed the "
+			 "server's certificate", path, len ? "" : "; it is empty");
+		return RW_EUSAGE;
+	}
+	return RW_OK;
+}
+
 enum rw_status
 signin_load_credentials(struct app *app, int *found, char *msg, size_t msgsz)
 {
@@ -223,11 +277,8 @@ signin_open(struct app *app, char *msg, size_t msgsz)
 		snprintf(msg, msgsz, "no server URL -- give one with --domain");
 		return RW_EUSAGE;
 	}
-	if (app->opt.cacert && access(app->opt.cacert, R_OK) != 0) {
-		snprintf(msg, msgsz, "cannot read the CA file %s: %s -- check --cacert",
-			 app->opt.cacert, strerror(errno));
-		return RW_EUSAGE;
-	}
+	if (app->opt.cacert && (st = check_ca_file(app->opt.cacert, msg, msgsz)) != RW_OK)
+		return st;
 	memset(&config, 0, sizeof(config));
 	config.api_base = app->api_base;
 	config.cacert = app->opt.cacert;
@@ -246,6 +297,10 @@ signin_open(struct app *app, char *msg, size_t msgsz)
 		/* rw_url_normalize() made api_base by the same rule: only a bug gets here. */
 		snprintf(msg, msgsz, "the server URL %s is refused: rotwiz talks https://, or "
 			 "http:// to a loopback address only -- check the server URL", app->api_base);
+	else if (st == RW_EINVAL)
+		snprintf(msg, msgsz, "the access token holds a line break or another control "
+			 "character, which cannot go into an HTTP header -- copy the token again as "
+			 "one line (INFISICAL_TOKEN, --token-file or the sign-in prompt)");
 	else if (st != RW_OK)
 		snprintf(msg, msgsz, "%s", rw_status_message(st));
 	if (st != RW_OK)
@@ -272,8 +327,11 @@ signin_take_login(struct app *app, struct rw_result *result, char *msg, size_t m
 	if (!(app->token = strdup(result->u.login.access_token)))
 		st = RW_ENOMEM;
 	secret_free(&result->u.login.access_token);
-	if (st == RW_OK)
-		st = rw_api_set_token(app->api, app->token);
+	if (st == RW_OK && (st = rw_api_set_token(app->api, app->token)) == RW_EINVAL) {
+		snprintf(msg, msgsz, "the Universal Auth login answered with a token that holds "
+			 "a control character -- is %s an Infisical server?", app->api_base);
+		return RW_EPROTO;
+	}
 	if (st != RW_OK) {
 		snprintf(msg, msgsz, "%s", rw_status_message(st));
 		return st;

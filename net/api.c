@@ -44,6 +44,8 @@ struct rw_call {
 	char *want_connection_id, *want_object_id;
 	int looking_up;
 	int created_unread;	/* the server said 2xx but its reply could not be read */
+	/* rw_api_create_looked(): the body, POSTed only when the lookup finds no rotation. */
+	char *post_body;
 	struct rw_result result;
 };
 
@@ -180,6 +182,7 @@ rw_result_free(struct rw_result *result)
 		return;
 	result_free_payload(result);
 	rw_api_error_free(&result->error);
+	free(result->lookup_cause);
 	result_clear(result);
 }
 
@@ -270,6 +273,7 @@ call_free(struct rw_call *call)
 	free(call->lookup_url);
 	free(call->want_connection_id);
 	free(call->want_object_id);
+	free(call->post_body);
 	free(call);
 }
 
@@ -555,10 +559,66 @@ on_create_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *
 	create_look_up(api, call);
 }
 
+/* Why a lookup settled nothing, in words (the caller owns them). */
+static char *
+lookup_cause(struct rw_call *call, struct rw_http_reply *reply, enum rw_status *status)
+{
+	struct rw_api_error err;
+	long code = reply->http_status;
+	char *cause;
+
+	*status = reply->status != RW_OK ? reply->status : RW_EPROTO;
+	if (reply->status != RW_OK) {
+		cause = reply->message ? reply->message : strbuf_format("%s got no answer", call->label);
+		reply->message = NULL;
+		return cause;
+	}
+	if (code >= 200 && code < 300)
+		return strbuf_format("the answer to %s could not be read (HTTP %ld)", call->label, code);
+	if (code == 404)
+		return strbuf_format("the server answered the create as done, yet %s finds no "
+				     "rotation of that name", call->label);
+	memset(&err, 0, sizeof(err));
+	rw_parse_error(code, reply->body, reply->len, &err);
+	*status = rw_api_error_status(&err);
+	cause = strbuf_format("%s answered HTTP %ld%s%s", call->label, code,
+			      err.message ? ": " : "", err.message ? err.message : "");
+	rw_api_error_free(&err);
+	return cause;
+}
+
+/* rw_api_create_looked(): the lookup found nothing, so the create is sent now, for the first time. */
+static void
+create_post(struct rw_api *api, struct rw_call *call)
+{
+	struct strbuf url;
+
+	free(call->url);
+	free(call->label);
+	url_begin(&url, api, ROTATIONS);
+	call->url = strbuf_detach(&url);
+	call->label = call->url ? label_for(RW_HTTP_POST, call->url) : NULL;
+	call->method = RW_HTTP_POST;
+	call->flags = RW_HTTP_NO_RESEND;
+	call->attempts = 0;
+	call->looking_up = 0;
+	call->result.outcome_checked = 0;
+	if (!call->url || !call->label ||
+	    call_send(api, call, call->post_body, strlen(call->post_body)) < 0) {
+		/* Not sent: nothing was made by this call. */
+		result_fail(&call->result, RW_ENOMEM, 0, NULL);
+		call_finish(api, call);
+	}
+	/* Sent (http keeps its copy): from here on it is a create like any other. */
+	free(call->post_body);
+	call->post_body = NULL;
+}
+
 static void
 on_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 {
 	struct rw_result *result = &call->result;
+	enum rw_status looked = RW_OK;
 	struct rw_rotation rot;
 	long code = reply->http_status;
 
@@ -575,14 +635,30 @@ on_lookup_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *
 		} else {
 			/* Another rotation holds the name: ours cannot exist. */
 			rw_rotation_free(&rot);
+			if (call->post_body) {
+				/* Looked first: the server refuses the name, in its own words. */
+				create_post(api, call);
+				return;
+			}
 		}
 	} else if (reply->status == RW_OK && code == 404 && !call->created_unread) {
 		rw_rotation_free(&rot);
 		result->outcome_checked = 1;
+		if (call->post_body) {
+			create_post(api, call);
+			return;
+		}
 	} else {
 		/* No answer, or "created" yet not found: nothing is settled. */
 		rw_rotation_free(&rot);
 		result->outcome_unknown = 1;
+		free(result->lookup_cause);
+		result->lookup_cause = lookup_cause(call, reply, &looked);
+		if (call->post_body && result->status == RW_OK) {
+			/* Looked first and could not tell: nothing was sent, nothing is known. */
+			result_fail(result, looked, code, strbuf_format("an earlier create got no "
+				    "answer; this one was not sent"));
+		}
 	}
 	call_finish(api, call);
 }
@@ -856,8 +932,9 @@ rw_api_secret_names(struct rw_api *api, const char *project_id, const char *envi
 	return start_get(api, RW_CALL_SECRET_NAMES, &url, user);
 }
 
-struct rw_call *
-rw_api_create(struct rw_api *api, const char *body, void *user)
+/* A create, looking the rotation up by name first when look_first (and it can be looked up). */
+static struct rw_call *
+create_start(struct rw_api *api, const char *body, void *user, int look_first)
 {
 	struct rw_call *call;
 	struct strbuf url;
@@ -885,10 +962,31 @@ rw_api_create(struct rw_api *api, const char *body, void *user)
 		call_append(&api->done, call);
 		return call;
 	}
+	/* Without the keys to look it up by, the server refuses the body in its own words. */
+	if (look_first && call->lookup_url) {
+		if (!(call->post_body = strdup(body))) {
+			call_free(call);
+			return NULL;
+		}
+		call->looking_up = 1;
+		return call_start(api, call, RW_HTTP_GET, strdup(call->lookup_url), NULL, 0, 0);
+	}
 	url_begin(&url, api, ROTATIONS);
 	/* Never resent blindly: after a drop, rw_api_create() looks it up instead. */
 	return call_start(api, call, RW_HTTP_POST, strbuf_detach(&url), body, strlen(body),
 			  RW_HTTP_NO_RESEND);
+}
+
+struct rw_call *
+rw_api_create(struct rw_api *api, const char *body, void *user)
+{
+	return create_start(api, body, user, 0);
+}
+
+struct rw_call *
+rw_api_create_looked(struct rw_api *api, const char *body, void *user)
+{
+	return create_start(api, body, user, 1);
 }
 
 struct rw_call *

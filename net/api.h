@@ -64,6 +64,11 @@ struct rw_result {
 	 * sent: nothing was created.
 	 */
 	int outcome_unknown;
+	/*
+	 * With outcome_unknown: why the lookup by name settled nothing, in
+	 * words (owned; NULL when no lookup was made).
+	 */
+	char *lookup_cause;
 	union {
 		struct rw_login login;
 		struct rw_project_list projects;
@@ -96,6 +101,13 @@ struct rw_call *rw_api_secret_names(struct rw_api *api, const char *project_id,
 				    const char *environment, const char *path, void *user);
 /* body: the JSON text from rw_body_build(); name etc. are used to look it up after an unknown outcome. */
 struct rw_call *rw_api_create(struct rw_api *api, const char *body, void *user);
+/*
+ * A create after an unknown outcome (decision 17): looks the rotation up
+ * by name first.  Found (ours): recovered = 1, status RW_OK, nothing sent.
+ * Not there: the POST goes as rw_api_create() sends it.  The lookup
+ * failing: outcome_unknown = 1 with lookup_cause, and nothing was sent.
+ */
+struct rw_call *rw_api_create_looked(struct rw_api *api, const char *body, void *user);
 struct rw_call *rw_api_get_by_name(struct rw_api *api, const char *name, const char *project_id,
 				   const char *environment, const char *path, void *user);
 struct rw_call *rw_api_get_by_id(struct rw_api *api, const char *id, void *user);

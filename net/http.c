@@ -629,13 +629,13 @@ curl_words(const struct rw_http_request *req, CURLcode rc)
 }
 
 static void
-describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms)
+describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms, const char *cacert)
 {
 	struct rw_http_reply *r = &req->reply;
 	const char *host = req->host ? req->host : "the server";
 	const char *port = req->port ? req->port : "?";
 	curl_off_t connect_us = 0, pretransfer_us = 0;
-	long os_errno = 0, request_size = 0;
+	long os_errno = 0, request_size = 0, code = 0;
 	int connected;
 
 	curl_easy_getinfo(req->easy, CURLINFO_OS_ERRNO, &os_errno);
@@ -711,16 +711,41 @@ describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms)
 		r->message = strbuf_format("broken HTTP from %s: %s", host, curl_words(req, rc));
 		break;
 	case CURLE_OUT_OF_MEMORY:
-		r->status = RW_ENOMEM;
-		r->message = strbuf_format("out of memory");
+		/*
+		 * libcurl says "out of memory" for a header line over its limit
+		 * (100 KB) too: with the status line read, that is what it was.
+		 */
+		curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &code);
+		if (connected && code > 0) {
+			r->status = RW_EPROTO;
+			r->message = strbuf_format("the reply from %s port %s has a header line too "
+						   "large to read (libcurl stopped with \"%s\"; its "
+						   "limit is 100 KB)", host, port, curl_words(req, rc));
+		} else {
+			r->status = RW_ENOMEM;
+			r->message = strbuf_format("out of memory");
+		}
 		break;
-	case CURLE_URL_MALFORMAT:
 	case CURLE_UNSUPPORTED_PROTOCOL:
+		/* What libcurl calls an unsupported protocol here is a reply without a status line. */
+		if (connected) {
+			r->status = RW_EPROTO;
+			r->message = strbuf_format("%s port %s answered without an HTTP status line "
+						   "(HTTP/0.9, or not HTTP at all)", host, port);
+			break;
+		}
+		/* fall through */
+	case CURLE_URL_MALFORMAT:
 		r->status = RW_EUSAGE;
 		r->message = strbuf_format("bad server URL: %s", curl_words(req, rc));
 		break;
 	default:
-		if (is_tls_error(rc)) {
+		if (is_tls_error(rc) && cacert) {
+			/* report.c's advice is then about this file, not "pass --cacert". */
+			r->status = RW_ETLS;
+			r->message = strbuf_format("TLS failure with %s, checked against the CA file "
+						   "%s too: %s", host, cacert, curl_words(req, rc));
+		} else if (is_tls_error(rc)) {
 			r->status = RW_ETLS;
 			r->message = strbuf_format("TLS failure with %s: %s", host, curl_words(req, rc));
 		} else {
@@ -750,7 +775,7 @@ request_finish(struct rw_http *http, struct rw_http_request *req, CURLcode rc)
 			r->len = 0;
 		}
 	} else {
-		describe_failure(req, rc, http->total_timeout_ms);
+		describe_failure(req, rc, http->total_timeout_ms, http->cacert);
 		strbuf_free(&req->in);
 	}
 	/* The token and the body are no longer needed. */

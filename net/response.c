@@ -9,6 +9,7 @@
 
 #include "common/secret.h"
 #include "common/strbuf.h"
+#include "common/term.h"
 #include "net/response.h"
 
 /*
@@ -336,78 +337,22 @@ open_list(const char *body, size_t len, const char *key, cJSON **root,
 
 /* ---- Error replies (doc/api.md section 4). ---- */
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t
-utf8_length(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates, beyond U+10FFFF, and C1 controls (0x9b is CSI). */
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff || (cp >= 0x80 && cp <= 0x9f))
-		return 0;
-	return len;
-}
-
 /*
- * A copy of server text fit to show: control characters become spaces,
- * invalid UTF-8 becomes '?', and past cap bytes it is cut (at a character
- * boundary) and ends in "...".  Never NULL unless out of memory.
+ * A copy of server text fit to show (common/term.h: control characters,
+ * bidi controls and stray bytes escaped), cut past cap bytes at a
+ * character and ended with "...".  Never NULL unless out of memory.
  */
 static char *
 clean_copy(const char *s, size_t cap)
 {
-	const unsigned char *p = (const unsigned char *) s;
-	size_t n = strlen(s), i = 0, o = 0, step;
-	char *out = malloc((n < cap ? n : cap) + 4);
+	char *out = malloc(cap + 4);
+	size_t used;
 
 	if (!out)
 		return NULL;
-	while (i < n) {
-		step = utf8_length(p + i, n - i);
-		if (o + (step ? step : 1) > cap) {
-			memcpy(out + o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (step == 0 && p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
-			out[o++] = ' ';	/* a C1 control: blanked like the ASCII ones */
-			i += 2;
-		} else if (step == 0) {
-			out[o++] = '?';
-			i++;
-		} else if (step == 1) {
-			out[o++] = (p[i] < 0x20 || p[i] == 0x7f) ? ' ' : (char) p[i];
-			i++;
-		} else {
-			memcpy(out + o, p + i, step);
-			o += step;
-			i += step;
-		}
-	}
-	out[o] = '\0';
+	used = rw_term_copy(out, cap + 1, s, 0);
+	if (s[used])
+		strcat(out, "...");
 	return out;
 }
 

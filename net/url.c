@@ -98,6 +98,24 @@ rw_url_normalize(const char *url, const char *source, char **api_base, char *msg
 	}
 	memcpy(text, start, len);
 	text[len] = '\0';
+	/* libcurl would refuse these with a bare "malformed": name the character and where. */
+	for (rest = text; *rest; rest++) {
+		unsigned char c = (unsigned char) *rest;
+
+		if (c == ' ') {
+			snprintf(msg, msgsz, "the server URL%s has a space at character %zu -- a URL "
+				 "holds none: remove it, or write it as %%20", from,
+				 (size_t) (rest - text) + 1);
+			return RW_EUSAGE;
+		}
+		if (c < 0x20 || c >= 0x7f) {
+			snprintf(msg, msgsz, "the server URL%s has a %s (byte 0x%02x) at character "
+				 "%zu -- type the URL as plain ASCII, such as %s", from,
+				 c >= 0x80 ? "non-ASCII character" : "control character", c,
+				 (size_t) (rest - text) + 1, RW_URL_EXAMPLE);
+			return RW_EUSAGE;
+		}
+	}
 
 	if ((rest = strstr(text, "://"))) {
 		size_t slen = (size_t) (rest - text);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "libcore/flow.h"
+#include "common/term.h"
 #include "libcore/help.h"
 #include "libcore/names.h"
 #include "libcore/report.h"
@@ -195,7 +196,8 @@ plain_names_taken(struct plain_session *s, const char *const *names, int count,
 	why[0] = '\0';
 	if (!path || !s->loads.api) {
 		free(path);
-		snprintf(why, whysz, "%s", rw_status_message(path ? RW_EAUTH : RW_ENOMEM));
+		snprintf(why, whysz, "%s", path ? "rotwiz is not signed in yet" :
+			 rw_status_message(RW_ENOMEM));
 		return -1;
 	}
 	r = plain_load_get(&s->loads, CORE_SLOT_SECRET_NAMES, answer(s, RW_FIELD_PROJECT),
@@ -237,7 +239,7 @@ print_help(enum rw_field field, int from_list)
 		core_help_app_list(text, sizeof(text));
 	else
 		core_help_field(field, text, sizeof(text));
-	printf("%s\n", text);	/* the prompt above names the question already */
+	rw_term_printf(stdout, "%s\n", text);	/* the prompt above names the question already */
 }
 
 /* The text shown in brackets: the value with control characters made visible. */
@@ -245,11 +247,9 @@ static void
 shown_default(struct strbuf *sb, const char *value)
 {
 	char *clean;
-	size_t n = strlen(value);
 
-	if (!(clean = malloc(n + 1)))
+	if (!(clean = rw_term_dup(value, 0)))
 		return;
-	report_clean(value, clean, n + 1);
 	strbuf_printf(sb, " [%s]", clean);
 	free(clean);
 }
@@ -317,14 +317,14 @@ ask_field_or(struct plain_session *s, enum rw_field field, field_check check, fi
 				plain_start_loads(s);
 				return 1;
 			}
-			printf("%s\n", msg);
+			rw_term_printf(stdout, "%s\n", msg);
 			continue;
 		}
 		/* As typed, spaces and all: the rule decides what may be trimmed. */
 		value = !*t ? cur : (!info->required && strcmp(t, "-") == 0) ? "" : line;
 		if (rw_validate_field(field, value, msg, sizeof(msg)) != RW_OK) {
 			if (!*value)
-				printf("Required -- type a value (? explains the question).\n");
+				rw_term_printf(stdout, "Required -- type a value (? explains the question).\n");
 			else
 				plain_say(info->label, msg);
 			free(t);
@@ -389,7 +389,7 @@ ask_pick(struct plain_session *s, enum rw_field field, const char *label,
 			    pick->entries[cur].label : pick->entries[cur].value;
 	if (cur < 0 && *answer(s, field) && !default_letter) {
 		rw_show_value(answer(s, field), shown, sizeof(shown));
-		printf("The %s given, \"%s\", is not in the list.\n", info->label, shown);
+		rw_term_printf(stdout, "The %s given, \"%s\", is not in the list.\n", info->label, shown);
 	}
 	plain_pick_print(pick);
 	report_clean(cur_label, shown, sizeof(shown));
@@ -427,7 +427,7 @@ ask_pick(struct plain_session *s, enum rw_field field, const char *label,
 			break;
 		}
 		if (!*t) {
-			printf("Required -- type a number from 1 to %zu, or a name.\n", pick->count);
+			rw_term_printf(stdout, "Required -- type a number from 1 to %zu, or a name.\n", pick->count);
 			free(t);
 			continue;
 		}
@@ -451,7 +451,7 @@ say_failure(struct plain_session *s, const char *what, const struct rw_result *r
 	char line[1024];
 
 	report_failure(r, s->app->api_base, NULL, REPORT_WIZARD, line, sizeof(line));
-	printf("Could not load the %s: %s\n", what, line);
+	rw_term_printf(stdout, "Could not load the %s: %s\n", what, line);
 }
 
 /* ---- field checks ---- */
@@ -499,7 +499,7 @@ check_secret_name(struct plain_session *s, enum rw_field field, const char *valu
 	}
 	n = plain_names_taken(s, names, 1, taken, sizeof(taken), why, sizeof(why));
 	if (n < 0) {
-		printf("Could not check the names already in the folder (%s); the server "
+		rw_term_printf(stdout, "Could not check the names already in the folder (%s); the server "
 		       "checks them again on create.\n", why);
 		return 0;
 	}
@@ -618,7 +618,7 @@ step_where(struct plain_session *s)
 			if (failed)
 				say_failure(s, "project list", failed);
 			else
-				printf("The project list cannot be loaded now.\n");
+				rw_term_printf(stdout, "The project list cannot be loaded now.\n");
 			c = plain_ask_letter(s, "r) try again, m) type the project ID and environment "
 				       "by hand, q) quit", "rmq", 'r');
 			if (c < 0)
@@ -633,7 +633,7 @@ step_where(struct plain_session *s)
 			continue;
 		}
 		if (!list->count) {
-			printf("These credentials see no projects on %s. Create a project in "
+			rw_term_printf(stdout, "These credentials see no projects on %s. Create a project in "
 			       "Infisical, or ask an admin to add you (or the machine identity) "
 			       "to one.\n", s->app->api_base);
 			c = plain_ask_letter(s, "r) try again, q) quit", "rq", 'r');
@@ -654,7 +654,7 @@ step_where(struct plain_session *s)
 			entries[i].detail = details[i];
 		}
 		pick = (struct plain_pick) { "project", entries, list->count, NULL };
-		printf("Projects:\n");
+		rw_term_printf(stdout, "Projects:\n");
 		rc = ask_pick(s, RW_FIELD_PROJECT, NULL, &pick, "", 0, &choice, &letter);
 		entries_free(entries, details, list->count);
 		if (rc < 0)
@@ -664,7 +664,7 @@ step_where(struct plain_session *s)
 			return PLAIN_STOP;
 		plain_start_loads(s);
 		if (!project->environment_count) {
-			printf("The project has no environments; pick another project, or add an "
+			rw_term_printf(stdout, "The project has no environments; pick another project, or add an "
 			       "environment in Infisical.\n");
 			continue;
 		}
@@ -679,7 +679,7 @@ step_where(struct plain_session *s)
 			entries[i].detail = details[i];
 		}
 		pick = (struct plain_pick) { "environment", entries, project->environment_count, NULL };
-		printf("Environments of %s:\n", project->name ? project->name : project->id);
+		rw_term_printf(stdout, "Environments of %s:\n", project->name ? project->name : project->id);
 		rc = ask_pick(s, RW_FIELD_ENVIRONMENT, NULL, &pick, "", 0, &choice, &letter);
 		entries_free(entries, details, project->environment_count);
 		if (rc < 0 || set_answer(s, RW_FIELD_ENVIRONMENT,
@@ -723,7 +723,7 @@ step_connection(struct plain_session *s)
 		}
 		list = &r->u.connections;
 		if (!list->count) {
-			printf("This project can use no Azure Client Secrets connection yet. An "
+			rw_term_printf(stdout, "This project can use no Azure Client Secrets connection yet. An "
 			       "organization admin creates one in Infisical under Organization "
 			       "Settings > App Connections > Azure Client Secrets (it needs Microsoft "
 			       "Graph permission to manage app registrations), and gives this "
@@ -750,7 +750,7 @@ step_connection(struct plain_session *s)
 		entries[i].detail = details[i];
 	}
 	pick = (struct plain_pick) { "connection", entries, list->count, NULL };
-	printf("Azure Client Secrets connections:\n");
+	rw_term_printf(stdout, "Azure Client Secrets connections:\n");
 	rc = ask_pick(s, RW_FIELD_CONNECTION, NULL, &pick, "", 0, &choice, &letter);
 	if (rc == 0 && (!list->items[choice].id ||
 			set_answer(s, RW_FIELD_CONNECTION, list->items[choice].id) < 0))
@@ -778,7 +778,7 @@ app_by_hand(struct plain_session *s)
 		if (!rw_answers_warnings(&s->app->answers, &warnings))
 			return PLAIN_NEXT;
 		for (i = 0; i < warnings.count; i++)
-			printf("Warning: %s\n", warnings.item[i].message);
+			rw_term_printf(stdout, "Warning: %s\n", warnings.item[i].message);
 		if (plain_ask_yes_no(s, "Use these IDs anyway?", 0, &yes) < 0)
 			return PLAIN_STOP;
 		if (yes)
@@ -803,7 +803,7 @@ step_azure_app(struct plain_session *s)
 				   NULL, NULL);
 		if (r && r->status != RW_OK && r->error.http_status == 403) {
 			/* The /clients route serves user sessions only (doc/api.md s.6). */
-			printf("The server will not list the Azure apps for these credentials: "
+			rw_term_printf(stdout, "The server will not list the Azure apps for these credentials: "
 			       "this token is a machine identity; Infisical lists Azure apps for "
 			       "user sessions only, so type the IDs from Entra ID > App "
 			       "registrations (the app's Overview page).\n");
@@ -822,7 +822,7 @@ step_azure_app(struct plain_session *s)
 		}
 		list = &r->u.apps;
 		if (!list->count) {
-			printf("The connection sees no app registrations. Check in Entra ID that "
+			rw_term_printf(stdout, "The connection sees no app registrations. Check in Entra ID that "
 			       "the app exists and that the connection may manage it, or type its "
 			       "IDs by hand.\n");
 			c = plain_ask_letter(s, "r) try again, m) type the IDs by hand, q) quit", "rmq", 'm');
@@ -852,7 +852,7 @@ step_azure_app(struct plain_session *s)
 	/* IDs typed by hand before (not in the list) are kept by Enter. */
 	manual_now = rw_answers_is_set(&s->app->answers, RW_FIELD_OBJECT_ID) &&
 		     plain_pick_find(&pick, answer(s, RW_FIELD_OBJECT_ID)) < 0;
-	printf("Azure apps the connection can manage:\n");
+	rw_term_printf(stdout, "Azure apps the connection can manage:\n");
 	rc = ask_pick(s, RW_FIELD_OBJECT_ID, "Azure app", &pick, "; m types the IDs by hand",
 		      manual_now ? 'm' : 0, &choice, &letter);
 	entries_free(entries, details, list->count);
@@ -866,7 +866,7 @@ step_azure_app(struct plain_session *s)
 	    set_answer(s, RW_FIELD_CLIENT_ID, app->client_id) < 0 ||
 	    set_answer(s, RW_FIELD_APP_NAME, app->name ? app->name : "") < 0)
 		return PLAIN_STOP;
-	printf("Chosen: %s\n", app->name ? app->name : app->object_id);
+	rw_term_printf(stdout, "Chosen: %s\n", app->name ? app->name : app->object_id);
 	return PLAIN_NEXT;
 }
 
@@ -911,7 +911,7 @@ rotate_at_whole(struct plain_session *s, const char *value, char *msg, size_t ms
 	if (set_answer(s, RW_FIELD_MINUTES, num) < 0)
 		return -1;
 	rw_schedule_both_zones(now, hours, minutes, 1, both, sizeof(both));
-	printf("Rotate at %s.\n", both);
+	rw_term_printf(stdout, "Rotate at %s.\n", both);
 	return 1;
 }
 
@@ -925,7 +925,7 @@ step_schedule(struct plain_session *s)
 	    ask_field(s, RW_FIELD_INTERVAL, NULL) < 0)
 		return PLAIN_STOP;
 	rw_schedule_zone_name(time(NULL), zone, sizeof(zone));
-	printf("Rotate at: the hour in UTC (the minute is asked next), HH:MM in UTC, or HH:MM "
+	rw_term_printf(stdout, "Rotate at: the hour in UTC (the minute is asked next), HH:MM in UTC, or HH:MM "
 	       "local (%s).\n", zone);
 	rc = ask_field_or(s, RW_FIELD_HOURS, NULL, rotate_at_whole);
 	if (rc < 0 || (rc == 0 && ask_field(s, RW_FIELD_MINUTES, NULL) < 0))
@@ -933,7 +933,7 @@ step_schedule(struct plain_session *s)
 	rw_schedule_text(time(NULL), strcmp(answer(s, RW_FIELD_AUTO_ROTATION), "yes") == 0,
 			    atol(answer(s, RW_FIELD_INTERVAL)), atoi(answer(s, RW_FIELD_HOURS)),
 			    atoi(answer(s, RW_FIELD_MINUTES)), text, sizeof(text));
-	printf("%s\n", text);
+	rw_term_printf(stdout, "%s\n", text);
 	return PLAIN_NEXT;
 }
 
@@ -942,7 +942,7 @@ step_secrets(struct plain_session *s)
 {
 	char *path = current_path(s);
 
-	printf("The rotation creates two secrets in %s of environment %s, one for each "
+	rw_term_printf(stdout, "The rotation creates two secrets in %s of environment %s, one for each "
 	       "credential.\n", path ? path : "the folder", answer(s, RW_FIELD_ENVIRONMENT));
 	free(path);
 	if (ask_field(s, RW_FIELD_MAP_CLIENT_ID, check_secret_name) < 0 ||

@@ -13,14 +13,17 @@
 #include <readline/history.h>
 
 #include "common/secret.h"
+#include "common/term.h"
 #include "plain/io.h"
 
 static int io_tty;
 static plain_wait_fn io_wait;
 static void *io_wait_ctx;
-static struct sigaction io_old_sigint;
+static struct sigaction io_old_sigint, io_old_sigterm, io_old_sighup;
 static int io_open;
 static volatile sig_atomic_t io_sigint;
+/* SIGTERM or SIGHUP: the run ends (decision 20); it stays set until then. */
+static volatile sig_atomic_t io_fatal;
 
 /* The line readline handed over (callback interface). */
 static char *rl_got;
@@ -54,13 +57,29 @@ on_sigint(int sig)
 	io_sigint = 1;
 }
 
+/* SIGTERM, SIGHUP: no question is asked, the loop saves the draft and ends. */
+static void
+on_fatal(int sig)
+{
+	io_fatal = sig;
+}
+
 int
 plain_io_take_interrupt(void)
 {
+	/* A fatal signal stops every wait too, and stays for the next read to end the run. */
+	if (io_fatal)
+		return 1;
 	if (!io_sigint)
 		return 0;
 	io_sigint = 0;
 	return 1;
+}
+
+int
+plain_io_signal(void)
+{
+	return io_fatal;
 }
 
 int
@@ -163,6 +182,9 @@ plain_io_open(plain_wait_fn wait, void *wait_ctx)
 	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &io_old_sigint);
+	sa.sa_handler = on_fatal;
+	sigaction(SIGTERM, &sa, &io_old_sigterm);
+	sigaction(SIGHUP, &sa, &io_old_sighup);
 
 	if (io_tty) {
 		rl_readline_name = "rotwiz";
@@ -186,6 +208,8 @@ plain_io_close(void)
 	if (!io_open)
 		return;
 	sigaction(SIGINT, &io_old_sigint, NULL);
+	sigaction(SIGTERM, &io_old_sigterm, NULL);
+	sigaction(SIGHUP, &io_old_sighup, NULL);
 	if (io_tty) {
 		rl_callback_handler_remove();
 		clear_history();
@@ -227,6 +251,14 @@ read_tty_line(const char *prompt, enum plain_echo echo, char **line)
 		rl_pre_input_hook = put_back_partial;
 	rl_callback_handler_install(prompt, on_line);
 	while (!rl_done_reading) {
+		if (io_fatal) {
+			/* readline's terminal settings go back before the run ends. */
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_callback_handler_remove();
+			fputc('\n', stdout);
+			return PLAIN_READ_SIGNAL;
+		}
 		if (io_sigint) {
 			io_sigint = 0;
 			forget_partial();
@@ -269,6 +301,8 @@ read_raw_line(char *buf, size_t *len, int use_read)
 	int too_long = 0, c;
 
 	for (;;) {
+		if (io_fatal)
+			return PLAIN_READ_SIGNAL;
 		if (io_sigint) {
 			io_sigint = 0;
 			return PLAIN_READ_INTERRUPT;
@@ -312,11 +346,7 @@ read_raw_line(char *buf, size_t *len, int use_read)
 void
 plain_print_clean(const char *text)
 {
-	for (; text && *text; text++) {
-		unsigned char ch = (unsigned char) *text;
-
-		fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, stdout);
-	}
+	rw_term_puts(text, stdout, 0);
 }
 
 enum plain_read
@@ -326,14 +356,22 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 	enum plain_read r;
 	int restore = 0;
 	size_t len = 0;
-	char *buf;
+	char *buf, *shown;
 
 	*line = NULL;
-	if (io_tty && echo != PLAIN_ECHO_SECRET)
-		return read_tty_line(prompt, echo, line);
-
-	if (!(buf = malloc(PLAIN_LINE_MAX + 1)))
+	/* A prompt quotes answers (from a draft, a flag, the server): escaped like all output. */
+	if (!(shown = rw_term_dup(prompt, RW_TERM_LINES)))
 		return PLAIN_READ_NOMEM;
+	if (io_tty && echo != PLAIN_ECHO_SECRET) {
+		r = read_tty_line(shown, echo, line);
+		free(shown);
+		return r;
+	}
+
+	if (!(buf = malloc(PLAIN_LINE_MAX + 1))) {
+		free(shown);
+		return PLAIN_READ_NOMEM;
+	}
 	/* Echo off before the prompt shows: keys typed the moment it appears stay hidden. */
 	if (io_tty && tcgetattr(STDIN_FILENO, &old) == 0) {
 		quiet = old;
@@ -341,7 +379,8 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 		quiet.c_lflag |= ECHONL;
 		restore = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
 	}
-	fputs(prompt, stdout);
+	fputs(shown, stdout);
+	free(shown);
 	fflush(stdout);
 	r = read_raw_line(buf, &len, io_tty);
 	if (restore)

@@ -16,6 +16,7 @@ enum plain_read {
 	PLAIN_READ_LINE,	/* *line holds the answer (caller frees) */
 	PLAIN_READ_EOF,		/* input ended */
 	PLAIN_READ_INTERRUPT,	/* Ctrl-C while asking */
+	PLAIN_READ_SIGNAL,	/* SIGTERM or SIGHUP: the run ends (plain_io_signal() says which) */
 	PLAIN_READ_TOO_LONG,	/* the line was longer than PLAIN_LINE_MAX and was dropped */
 	PLAIN_READ_NOMEM,
 };
@@ -67,9 +68,12 @@ enum plain_read plain_io_read(const char *prompt, enum plain_echo echo, char **l
 /* Nonzero once when Ctrl-C was pressed since the last call (clears it). */
 int plain_io_take_interrupt(void);
 
+/* SIGTERM or SIGHUP came (its number; it stays until the run ends), else 0. */
+int plain_io_signal(void);
+
 /*
- * Prints text (often the server's, or an answer echoed from a pipe) with
- * control characters replaced by '?'.
+ * Prints text (often the server's, or an answer echoed from a pipe) on one
+ * line, escaped by the terminal rule (common/term.h).
  */
 void plain_print_clean(const char *text);
 

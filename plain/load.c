@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "plain/io.h"
+#include "common/term.h"
 #include "plain/load.h"
 
 /* How long one wait may block before the loop looks at Ctrl-C again. */
@@ -106,7 +107,7 @@ plain_load_wait_one(void *ctx)
 	struct plain_loads *loads = ctx;
 
 	if (!loads->said && !loads->quiet) {
-		printf("Loading the %s... (Ctrl-C cancels)\n",
+		rw_term_printf(stdout, "Loading the %s... (Ctrl-C cancels)\n",
 		       (unsigned) loads->waiting_for < CORE_SLOT_COUNT && list_name[loads->waiting_for] ?
 		       list_name[loads->waiting_for] : "lists the answers are checked against");
 		fflush(stdout);
@@ -170,12 +171,19 @@ plain_load_wait_call(struct plain_loads *loads, struct rw_call *call, int cancel
 		file_results(loads);
 		if (loads->awaited_done || !plain_io_take_interrupt())
 			continue;
+		if (plain_io_signal()) {
+			/* SIGTERM, SIGHUP: the run ends now; a create cut off says so (decision 17). */
+			if (!cancelled)
+				rw_api_cancel(loads->api, call);
+			cancelled = 1;
+			continue;
+		}
 		if (cancellable && !cancelled) {
 			rw_api_cancel(loads->api, call);
 			cancelled = 1;
 		} else if (!cancellable && !told) {
 			/* Leaving now would leave the user not knowing whether it exists. */
-			printf("The request is already on its way; waiting for the server's "
+			rw_term_printf(stdout, "The request is already on its way; waiting for the server's "
 			       "answer so that you know the outcome.\n");
 			fflush(stdout);
 			told = 1;

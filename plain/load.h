@@ -74,7 +74,8 @@ int plain_load_wait_fd(void *ctx, int fd);
 /*
  * Blocks until call (started by the caller) finishes; *out gets its
  * result (caller frees).  Ctrl-C cancels it when cancellable, else (a
- * create already sent) it only says that the answer is awaited.
+ * create already sent) it only says that the answer is awaited.  SIGTERM
+ * and SIGHUP cancel it always (plain_io_signal() then says so).
  */
 enum rw_status plain_load_wait_call(struct plain_loads *loads, struct rw_call *call,
 				    int cancellable, struct rw_result *out);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "forms/validate.h"
+#include "common/term.h"
 #include "plain/io.h"
 #include "plain/pick.h"
 
@@ -49,6 +50,21 @@ entry_contains(const struct plain_entry *e, const char *word)
 	       contains(e->alt[1], word);
 }
 
+/* Characters of s as printed (escaped by the terminal rule), for padding. */
+static size_t
+shown_len(const char *s)
+{
+	char *clean = rw_term_dup(s, 0);
+	size_t n = 0;
+	const char *p;
+
+	for (p = clean; p && *p; p++)
+		if (((unsigned char) *p & 0xC0) != 0x80)
+			n++;
+	free(clean);
+	return n;
+}
+
 /* "  3) name      detail", the name padded to width. */
 static void
 print_entry(const struct plain_pick *pick, size_t i, size_t width)
@@ -57,10 +73,10 @@ print_entry(const struct plain_pick *pick, size_t i, size_t width)
 	const char *label = e->label && *e->label ? e->label : e->value;
 	size_t len;
 
-	printf("  %2zu) ", i + 1);
+	rw_term_printf(stdout, "  %2zu) ", i + 1);
 	plain_print_clean(label);
 	if (e->detail && *e->detail) {
-		for (len = strlen(label ? label : ""); len < width; len++)
+		for (len = shown_len(label); len < width; len++)
 			fputc(' ', stdout);
 		fputs("  ", stdout);
 		plain_print_clean(e->detail);
@@ -76,7 +92,7 @@ plain_pick_print(const struct plain_pick *pick)
 	for (i = 0; i < pick->count; i++) {
 		const struct plain_entry *e = &pick->entries[i];
 
-		len = strlen(e->label && *e->label ? e->label : e->value ? e->value : "");
+		len = shown_len(e->label && *e->label ? e->label : e->value);
 		if (len > width)
 			width = len;
 	}
@@ -143,7 +159,7 @@ plain_pick_match(const struct plain_pick *pick, const char *answer, int *letter,
 		if (index >= 0)
 			return index;
 		if (index == -2) {
-			printf("%zu entries are called \"%s\": type the number of the one you "
+			rw_term_printf(stdout, "%zu entries are called \"%s\": type the number of the one you "
 			       "mean.\n", found, shown);
 			for (i = 0; i < pick->count; i++)
 				if (entry_is(&pick->entries[i], answer, fold))
@@ -160,7 +176,7 @@ plain_pick_match(const struct plain_pick *pick, const char *answer, int *letter,
 			 plain_io_is_tty() ? " (Tab completes)" : "");
 		return PLAIN_PICK_NONE;
 	}
-	printf("Entries matching \"%s\":\n", shown);
+	rw_term_printf(stdout, "Entries matching \"%s\":\n", shown);
 	for (i = 0; i < pick->count; i++)
 		if (entry_contains(&pick->entries[i], answer))
 			print_entry(pick, i, 0);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/status.h"
+#include "common/term.h"
 #include "libcore/flow.h"
 #include "libcore/names.h"
 #include "forms/draft.h"
@@ -52,6 +53,7 @@ offer_draft(struct plain_session *s)
 		}
 		s->resume = step;
 		s->draft_app_check = 1;
+		core_flow_draft_taken(s->app);
 	}
 	rw_answers_free(&draft);
 	return 0;
@@ -87,7 +89,7 @@ next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *b
 			s->draft_app_check = 0;
 			core_flow_connection_changed(&r, s->app, NULL, &cleared);
 			if (cleared)
-				printf("The draft's Azure app is not one of its connection's apps any "
+				rw_term_printf(stdout, "The draft's Azure app is not one of its connection's apps any "
 				       "more: step 4 asks for it again.\n");
 		}
 		if (resume > RW_STEP_SIGN_IN)
@@ -100,7 +102,7 @@ next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *b
 		core_flow_connection_changed(&r, s->app, rw_answers_get(before, RW_FIELD_CONNECTION),
 					     &cleared);
 		if (cleared)
-			printf("The Azure app was picked under another connection: step 4 asks "
+			rw_term_printf(stdout, "The Azure app was picked under another connection: step 4 asks "
 			       "for one of this connection's apps.\n");
 	}
 	again = s->back_to_review || changed(s, done, before);
@@ -111,12 +113,12 @@ next_step(struct plain_session *s, enum rw_step done, const struct rw_answers *b
 	core_flow_next(&r, s->app, done, again, &to, &why);
 	if (why.count && !cleared) {
 		/* Taken back to a step whose answer no longer holds: say why. */
-		printf("\nStep %d (%s) no longer holds after that change:\n", (int) to,
+		rw_term_printf(stdout, "\nStep %d (%s) no longer holds after that change:\n", (int) to,
 		       rw_step_info(to)->title);
 		for (i = 0; i < why.count; i++) {
-			printf("  ");
+			rw_term_printf(stdout, "  ");
 			plain_print_clean(why.item[i].message);
-			printf("\n");
+			rw_term_printf(stdout, "\n");
 		}
 	}
 	if (to == RW_STEP_REVIEW)
@@ -160,7 +162,7 @@ input_ended(struct plain_session *s)
 	if (s->ended_step >= 0)
 		snprintf(step, sizeof(step), "step %d (%s), ", s->ended_step,
 			 rw_step_info((enum rw_step) s->ended_step)->title);
-	fprintf(stderr, "rotwiz: input ended at %squestion \"%s\"%s\n", step,
+	rw_term_printf(stderr, "rotwiz: input ended at %squestion \"%s\"%s\n", step,
 		s->ended_at ? s->ended_at : "?",
 		saved ? " -- your answers are saved as a draft; run rotwiz again to resume" :
 		s->ended_step < 0 ? " -- the saved draft is kept" : "");
@@ -174,14 +176,29 @@ finish(struct plain_session *s)
 
 	switch (s->end) {
 	case PLAIN_END_EXIT:
-		return s->exit_code;
+		/* Decision 19: a created rotation whose summary was lost says so by its code. */
+		return s->exit_code == 0 && s->summary_lost ? RW_EXIT_SUMMARY_UNWRITTEN :
+		       s->exit_code;
+	case PLAIN_END_SIGNAL:
+		/* As curses ends on one: the terminal is back (io.c), the draft saved. */
+		saved = s->asking_steps && plain_save_draft(s) == 0;
+		fflush(stdout);
+		if (s->app->create_in_flight)
+			rw_term_printf(stderr, "rotwiz: %s%s\n", CORE_QUIT_IN_FLIGHT, saved ?
+				" -- the draft records it, and the next run looks it up before "
+				"creating" : " -- look for it in Infisical before creating it again");
+		rw_term_printf(stderr, "rotwiz: stopped by signal %d%s\n", plain_io_signal(),
+			saved ? " -- your answers are saved as a draft; run rotwiz again to "
+			"resume" : !s->asking_steps && s->draft_path ? " -- the saved draft is kept" :
+			"");
+		return 128 + plain_io_signal();
 	case PLAIN_END_EOF:
 		return input_ended(s);
 	case PLAIN_END_QUIT:
 	default:
 		/* Quitting at the draft offer answered nothing: the draft on disk stays. */
 		saved = s->asking_steps && plain_save_draft(s) == 0;
-		printf("Quit.%s\n", saved ? " Your answers are saved as a draft." :
+		rw_term_printf(stdout, "Quit.%s\n", saved ? " Your answers are saved as a draft." :
 		       !s->asking_steps && s->draft_path ? " The saved draft is kept." : "");
 		/* A rotation made earlier in this run stays made: that run succeeded. */
 		return s->created ? 0 : rw_status_exit_code(RW_EQUIT);
@@ -206,7 +223,7 @@ plain_run(struct app *app)
 	plain_io_open(plain_load_wait_fd, &s.loads);
 	fflush(stdout);
 
-	printf("rotwiz %s: create an Infisical Azure Client Secret rotation, one question at "
+	rw_term_printf(stdout, "rotwiz %s: create an Infisical Azure Client Secret rotation, one question at "
 	       "a time.\nEnter keeps the value in [brackets]; ? explains a question; Ctrl-C "
 	       "quits.%s\n", PACKAGE_VERSION, plain_io_is_tty() ? " Tab completes names." : "");
 	if (offer_draft(&s) == 0 &&
@@ -222,7 +239,7 @@ plain_run(struct app *app)
 			last_saved = s.step;
 		}
 		if (s.step >= RW_STEP_ROTATION && s.step <= RW_STEP_SECRETS)
-			printf("\nStep %d of 8: %s\n", (int) s.step, rw_step_info(s.step)->title);
+			rw_term_printf(stdout, "\nStep %d of 8: %s\n", (int) s.step, rw_step_info(s.step)->title);
 		if (rw_answers_copy(&before, &app->answers) < 0) {
 			plain_stop(&s, rw_status_exit_code(RW_ENOMEM));
 			break;

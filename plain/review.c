@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "libcore/export.h"
+#include "common/term.h"
 #include "libcore/flow.h"
 #include "libcore/report.h"
 #include "common/status.h"
@@ -41,9 +42,9 @@ precheck(struct plain_session *s)
 
 	memset(&problems, 0, sizeof(problems));
 	if (rw_validate_step(&s->app->answers, RW_STEP_COUNT, &problems) > 0) {
-		printf("\nSome answers need a fix before the review:\n");
+		rw_term_printf(stdout, "\nSome answers need a fix before the review:\n");
 		for (i = 0; i < problems.count; i++)
-			printf("  %s\n", problems.item[i].message);
+			rw_term_printf(stdout, "  %s\n", problems.item[i].message);
 		info = rw_field_info(problems.item[0].field);
 		s->jump = info ? info->step : RW_STEP_ROTATION;
 		s->back_to_review = 1;
@@ -51,7 +52,7 @@ precheck(struct plain_session *s)
 	}
 	n = plain_names_taken(s, names, 2, taken, sizeof(taken), why, sizeof(why));
 	if (n < 0) {
-		printf("\nCould not check the secret names in the folder (%s); the server checks "
+		rw_term_printf(stdout, "\nCould not check the secret names in the folder (%s); the server checks "
 		       "them again on create.\n", why);
 		return 0;
 	}
@@ -59,7 +60,7 @@ precheck(struct plain_session *s)
 		return 0;
 	path = rw_normalize_field(RW_FIELD_SECRET_PATH,
 				  rw_answers_get(&s->app->answers, RW_FIELD_SECRET_PATH));
-	printf("\nThe folder \"%s\" of environment %s already holds %s named %s; the rotation "
+	rw_term_printf(stdout, "\nThe folder \"%s\" of environment %s already holds %s named %s; the rotation "
 	       "creates its own secrets, so choose names not taken there.\n",
 	       path ? path : "/", rw_answers_get(&s->app->answers, RW_FIELD_ENVIRONMENT),
 	       n == 1 ? "a secret" : "secrets", taken);
@@ -79,11 +80,11 @@ print_answers(struct plain_session *s)
 
 	for (i = RW_STEP_ROTATION; i <= RW_STEP_SECRETS; i++) {
 		step = rw_step_info((enum rw_step) i);
-		printf("  %d. %s\n", i, step->title);
+		rw_term_printf(stdout, "  %d. %s\n", i, step->title);
 		for (j = 0; j < step->field_count; j++) {
 			info = rw_field_info(step->fields[j]);
 			plain_describe(s, step->fields[j], value, sizeof(value));
-			printf("       %-26s ", info->label);
+			rw_term_printf(stdout, "       %-26s ", info->label);
 			plain_print_clean(value);
 			fputc('\n', stdout);
 		}
@@ -101,12 +102,12 @@ write_files(struct plain_session *s)
 		if (plain_ask_yes_no(s, msg, 0, &yes) < 0)
 			return -1;
 		if (!yes) {
-			printf("Nothing written: the files there are kept.\n");
+			rw_term_printf(stdout, "Nothing written: the files there are kept.\n");
 			return 0;
 		}
 		core_export_write(s->app, 1, msg, sizeof(msg));
 	}
-	printf("%s\n", msg);
+	rw_term_printf(stdout, "%s\n", msg);
 	return 0;
 }
 
@@ -122,22 +123,22 @@ plain_step_review(struct plain_session *s)
 		return PLAIN_GOTO;
 	s->back_to_review = 0;
 
-	printf("\nStep 7 of 8: Review\n");
+	rw_term_printf(stdout, "\nStep 7 of 8: Review\n");
 	print_answers(s);
 	if (!(body = rw_body_build(&s->app->answers)))
 		return out_of_memory(s);
 	curl = rw_curl_command(s->app->api_base, body);
-	printf("\nRequest body (POST %s/v2/secret-rotations/azure-client-secret):\n%s\n",
+	rw_term_printf(stdout, "\nRequest body (POST %s/v2/secret-rotations/azure-client-secret):\n%s\n",
 	       s->app->api_base, body);
 	if (curl)
-		printf("\nThe same request with curl (the token is read from $INFISICAL_TOKEN):\n"
+		rw_term_printf(stdout, "\nThe same request with curl (the token is read from $INFISICAL_TOKEN):\n"
 		       "%s\n", curl);
 	free(curl);
 	free(body);
 	memset(&warnings, 0, sizeof(warnings));
 	rw_answers_warnings(&s->app->answers, &warnings);
 	for (i = 0; i < warnings.count; i++)
-		printf("Warning: %s\n", warnings.item[i].message);
+		rw_term_printf(stdout, "Warning: %s\n", warnings.item[i].message);
 
 	for (;;) {
 		if (plain_ask(s, "c) create, 1-6) change that step, w) write the body and curl "
@@ -171,7 +172,7 @@ plain_step_review(struct plain_session *s)
 		}
 		free(t);
 		/* No default on purpose: creating calls Azure, so it takes a deliberate "c". */
-		printf("Type c to create the rotation, a step number from 1 to 6 to change "
+		rw_term_printf(stdout, "Type c to create the rotation, a step number from 1 to 6 to change "
 		       "that step, w to write the body and the curl command to files, or q to "
 		       "quit.\n");
 	}
@@ -202,17 +203,17 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 			s->done_mask = 0;
 			return PLAIN_GOTO;
 		}
-		printf("Rotating \"%s\" now...\n", rotation->name ? rotation->name : "");
+		rw_term_printf(stdout, "Rotating \"%s\" now...\n", rotation->name ? rotation->name : "");
 		plain_load_wait_call(&s->loads, rw_api_rotate_now(s->loads.api, rotation->id, NULL),
 				     0, &res);
 		if (res.status == RW_OK) {
-			printf("Rotated. The active credential is now index %d (it was %d).\n",
+			rw_term_printf(stdout, "Rotated. The active credential is now index %d (it was %d).\n",
 			       res.u.rotation.active_index, active);
 			active = res.u.rotation.active_index;
 		} else {
 			report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD,
 				       line, sizeof(line));
-			printf("Rotate now failed: %s\n", line);
+			rw_term_printf(stdout, "Rotate now failed: %s\n", line);
 		}
 		rw_result_free(&res);
 	}
@@ -225,44 +226,62 @@ plain_step_result(struct plain_session *s)
 	struct rw_result res;
 	enum plain_next next;
 	enum rw_step back = RW_STEP_REVIEW;
-	char line[1024], *body, *summary;
+	char line[REPORT_FAILURE_MAX], *body, *summary;
 
-	printf("\nStep 8 of 8: Result\nCreating the rotation \"");
+	rw_term_printf(stdout, "\nStep 8 of 8: Result\nCreating the rotation \"");
 	plain_print_clean(rw_answers_get(&s->app->answers, RW_FIELD_NAME));
-	printf("\"...\n");
+	rw_term_printf(stdout, "\"...\n");
 	fflush(stdout);
 	if (!(body = rw_body_build(&s->app->answers)))
 		return out_of_memory(s);
+	/* Decision 17: after an unknown outcome, it is looked up first, and that is said. */
+	core_flow_create_note(s->app, line, sizeof(line));
+	if (line[0])
+		rw_term_printf(stdout, "%c%s.\n", line[0] - 'a' + 'A', line + 1);
 	/* Not cancellable: once sent, only the server's answer tells whether it exists. */
-	plain_load_wait_call(&s->loads, rw_api_create(s->loads.api, body, NULL), 0, &res);
+	plain_load_wait_call(&s->loads, core_flow_create_start(s->app, body, NULL), 0, &res);
 	free(body);
 	/* The folder changed (or holds names the list did not show): list it afresh. */
 	plain_load_forget(&s->loads, CORE_SLOT_SECRET_NAMES);
+	if (res.status == RW_ECANCEL && plain_io_signal()) {
+		/* Stopped while the create was on its way: it stays "in flight" for the draft. */
+		rw_result_free(&res);
+		s->end = PLAIN_END_SIGNAL;
+		return PLAIN_STOP;
+	}
+	core_flow_created(s->app, &res, &created);
 
 	if (res.status == RW_OK) {
 		s->created++;
 		if (res.recovered)
-			printf("The server's answer was lost on the way, but the server holds the "
-			       "rotation: it was created.\n");
+			rw_term_printf(stdout, "C%s.\n", CORE_CREATED_FOUND + 1);
 		if ((summary = report_summary(&res.u.rotation))) {
-			printf("%s\n", summary);
+			/* Decision 19: a summary that cannot be written is said, with its exit code. */
+			if (report_put_summary(stdout, summary) != 0)
+				s->summary_lost = 1;
 			free(summary);
 		}
 		if (s->draft_path)
 			rw_draft_remove(s->draft_path);
+		s->result_shown = 1;
 		next = after_create(s, &res.u.rotation);
+		s->result_shown = 0;
 		rw_result_free(&res);
 		return next;
 	}
 
 	report_failure(&res, s->app->api_base, &s->app->answers, REPORT_WIZARD, line, sizeof(line));
-	printf("Create failed: %s\n", line);
-	core_flow_created(&res, &created);
+	/* report.c's words say what a lookup found: "not created: ...", "outcome unknown: ...". */
+	if (res.outcome_unknown || res.outcome_checked)
+		rw_term_printf(stdout, "%c%s\n", line[0] >= 'a' && line[0] <= 'z' ?
+			       line[0] - 'a' + 'A' : line[0], line + 1);
+	else
+		rw_term_printf(stdout, "Create failed: %s\n", line);
 	if (created.plan_refused) {
 		/* No answer gets past the instance's plan: stop, keeping them (doc/contract.md s.6.1). */
 		rw_result_free(&res);
 		if (plain_save_draft(s) == 0)
-			printf("Your answers are saved as a draft.\n");
+			rw_term_printf(stdout, "Your answers are saved as a draft.\n");
 		plain_stop(s, rw_status_exit_code(RW_ESERVER));
 		return PLAIN_STOP;
 	}
@@ -278,9 +297,9 @@ plain_step_result(struct plain_session *s)
 	}
 	rw_result_free(&res);
 	if (back == RW_STEP_REVIEW)
-		printf("Back to the review; every answer is kept.\n");
+		rw_term_printf(stdout, "Back to the review; every answer is kept.\n");
 	else
-		printf("Back to step %d (%s); every answer is kept.\n", (int) back,
+		rw_term_printf(stdout, "Back to step %d (%s); every answer is kept.\n", (int) back,
 		       rw_step_info(back)->title);
 	s->jump = back;
 	s->back_to_review = 1;

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "common/status.h"
+#include "common/term.h"
 #include "common/strbuf.h"
 #include "forms/draft.h"
 #include "libcore/report.h"
@@ -23,7 +24,7 @@ plain_stop(struct plain_session *s, int exit_code)
 int
 plain_nomem(struct plain_session *s)
 {
-	fprintf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
+	rw_term_printf(stderr, "rotwiz: %s\n", rw_status_message(RW_ENOMEM));
 	plain_stop(s, rw_status_exit_code(RW_ENOMEM));
 	return -1;
 }
@@ -44,7 +45,7 @@ plain_trim(const char *text)
 int
 plain_save_draft(struct plain_session *s)
 {
-	if (!s->draft_path || !rw_answers_beyond_defaults(&s->app->answers))
+	if (!s->draft_path || s->result_shown || !rw_answers_beyond_defaults(&s->app->answers))
 		return -1;
 	return core_flow_draft_save(s->app, s->draft_path, s->step) == RW_OK ? 0 : -1;
 }
@@ -62,6 +63,10 @@ confirm_quit(struct plain_session *s)
 			  "Quit? The saved draft is kept. [y/N]: ", PLAIN_ECHO_NO_HISTORY, &line);
 	if (r == PLAIN_READ_EOF) {
 		s->end = PLAIN_END_EOF;
+		return -1;
+	}
+	if (r == PLAIN_READ_SIGNAL) {
+		s->end = PLAIN_END_SIGNAL;
 		return -1;
 	}
 	/* Ctrl-C twice means it. */
@@ -82,13 +87,11 @@ plain_say(const char *label, const char *msg)
 
 	if (n && strncmp(msg, label, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
 		msg += n + 2;
-	n = strlen(msg);
-	if (!(clean = malloc(n + 1)))
+	if (!(clean = rw_term_dup(msg, 0)))
 		return;
-	report_clean(msg, clean, n + 1);
 	if (clean[0] >= 'a' && clean[0] <= 'z')
 		clean[0] = (char) (clean[0] - 'a' + 'A');
-	printf("%s\n", clean);
+	rw_term_printf(stdout, "%s\n", clean);
 	free(clean);
 }
 
@@ -101,8 +104,7 @@ input_ended(struct plain_session *s, const char *prompt)
 	while (n && (prompt[n - 1] == ' ' || prompt[n - 1] == ':'))
 		n--;
 	free(s->ended_at);
-	if ((s->ended_at = malloc(n + 1)))
-		report_clean(prompt, s->ended_at, n + 1);
+	s->ended_at = strndup(prompt, n);	/* escaped where it is printed */
 	s->ended_step = s->asking_steps ? (int) s->step : -1;
 	s->end = PLAIN_END_EOF;
 }
@@ -120,8 +122,11 @@ plain_ask(struct plain_session *s, const char *prompt, enum plain_echo echo, cha
 		case PLAIN_READ_EOF:
 			input_ended(s, prompt);
 			return -1;
+		case PLAIN_READ_SIGNAL:
+			s->end = PLAIN_END_SIGNAL;
+			return -1;
 		case PLAIN_READ_TOO_LONG:
-			printf("That answer is longer than %d bytes, so it was dropped. "
+			rw_term_printf(stdout, "That answer is longer than %d bytes, so it was dropped. "
 			       "Try again.\n", PLAIN_LINE_MAX);
 			continue;
 		case PLAIN_READ_INTERRUPT:
@@ -167,7 +172,7 @@ plain_ask_yes_no(struct plain_session *s, const char *question, int default_yes,
 		} else if (strcasecmp(t, "n") == 0 || strcasecmp(t, "no") == 0) {
 			*yes = 0;
 		} else {
-			printf("Please answer y or n.\n");
+			rw_term_printf(stdout, "Please answer y or n.\n");
 			free(t);
 			continue;
 		}
@@ -199,6 +204,6 @@ plain_ask_letter(struct plain_session *s, const char *choices, const char *lette
 			}
 			return c;
 		}
-		printf("Type one of the letters shown: %s.\n", choices);
+		rw_term_printf(stdout, "Type one of the letters shown: %s.\n", choices);
 	}
 }

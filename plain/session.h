@@ -19,6 +19,7 @@ enum plain_end {
 	PLAIN_END_QUIT,		/* the user quit (Ctrl-C, q): exit 130 */
 	PLAIN_END_EOF,		/* input ended before the create: exit 2 (decision 14) */
 	PLAIN_END_EXIT,		/* finished or failed: exit with exit_code */
+	PLAIN_END_SIGNAL,	/* SIGTERM, SIGHUP: the draft saved, exit 128 + the signal (decision 20) */
 };
 
 /* What a step asks the loop to do. */
@@ -46,6 +47,8 @@ struct plain_session {
 	int exit_code;			/* for PLAIN_END_EXIT */
 	char *ended_at;			/* PLAIN_END_EOF: the prompt it ended at, cleaned */
 	int ended_step;			/* and its step; -1: before the steps (the draft offer) */
+	int summary_lost;		/* a created rotation's summary could not be written */
+	int result_shown;		/* at "What next?" after a create: no draft to save */
 };
 
 /*

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "libcore/flow.h"
+#include "common/term.h"
 #include "libcore/help.h"
 #include "libcore/signin.h"
 #include "net/url.h"
@@ -26,7 +27,7 @@ say_help(enum core_help_signin topic)
 	char text[4096];
 
 	core_help_signin(topic, text, sizeof(text));
-	printf("%s\n", text);
+	rw_term_printf(stdout, "%s\n", text);
 }
 
 /* The origin a user would type for an API base: "https://host/api" -> "https://host". */
@@ -79,7 +80,7 @@ ask_url(struct plain_session *s, const char *current)
 			continue;
 		}
 		if (!*t && !*current) {
-			printf("Required -- type the address you open Infisical at.\n");
+			rw_term_printf(stdout, "Required -- type the address you open Infisical at.\n");
 			free(t);
 			continue;
 		}
@@ -101,7 +102,7 @@ ask_server(struct plain_session *s)
 		return plain_nomem(s);
 	def = strcmp(origin, SIGNIN_US_CLOUD) == 0 ? 1 : strcmp(origin, SIGNIN_EU_CLOUD) == 0 ? 2 :
 	      *origin ? 3 : 1;
-	printf("Which Infisical server?\n"
+	rw_term_printf(stdout, "Which Infisical server?\n"
 	       "   1) US cloud     %s\n"
 	       "   2) EU cloud     %s\n"
 	       "   3) Self-hosted  (its URL comes next)\n", SIGNIN_US_CLOUD, SIGNIN_EU_CLOUD);
@@ -134,7 +135,7 @@ ask_server(struct plain_session *s)
 		}
 		free(t);
 		if (!choice) {
-			printf("Type 1, 2 or 3 (or the server's URL).\n");
+			rw_term_printf(stdout, "Type 1, 2 or 3 (or the server's URL).\n");
 			continue;
 		}
 		if (choice == 3) {
@@ -174,7 +175,7 @@ ask_required(struct plain_session *s, const char *prompt, enum plain_echo echo,
 		if (is_help(t))
 			say_help(topic);
 		else
-			printf("%s\n", missing);
+			rw_term_printf(stdout, "%s\n", missing);
 		free(t);
 	}
 }
@@ -190,7 +191,7 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 	int m;
 
 	*token = *id = *secret = NULL;
-	printf("How do you sign in?\n"
+	rw_term_printf(stdout, "How do you sign in?\n"
 	       "   1) Access token\n"
 	       "   2) Universal Auth: a machine identity's client ID and client secret\n");
 	snprintf(prompt, sizeof(prompt), "Sign in with [%d]: ", *method);
@@ -205,7 +206,7 @@ ask_credentials(struct plain_session *s, int *method, char **token, char **id, c
 		if (is_help(t))
 			say_help(CORE_HELP_METHOD);
 		else if (!m)
-			printf("Type 1 for an access token or 2 for Universal Auth.\n");
+			rw_term_printf(stdout, "Type 1 for an access token or 2 for Universal Auth.\n");
 		free(t);
 		if (m)
 			break;
@@ -268,7 +269,7 @@ signed_in(struct plain_session *s)
 		plain_nomem(s);
 		return PLAIN_STOP;
 	}
-	printf("Signed in.%s%s%s\n", note[0] ? " The " : "", note, note[0] ? "." : "");
+	rw_term_printf(stdout, "Signed in.%s%s%s\n", note[0] ? " The " : "", note, note[0] ? "." : "");
 	plain_start_loads(s);
 	return PLAIN_NEXT;
 }
@@ -283,7 +284,7 @@ plain_step_signin(struct plain_session *s)
 
 	if (!s->force_signin && (app->credentials_given || app->opt.demo)) {
 		if (!app->signed_in || !app->api) {
-			printf("Signing in to %s... (Ctrl-C cancels)\n",
+			rw_term_printf(stdout, "Signing in to %s... (Ctrl-C cancels)\n",
 			       app->api_base ? app->api_base : "the server");
 			fflush(stdout);
 			st = connect(s, msg, sizeof(msg));
@@ -293,14 +294,14 @@ plain_step_signin(struct plain_session *s)
 			}
 			if (st == RW_EAUTH) {
 				/* Refused: the server's reason, then others are asked for here. */
-				printf("Sign-in failed: %s\n", msg);
+				rw_term_printf(stdout, "Sign-in failed: %s\n", msg);
 				app->credentials_given = 0;
 				s->force_signin = 1;
 				return plain_step_signin(s);
 			}
 			if (st != RW_OK) {
 				/* The server cannot be reached: fix it where it came from. */
-				fprintf(stderr, "rotwiz: %s\n", msg);
+				rw_term_printf(stderr, "rotwiz: %s\n", msg);
 				plain_stop(s, rw_status_exit_code(st));
 				return PLAIN_STOP;
 			}
@@ -309,9 +310,9 @@ plain_step_signin(struct plain_session *s)
 		return signed_in(s);
 	}
 
-	printf("\nStep 0 of 8: Sign in\n");
+	rw_term_printf(stdout, "\nStep 0 of 8: Sign in\n");
 	if (s->force_signin)
-		printf("The server refused the credentials; sign in again (your answers are kept).\n");
+		rw_term_printf(stdout, "The server refused the credentials; sign in again (your answers are kept).\n");
 	for (;;) {
 		if (need_server && ask_server(s) < 0)
 			return PLAIN_STOP;
@@ -323,7 +324,7 @@ plain_step_signin(struct plain_session *s)
 		app->token = token;
 		app->ua_client_id = id;
 		app->ua_client_secret = secret;
-		printf("Signing in to %s... (Ctrl-C cancels)\n", app->api_base);
+		rw_term_printf(stdout, "Signing in to %s... (Ctrl-C cancels)\n", app->api_base);
 		fflush(stdout);
 		st = connect(s, msg, sizeof(msg));
 		if (st == RW_OK) {
@@ -332,9 +333,9 @@ plain_step_signin(struct plain_session *s)
 			return signed_in(s);
 		}
 		if (st == RW_ECANCEL)
-			printf("Sign-in cancelled.\n");
+			rw_term_printf(stdout, "Sign-in cancelled.\n");
 		else
-			printf("Sign-in failed: %s\n", msg);
+			rw_term_printf(stdout, "Sign-in failed: %s\n", msg);
 		/* Refused credentials: ask them again; an unreachable server: ask it again too. */
 		need_server = st == RW_ENET || st == RW_ETIMEOUT || st == RW_ETLS ||
 			      st == RW_EPROTO || st == RW_EUSAGE || st == RW_ECANCEL;

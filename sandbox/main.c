@@ -10,6 +10,7 @@
 #include "sandbox/clock.h"
 #include "sandbox/fault.h"
 #include "sandbox/router.h"
+#include "sandbox/seed.h"
 #include "sandbox/server.h"
 #include "sandbox/stats.h"
 #include "sandbox/world.h"
@@ -35,6 +36,9 @@ static const char usage_text[] =
 	"                        truncate, drop-after or stall-after; @N fails only\n"
 	"                        the first N matching requests\n"
 	"      --now TIME        freeze the clock at TIME (2025-01-15T10:30:00.000Z)\n"
+	"      --hostile-names   also seed a project, Azure apps and a secret whose names\n"
+	"                        hold escape sequences, BEL, C1, a bidi override and\n"
+	"                        bytes that are not UTF-8 (terminal-injection tests)\n"
 	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
 	"                        self-hosted server without a licence does (400\n"
 	"                        plan restriction); 'unlocked' (the default): serve them\n"
@@ -77,6 +81,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "fault", required_argument, NULL, 'f' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "plan", required_argument, NULL, 'P' },
+		{ "hostile-names", no_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -122,6 +127,9 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 			}
 			fprintf(stderr, "rotwiz-sandbox: --plan '%s': 'free' or 'unlocked'\n", optarg);
 			return 2;
+		case 'H':
+			sb_seed_hostile(1);
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return -1;

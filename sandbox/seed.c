@@ -17,6 +17,19 @@ static const struct sb_env tools_envs[] = {
 };
 
 /*
+ * --hostile-names: one more project (with its environment and root folder),
+ * Azure apps and a secret whose names hold what a terminal would obey --
+ * escape sequences, BEL, a C1 CSI, a bidi override, bytes that are not
+ * UTF-8 -- as anyone who may name a project or register an Azure app could.
+ * Each table keeps them last, so that without the option they are not counted.
+ */
+static int hostile;
+
+static const struct sb_env hostile_envs[] = {
+	{ "3f0e8f43-93a5-4a4e-9a83-0e6d8f6f2a01", "dev", "Dev \x1b[41mred\x1b[0m" },
+};
+
+/*
  * The third project is a certificate-manager project: it shows up in an
  * unfiltered project list, as on a real organisation, and secret routes
  * refuse it.  Clients should ask for ?type=secret-manager.
@@ -31,6 +44,9 @@ static const struct sb_project projects[] = {
 	{ "e6c1bc1f-806a-409f-88fc-13079e8c309c", "Edge Certificates", "edge-certificates",
 	  "TLS certificates for the edge proxies", "cert-manager",
 	  "2024-09-19T10:00:00.000Z", NULL, 0 },
+	{ "5b7e6c1e-1c1a-4d0b-8f59-7c0f3bd6e9a2", "Evil \x1b]0;owned\x07 \x1b[2JProject",
+	  "evil-project", "\xc2\x9b" "31m hostile", "secret-manager",
+	  "2024-10-01T10:00:00.000Z", hostile_envs, 1 },
 };
 
 #define PAY (&projects[0])
@@ -56,6 +72,7 @@ static const struct sb_folder folders[] = {
 	{ "8b84020c-47df-479c-873a-53ea13287a31", TOOLS, &tools_envs[1], "/ci", "2024-05-02T14:10:00.000Z" },
 	{ "710818b7-70d3-47ca-9843-ec610ce8e3ec", TOOLS, &tools_envs[2], "/", "2024-05-02T14:05:00.000Z" },
 	{ "796986aa-08a5-4544-a1e1-5fea0c7619c3", TOOLS, &tools_envs[2], "/ops", "2024-05-02T14:12:00.000Z" },
+	{ "9d1c3f7a-5e2b-4c8d-a1f0-6b3e2d4c5a7f", &projects[3], &hostile_envs[0], "/", "2024-10-01T10:00:00.000Z" },
 };
 
 /*
@@ -104,7 +121,16 @@ static const struct sb_azure_app apps[] = {
 	  "Fabrikam Portal", FABRIKAM, NULL },
 	{ "b6b5137a-b801-4c71-84d8-7589263d87d6", "c747d64d-8742-497a-8359-93b003652a0a",
 	  "Fabrikam Sync", FABRIKAM, NULL },
+	/* --hostile-names from here on */
+	{ "d3b07384-d9a0-4c6f-9a3e-1f2b3c4d5e6f", "8e296a06-7c2b-4b7f-9d1a-2c3d4e5f6a7b",
+	  "Evil \x1b[31mRed\x1b[0m \x07" "App", CONTOSO, NULL },
+	{ "0f1e2d3c-4b5a-4697-8877-665544332211", "1a2b3c4d-5e6f-4a8b-9cad-beef00112233",
+	  "Invoice \xe2\x80\xae" "fdp.exe", CONTOSO, NULL },
+	{ "2c3d4e5f-6a7b-4c8d-9eaf-b0c1d2e3f405", "3d4e5f6a-7b8c-4d9e-8fa0-b1c2d3e4f506",
+	  "C1 \xc2\x9b" "2J app \xfe\xc0\xaf", CONTOSO, NULL },
 };
+
+#define HOSTILE_APPS 3
 
 /* Folder indexes above, named for readability below. */
 #define PAY_DEV_ROOT (&folders[0])
@@ -131,6 +157,8 @@ static const struct sb_seed_secret secrets[] = {
 	{ PAY_PROD_API, "DATABASE_URL", "postgres://payments@db.prod.internal:5432/payments", "" },
 	{ PAY_PROD_LEGACY, "FTP_PASSWORD", "sandbox-legacy-placeholder", "" },
 	{ TOOLS_DEV_CI, "GITHUB_TOKEN", "ghp_sandboxNotARealToken000000000000000", "" },
+	/* --hostile-names */
+	{ &folders[N(folders) - 1], "EVIL_\x1b[2J_KEY", "x", "" },
 };
 
 static const struct sb_seed_rotation rotations[] = {
@@ -140,17 +168,23 @@ static const struct sb_seed_rotation rotations[] = {
 	  30, "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET" },
 };
 
+void
+sb_seed_hostile(int on)
+{
+	hostile = on;
+}
+
 const struct sb_project *
 sb_seed_projects(size_t *count)
 {
-	*count = N(projects);
+	*count = N(projects) - (hostile ? 0 : 1);
 	return projects;
 }
 
 const struct sb_folder *
 sb_seed_folders(size_t *count)
 {
-	*count = N(folders);
+	*count = N(folders) - (hostile ? 0 : 1);
 	return folders;
 }
 
@@ -164,14 +198,14 @@ sb_seed_connections(size_t *count)
 const struct sb_azure_app *
 sb_seed_apps(size_t *count)
 {
-	*count = N(apps);
+	*count = N(apps) - (hostile ? 0 : HOSTILE_APPS);
 	return apps;
 }
 
 const struct sb_seed_secret *
 sb_seed_secrets(size_t *count)
 {
-	*count = N(secrets);
+	*count = N(secrets) - (hostile ? 0 : 1);
 	return secrets;
 }
 

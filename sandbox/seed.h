@@ -70,6 +70,9 @@ struct sb_seed_rotation {
 	const char *map_client_id, *map_client_secret;
 };
 
+/* --hostile-names: seed the project, apps and secret named to attack a terminal too. */
+void sb_seed_hostile(int on);
+
 const struct sb_project *sb_seed_projects(size_t *count);
 const struct sb_folder *sb_seed_folders(size_t *count);
 const struct sb_connection *sb_seed_connections(size_t *count);

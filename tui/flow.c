@@ -414,7 +414,7 @@ create_result(struct tui *t, struct rw_result *result)
 	struct core_created c;
 	enum rw_field field;
 
-	core_flow_created(result, &c);
+	core_flow_created(t->app, result, &c);
 	if (c.created) {
 		rw_rotation_free(&t->rotation);
 		t->rotation = result->u.rotation;
@@ -427,9 +427,8 @@ create_result(struct tui *t, struct rw_result *result)
 			rw_draft_remove(t->draft_path);
 		/* The folder now holds the two secrets. */
 		core_lists_forget(&t->loads, CORE_SLOT_SECRET_NAMES);
-		tui_status(t, TUI_ROLE_OK, "%s", c.recovered ?
-			   "Created (the answer was lost, but the server shows the rotation)." :
-			   "Created.");
+		tui_status(t, TUI_ROLE_OK, "%s%s", c.recovered ? "C" : "Created.",
+			   c.recovered ? CORE_CREATED_FOUND "." + 1 : "");
 		go_step(t, RW_STEP_RESULT);
 		return;
 	}
@@ -462,7 +461,12 @@ create_result(struct tui *t, struct rw_result *result)
 			   rw_field_info(field)->label);
 		return;
 	}
-	tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
+	/* report.c's words say what the lookup found: "not created: ...", "outcome unknown: ...". */
+	if (c.outcome_unknown || result->outcome_checked)
+		tui_status(t, TUI_ROLE_ERROR, "%c%s", msg[0] >= 'a' && msg[0] <= 'z' ?
+			   msg[0] - 'a' + 'A' : msg[0], msg + 1);
+	else
+		tui_status(t, TUI_ROLE_ERROR, "Not created: %s", msg);
 }
 
 /*
@@ -697,6 +701,7 @@ tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts, int
 static void
 start_create(struct tui *t)
 {
+	char note[RW_MESSAGE_MAX];
 	enum rw_step bad;
 	char *body;
 	void *user;
@@ -714,11 +719,16 @@ start_create(struct tui *t)
 		tui_status(t, TUI_ROLE_ERROR, "Out of memory.");
 		return;
 	}
+	core_flow_create_note(t->app, note, sizeof(note));
 	user = core_lists_begin(&t->loads, CORE_SLOT_CREATE);
-	core_lists_started(&t->loads, CORE_SLOT_CREATE, rw_api_create(t->app->api, body, user));
+	core_lists_started(&t->loads, CORE_SLOT_CREATE, core_flow_create_start(t->app, body, user));
 	core_lists_mark_awaited(&t->loads, CORE_SLOT_CREATE);
 	free(body);
-	tui_status(t, TUI_ROLE_DIM, "Creating the rotation...");
+	/* Decision 17: a create after an unknown outcome says that it may already exist. */
+	if (note[0])
+		tui_status(t, TUI_ROLE_WARNING, "%c%s.", note[0] - 'a' + 'A', note + 1);
+	else
+		tui_status(t, TUI_ROLE_DIM, "Creating the rotation...");
 }
 
 static void
@@ -830,6 +840,7 @@ resume_draft(struct tui *t)
 		return;
 	}
 	rw_answers_free(&draft);
+	core_flow_draft_taken(t->app);
 	if (step < RW_STEP_ROTATION || step > RW_STEP_REVIEW)
 		step = step > RW_STEP_REVIEW ? RW_STEP_REVIEW : RW_STEP_ROTATION;
 	/* Its app is kept only under a connection that still lists it. */
@@ -853,6 +864,8 @@ resume_draft(struct tui *t)
 void
 tui_flow_quit(struct tui *t, int code)
 {
+	/* Decision 17: said at exit, and the draft records that it may exist. */
+	t->quit_in_flight = core_lists_running(&t->loads, CORE_SLOT_CREATE);
 	if (!t->have_rotation || t->step != RW_STEP_RESULT)
 		t->draft_saved = tui_save_draft(t);
 	t->exit_code = code;

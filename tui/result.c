@@ -100,17 +100,24 @@ tui_result_keep(struct tui *t)
 	free(summary);
 }
 
-void
+int
 tui_result_print(const struct tui *t, FILE *out)
 {
+	struct strbuf sb = STRBUF_INIT;
 	char *summary;
+	int rc = 0;
 
 	/* Each one as flag mode prints it, a blank line between. */
 	if (t->created.len)
-		fputs(strbuf_str(&t->created), out);
+		strbuf_puts(&sb, strbuf_str(&t->created));
 	if (t->have_rotation && (summary = report_summary(&t->rotation)) != NULL) {
-		fprintf(out, "%s\n", summary);
+		strbuf_puts(&sb, summary);
 		free(summary);
+	} else if (sb.len > 1) {
+		sb.data[--sb.len] = '\0';	/* report_put_summary() ends the last line */
 	}
-	fflush(out);
+	if (sb.len)
+		rc = report_put_summary(out, strbuf_str(&sb));
+	strbuf_free(&sb);
+	return rc;
 }

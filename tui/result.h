@@ -15,7 +15,11 @@
 /* "Create another": the shown rotation's summary joins the run's earlier ones. */
 void tui_result_keep(struct tui *t);
 
-/* After endwin: the summaries of every rotation this run created, to out (nothing when none). */
-void tui_result_print(const struct tui *t, FILE *out);
+/*
+ * After endwin: the summaries of every rotation this run created, to out
+ * (nothing when none).  0, or RW_EXIT_SUMMARY_UNWRITTEN when they could
+ * not be written (said on stderr, decision 19).
+ */
+int tui_result_print(const struct tui *t, FILE *out);
 
 #endif

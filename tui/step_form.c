@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "common/secret.h"
+#include "common/term.h"
 #include "tui/step_form.h"
 #include "tui/theme.h"
 
@@ -75,12 +77,22 @@ tui_editor_close(struct tui_editor *ed)
 	memset(ed, 0, sizeof(*ed));
 }
 
+/*
+ * A value from a draft, a flag or .infisical.json may hold what a terminal
+ * obeys: the field shows it escaped (common/term.h), like every other text;
+ * an edit then edits what is shown.
+ */
 void
 tui_editor_set(struct tui_editor *ed, const char *value)
 {
+	char *shown;
+
 	if (!ed->form)
 		return;
-	set_field_buffer(ed->fields[0], 0, value ? value : "");
+	/* A masked field is never drawn: its secret stays as it is. */
+	shown = ed->masked ? NULL : rw_term_dup(value, 0);
+	set_field_buffer(ed->fields[0], 0, ed->masked && value ? value : shown ? shown : "");
+	free(shown);
 	form_driver(ed->form, REQ_END_LINE);
 }
 
@@ -98,6 +110,18 @@ tui_editor_key(struct tui_editor *ed, enum tui_action action, wint_t ch)
 		return 0;
 	switch (action) {
 	case TUI_ACT_CHAR:
+		if (!ed->masked && rw_term_escapes((unsigned long) ch)) {
+			/* A bidi or C1 control typed goes in as its escape, like a pasted one. */
+			char one[MB_LEN_MAX + 1];
+			mbstate_t state;
+			size_t n;
+
+			memset(&state, 0, sizeof(state));
+			n = wcrtomb(one, (wchar_t) ch, &state);
+			one[n == (size_t) -1 ? 0 : n] = '\0';
+			tui_editor_insert(ed, one);
+			return 1;
+		}
 		form_driver_w(ed->form, OK, (wchar_t) ch);
 		return 1;
 	case TUI_ACT_LEFT:
@@ -120,14 +144,20 @@ tui_editor_key(struct tui_editor *ed, enum tui_action action, wint_t ch)
 }
 
 void
-tui_editor_insert(struct tui_editor *ed, const char *text)
+tui_editor_insert(struct tui_editor *ed, const char *raw)
 {
 	mbstate_t state;
-	size_t left = strlen(text);
+	/* What is inserted is drawn: escaped by the terminal rule, but a masked secret. */
+	char *shown = ed->masked ? NULL : rw_term_dup(raw, 0);
+	const char *text = ed->masked ? raw : shown;
+	size_t left;
 	wchar_t wc;
 
-	if (!ed->form)
+	if (!ed->form || !text) {
+		free(shown);
 		return;
+	}
+	left = strlen(text);
 	memset(&state, 0, sizeof(state));
 	while (left > 0) {
 		size_t n = mbrtowc(&wc, text, left, &state);
@@ -145,6 +175,7 @@ tui_editor_insert(struct tui_editor *ed, const char *text)
 		text += n;
 		left -= n;
 	}
+	free(shown);
 }
 
 char *

@@ -1,8 +1,10 @@
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
+#include "common/term.h"
 #include "tui/text.h"
 
 static int text_ascii;
@@ -57,8 +59,9 @@ next_char(const char *s, size_t left, wchar_t *wc, int *cols)
 	return n;
 }
 
-int
-tui_text_width(const char *text)
+/* Columns of text that has been through the terminal rule. */
+static int
+clean_width(const char *text)
 {
 	size_t left = text ? strlen(text) : 0;
 	int total = 0;
@@ -76,14 +79,33 @@ tui_text_width(const char *text)
 }
 
 int
-tui_text_draw(int y, int x, const char *text, int width, attr_t attr)
+tui_text_width(const char *text)
+{
+	char *clean = rw_term_dup(text, 0);
+	int w = clean_width(clean ? clean : "");
+
+	free(clean);
+	return w;
+}
+
+/*
+ * Every text drawn passes the terminal rule first (common/term.h): what
+ * the server, a draft or a flag holds is shown escaped ("\x1b", "\u202e"),
+ * never sent to the terminal as it is.
+ */
+int
+tui_text_draw(int y, int x, const char *raw, int width, attr_t attr)
 {
 	const char *ellipsis = tui_glyph("\xe2\x80\xa6", "~");
-	size_t left = text ? strlen(text) : 0;
-	int used = 0, full = tui_text_width(text);
+	char *clean = rw_term_dup(raw, 0);
+	const char *text = clean ? clean : "";
+	size_t left = strlen(text);
+	int used = 0, full = clean_width(text);
 
-	if (width <= 0)
+	if (width <= 0) {
+		free(clean);
 		return 0;
+	}
 	move(y, x);
 	attrset(attr);
 	while (left > 0) {
@@ -106,6 +128,7 @@ tui_text_draw(int y, int x, const char *text, int width, attr_t attr)
 		used++;
 	}
 	attrset(A_NORMAL);
+	free(clean);
 	return used;
 }
 
@@ -120,10 +143,12 @@ tui_text_draw_right(int y, int x, const char *text, int width, attr_t attr)
 }
 
 int
-tui_text_wrap(const char *text, int width,
+tui_text_wrap(const char *raw, int width,
 	      void (*line)(void *ctx, const char *start, size_t len), void *ctx)
 {
-	const char *end = text ? text + strlen(text) : NULL;
+	/* Wrapped as it will be drawn: escaped (the pieces point into this copy). */
+	char *clean = rw_term_dup(raw, RW_TERM_LINES);
+	const char *text = clean, *end = clean ? clean + strlen(clean) : NULL;
 	int lines = 0;
 
 	if (width < 1)
@@ -161,6 +186,7 @@ tui_text_wrap(const char *text, int width,
 		}
 		lines++;
 	}
+	free(clean);
 	return lines;
 }
 

@@ -17,12 +17,13 @@ int tui_text_ascii(void);
 /* A glyph in UTF-8, or its ASCII stand-in: "\xe2\x9c\x93" / "*" ... */
 const char *tui_glyph(const char *utf8, const char *ascii);
 
-/* Columns the text takes (control characters count as one: they are shown as '?'). */
+/* Columns the text takes as drawn (escaped by the terminal rule, common/term.h). */
 int tui_text_width(const char *text);
 
 /*
  * Draws text at y, x in at most width columns (a cut shows an ellipsis)
- * with attr.  Control characters are drawn as '?'.  Returns the columns used.
+ * with attr.  Control characters, bidi controls and stray bytes are drawn
+ * escaped (common/term.h).  Returns the columns used.
  */
 int tui_text_draw(int y, int x, const char *text, int width, attr_t attr);
 
@@ -32,7 +33,8 @@ int tui_text_draw_right(int y, int x, const char *text, int width, attr_t attr);
 /*
  * Wraps text into lines of at most width columns, breaking at spaces when
  * it can (anywhere when a word is longer).  Calls line() for each line.
- * Newlines in text start a new line.  Returns the number of lines; with a
+ * Newlines in text start a new line; the pieces are of the escaped text
+ * and live only during the call.  Returns the number of lines; with a
  * NULL line() it only counts them.
  */
 int tui_text_wrap(const char *text, int width,

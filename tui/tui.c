@@ -14,7 +14,9 @@
 #include <curses.h>
 
 #include "libcore/app.h"
+#include "libcore/flow.h"
 #include "libcore/names.h"
+#include "common/term.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
 #include "tui/result.h"
@@ -47,7 +49,7 @@ on_signal(int signo)
 
 struct term {
 	SCREEN *screen;
-	struct sigaction old_term, old_hup, old_int;
+	struct sigaction old_term, old_hup, old_int, old_quit;
 };
 
 static int
@@ -66,9 +68,11 @@ term_open(struct tui *t, struct term *term)
 	sigaction(SIGTERM, &sa, &term->old_term);
 	sigaction(SIGHUP, &sa, &term->old_hup);
 	sigaction(SIGINT, &sa, &term->old_int);
+	/* SIGQUIT too: its default (a core dump, off here) would leave the terminal raw. */
+	sigaction(SIGQUIT, &sa, &term->old_quit);
 	term->screen = newterm(NULL, stdout, stdin);
 	if (!term->screen) {
-		fprintf(stderr, "rotwiz: this terminal (TERM=%s) cannot show the wizard -- use "
+		rw_term_printf(stderr, "rotwiz: this terminal (TERM=%s) cannot show the wizard -- use "
 			"--plain\n", getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}
@@ -106,6 +110,7 @@ term_close(struct term *term)
 	sigaction(SIGTERM, &term->old_term, NULL);
 	sigaction(SIGHUP, &term->old_hup, NULL);
 	sigaction(SIGINT, &term->old_int, NULL);
+	sigaction(SIGQUIT, &term->old_quit, NULL);
 }
 
 static unsigned
@@ -472,7 +477,7 @@ tui_run(struct app *app)
 	if (core_names_claim(app) < 0 || rw_answers_apply_defaults(&app->answers) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);
-		fprintf(stderr, "rotwiz: out of memory\n");
+		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	tui_flow_begin(&t);
@@ -481,13 +486,18 @@ tui_run(struct app *app)
 	tui_editor_close(&t.ed);
 	term_close(&term);
 	/* The screen is gone: what was created stays on the terminal. */
-	tui_result_print(&t, stdout);
+	if (tui_result_print(&t, stdout) != 0 && t.exit_code == 0)
+		t.exit_code = RW_EXIT_SUMMARY_UNWRITTEN;
 	write_stats(&t);
-	if (t.exit_code == 130)
-		fprintf(stderr, "rotwiz: quit%s\n", t.draft_saved ?
+	if (t.quit_in_flight)
+		rw_term_printf(stderr, "rotwiz: %s%s\n", CORE_QUIT_IN_FLIGHT, t.draft_saved ?
+			" -- the draft records it, and the next run looks it up before creating" :
+			" -- look for it in Infisical before creating it again");
+	else if (t.exit_code == 130)
+		rw_term_printf(stderr, "rotwiz: quit%s\n", t.draft_saved ?
 			" -- your answers are saved as a draft; run rotwiz again to resume" : "");
 	else if (t.exit_code > 128)
-		fprintf(stderr, "rotwiz: stopped by signal %d%s\n", t.exit_code - 128,
+		rw_term_printf(stderr, "rotwiz: stopped by signal %d%s\n", t.exit_code - 128,
 			t.draft_saved ? " -- your answers are saved as a draft" : "");
 	tui_wizard_free(&t);
 	return t.exit_code;

@@ -182,6 +182,7 @@ struct tui {
 
 	char *draft_path;
 	int draft_saved;
+	int quit_in_flight;		/* quit while a create was on its way (decision 17) */
 	struct strbuf paste;
 	int pasting;
 

@@ -97,7 +97,7 @@ check dropped_create_is_not_on_the_server test "$(on_server dropped-create)" = 4
 # A create that was processed but whose answer was lost: found, not doubled.
 with_fault "$CREATE=drop-after@1" lost-answer
 is_rc 0 create_with_a_lost_answer_exits_0
-says lost_answer_says_it_was_found "found on the server: it was created"
+says lost_answer_says_it_was_found "created: the reply was lost, found on the server"
 check lost_answer_prints_the_summary grep -q 'Name *lost-answer' "$T/out"
 check lost_answer_made_exactly_one test "$made" -eq 1
 
@@ -107,7 +107,7 @@ check lost_answer_made_exactly_one test "$made" -eq 1
 ROTWIZ_TIMEOUT_MS=800; export ROTWIZ_TIMEOUT_MS
 with_fault "$CREATE=stall-after@1" slow-create
 is_rc 0 create_answered_after_the_timeout_exits_0
-says slow_create_says_it_was_found "found on the server: it was created"
+says slow_create_says_it_was_found "created: the reply was lost, found on the server"
 check slow_create_made_exactly_one test "$made" -eq 1
 check slow_create_is_on_the_server test "$(on_server slow-create)" = 200
 
@@ -140,7 +140,7 @@ check truncated_create_made_exactly_one test "$made" -eq 1
 # A 200 that is not JSON claims success yet the lookup finds nothing:
 # nothing is settled, so the user is told to look before retrying.
 with_fault "$CREATE=garbage" garbage-create
-is_rc 1 garbage_create_answer_exits_1
+is_rc 5 garbage_create_answer_is_an_unknown_outcome_exit_5
 one_line garbage_create_is_one_line
 says garbage_create_says_to_look_first "look for it in Infisical before trying again"
 check garbage_create_made_nothing test "$made" -eq 0

@@ -37,9 +37,11 @@ CLI_SH_TESTS = \
 	tests/cli/dry-run.sh \
 	tests/cli/create.sh \
 	tests/cli/faults.sh \
+	tests/cli/outcome.sh \
 	tests/cli/plan.sh \
 	tests/cli/tls.sh \
-	tests/cli/rotate-at-local.sh
+	tests/cli/rotate-at-local.sh \
+	tests/cli/hostile.sh
 
 TESTS += \
 	tests/cli/test-options \

@@ -145,8 +145,8 @@ test_summary(void)
 	r.next_rotation_at = NULL;
 	r.interval_days = 1;
 	text = report_summary(&r);
-	ok(text && !strchr(text, '\x1b') && has(text, "evil?[2Jname"),
-	   "summary_replaces_control_characters_from_the_server");
+	ok(text && !strchr(text, '\x1b') && has(text, "evil\\x1b[2Jname"),
+	   "summary_escapes_control_characters_from_the_server");
 	ok(has(text, "none (auto-rotation is off)") && has(text, "every 1 day at"),
 	   "summary_without_auto_rotation_says_so");
 	free(text);
@@ -532,9 +532,16 @@ test_failures(void)
 	r.outcome_checked = 0;
 	r.outcome_unknown = 1;
 	report_failure(&r, base, &answers, REPORT_CLI, line, sizeof(line));
-	ok(has(line, "whether rotation \"my-rotation\" was made is not known") &&
+	ok(has(line, "outcome unknown: could not look it up: ") &&
+	   has(line, "rotation \"my-rotation\" may have been made") &&
 	   has(line, "look for it in Infisical before trying again"),
 	   "unknown_outcome_unchecked_says_to_look_first");
+	r.lookup_cause = S("GET http://x/rotation-name/my-rotation answered HTTP 503");
+	report_failure(&r, base, &answers, REPORT_WIZARD, line, sizeof(line));
+	ok(has(line, "could not look it up: GET http://x/rotation-name/my-rotation answered HTTP 503") &&
+	   has(line, "trying again looks it up by name first"),
+	   "unknown_outcome_names_the_lookups_cause_and_what_a_retry_does");
+	r.lookup_cause = NULL;
 
 	r.outcome_unknown = 0;
 	r.status = RW_ENET;

@@ -81,7 +81,10 @@ test_urls(void)
 		{ "https://host:12ab", "port" },
 		{ "https://host:", "port" },
 		{ "https://host/?x=1", "query" },
-		{ "https://ho st", "host name" },
+		{ "https://ho st", "a space at character 11" },
+		{ "https://host/a b", "a space at character 15" },
+		{ "https://host/\x1b[2J", "control character (byte 0x1b) at character 14" },
+		{ "https://h\xc3\xa9st", "non-ASCII character (byte 0xc3) at character 10" },
 		{ "https://[::1", "unclosed" },
 	};
 	char msg[512], *base = NULL;

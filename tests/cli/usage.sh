@@ -105,4 +105,35 @@ rw --dry-run $FIELDS --from-file "$T/no-such-body.json"
 is_rc 2 missing_body_file_exits_2
 says missing_body_file_is_named "no-such-body.json"
 
+# Each failure names its cause and the fix (issue 11, item 7).
+INFISICAL_TOKEN=$(printf 'tok\r\nen') rw --yes $FIELDS --domain http://127.0.0.1:9
+is_rc 2 token_with_a_line_break_exits_2
+one_line token_with_a_line_break_is_one_line
+says token_with_a_line_break_names_the_cause "the access token holds a line break or another control character"
+: >"$T/empty.pem"
+for ca in /dev/null "$T/empty.pem"; do
+	INFISICAL_TOKEN=t rw --yes $FIELDS --domain https://127.0.0.1:9 --cacert "$ca"
+	is_rc 2 "cacert_${ca##*/}_exits_2"
+	says "cacert_${ca##*/}_names_the_file" "the CA file $ca"
+	if grep -qF -- "--cacert FILE" "$T/err"; then
+		ok 1 "cacert_${ca##*/}_does_not_advise_passing_cacert"
+	else
+		ok 0 "cacert_${ca##*/}_does_not_advise_passing_cacert"
+	fi
+done
+says empty_cacert_says_it_holds_no_certificate "holds no PEM certificate"
+INFISICAL_TOKEN=t rw --yes $FIELDS --domain 'https://127.0.0.1:9/a b'
+is_rc 2 url_with_a_space_exits_2
+says url_with_a_space_names_it "has a space at character 22"
+mkfifo "$T/fifo"
+ROTWIZ_TIMEOUT_MS=500 rw --dry-run --from-file "$T/fifo"
+is_rc 2 from_file_fifo_without_a_writer_ends
+says from_file_fifo_without_a_writer_says_why "nothing came from it in 1 s (a FIFO or pipe that nobody writes to)"
+(sleep 0.3; printf '{"description":"from-fifo"}' >"$T/fifo") &
+ROTWIZ_TIMEOUT_MS=10000 rw --dry-run --from-file "$T/fifo" $FIELDS
+wait
+is_rc 0 from_file_fifo_with_a_writer_is_read
+if grep -q '"description": "from-fifo"' "$T/out"; then ok 0 from_file_fifo_body_is_used
+else ok 1 from_file_fifo_body_is_used; sed 's/^/#   /' "$T/out"; fi
+
 done_testing

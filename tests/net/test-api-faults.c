@@ -276,6 +276,54 @@ create_reply_lost(const char *action, enum rw_status first_failure)
 	faulty_stop(&f);
 }
 
+/*
+ * Decision 17: a create after an unknown outcome looks first.  Found (the
+ * earlier create made it): recovered, nothing sent.  Not there: sent once.
+ * The lookup failing: unknown again with its cause, and nothing sent.
+ */
+static void
+create_looked_first(void)
+{
+	struct faulty f;
+	struct world w;
+	struct rw_result r;
+	char *made, *fresh, *failing;
+
+	if (faulty_start(&f, "--fault", "GET /api/v2/secret-rotations/azure-client-secret/"
+			 "rotation-name/net-looked-503=503") != 0 || world_discover(f.api, &w, 0) != 0) {
+		ok(0, "sandbox_and_world_for_create_looked");
+		faulty_stop(&f);
+		return;
+	}
+	made = create_body(&w, "net-looked-made", "LOOKED_MADE");
+	fresh = create_body(&w, "net-looked-new", "LOOKED_NEW");
+	failing = create_body(&w, "net-looked-503", "LOOKED_503");
+	ok(run(f.api, rw_api_create(f.api, made, NULL), &r) == RW_OK, "the_earlier_create_made_it");
+	rw_result_free(&r);
+	ok(run(f.api, rw_api_create_looked(f.api, made, NULL), &r) == RW_OK && r.recovered == 1 &&
+	   r.outcome_checked == 1, "a_looked_create_finds_what_the_earlier_one_made");
+	is_str(r.u.rotation.name, "net-looked-made", "the_found_rotation_is_filled_in");
+	rw_result_free(&r);
+	ok(world_count_named(f.api, &w, "net-looked-made") == 1, "finding_it_sent_nothing_more");
+
+	ok(run(f.api, rw_api_create_looked(f.api, fresh, NULL), &r) == RW_OK && r.recovered == 0,
+	   "a_looked_create_of_a_missing_rotation_sends_it");
+	rw_result_free(&r);
+	ok(world_count_named(f.api, &w, "net-looked-new") == 1, "it_was_sent_once");
+
+	ok(run(f.api, rw_api_create_looked(f.api, failing, NULL), &r) != RW_OK &&
+	   r.outcome_unknown == 1 && r.lookup_cause && strstr(r.lookup_cause, "503"),
+	   "a_failing_lookup_leaves_it_unknown_with_its_cause");
+	diag("lookup cause: %s", r.lookup_cause ? r.lookup_cause : "-");
+	rw_result_free(&r);
+	ok(world_count_named(f.api, &w, "net-looked-503") == 0, "a_failing_lookup_sends_nothing");
+	free(made);
+	free(fresh);
+	free(failing);
+	world_free(&w);
+	faulty_stop(&f);
+}
+
 int
 main(void)
 {
@@ -295,5 +343,6 @@ main(void)
 	create_not_created("stall", "net-stalled", RW_ETIMEOUT);
 	create_reply_lost("drop-after", RW_ENET);
 	create_reply_lost("stall-after", RW_ETIMEOUT);
+	create_looked_first();
 	return done_testing();
 }

@@ -680,6 +680,50 @@ transport_failures(void)
 	fake_stop(&f);
 }
 
+/* Replies that are not HTTP as libcurl reads it: each named for what it is. */
+static void
+replies_not_http(void)
+{
+	const char *http09[] = { "!hello, this is not HTTP\n", "!hello, this is not HTTP\n",
+				 "!hello, this is not HTTP\n", NULL };
+	const char *big[] = { NULL, NULL };
+	size_t n = 1024 * 1024, len;
+	struct fake f;
+	struct rw_api *api;
+	struct rw_result r;
+	char *reply;
+
+	fake_start(&f, http09);
+	api = api_for(f.api, 2000, NULL);
+	ok(run(api, rw_api_projects(api, NULL), &r) == RW_EPROTO,
+	   "a_reply_without_a_status_line_is_eproto_not_a_usage_error");
+	ok(r.error.message && strstr(r.error.message, "answered without an HTTP status line "
+				     "(HTTP/0.9, or not HTTP at all)"),
+	   "a_reply_without_a_status_line_says_so");
+	diag("HTTP/0.9: %s", r.error.message ? r.error.message : "(none)");
+	rw_result_free(&r);
+	rw_api_free(&api);
+	fake_stop(&f);
+
+	reply = malloc(n + 128);
+	strcpy(reply, "!HTTP/1.1 200 OK\r\nX-Big: ");
+	len = strlen(reply);
+	memset(reply + len, 'a', n);
+	strcpy(reply + len + n, "\r\nContent-Length: 2\r\n\r\n{}");
+	big[0] = reply;
+	fake_start(&f, big);
+	api = api_for(f.api, 2000, NULL);
+	ok(run(api, rw_api_projects(api, NULL), &r) == RW_EPROTO,
+	   "a_1_mb_header_line_is_eproto_not_out_of_memory");
+	ok(r.error.message && strstr(r.error.message, "has a header line too large to read"),
+	   "a_1_mb_header_line_says_so");
+	diag("big header: %s", r.error.message ? r.error.message : "(none)");
+	rw_result_free(&r);
+	rw_api_free(&api);
+	fake_stop(&f);
+	free(reply);
+}
+
 static void
 async_behaviour(void)
 {
@@ -789,6 +833,7 @@ main(void)
 	create_lookup_fails_too();
 	size_cap();
 	transport_failures();
+	replies_not_http();
 	async_behaviour();
 	debug_log_is_redacted();
 	retries();

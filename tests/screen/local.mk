@@ -10,7 +10,7 @@ tests_screen_test_keys_LDADD = libtui.a
 check_PROGRAMS += tests/screen/test-picklist
 tests_screen_test_picklist_SOURCES = tests/screen/test-picklist.c tests/tap.h
 tests_screen_test_picklist_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS)
-tests_screen_test_picklist_LDADD = libtui.a $(CURSES_LIBS)
+tests_screen_test_picklist_LDADD = libtui.a libcommon.a $(CURSES_LIBS)
 
 # For tests/screen/measure.sh: time to the first frame and peak memory on a pty.
 check_PROGRAMS += tests/screen/first-frame
@@ -22,6 +22,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/happy-path.sh \
 	tests/screen/decisions.sh \
 	tests/screen/refusals.sh \
+	tests/screen/outcome.sh \
 	tests/screen/navigation.sh \
 	tests/screen/machine-identity.sh \
 	tests/screen/server-fault.sh \
@@ -35,6 +36,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/folder-exists.sh \
 	tests/screen/signin.sh \
 	tests/screen/server-words.sh \
+	tests/screen/hostile.sh \
 	tests/screen/plan.sh \
 	tests/screen/words.sh \
 	tests/screen/fields.sh \

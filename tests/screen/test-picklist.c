@@ -144,7 +144,8 @@ main(void)
 	ok(!tui_text_contains(NULL, "x") && tui_text_contains(NULL, ""),
 	   "contains_takes_null_and_empty");
 	ok(tui_text_width("caf\xc3\xa9") == 4, "width_counts_characters_not_bytes");
-	ok(tui_text_width("a\tb") == 3, "a_control_character_is_one_column");
+	ok(tui_text_width("a\tb") == 6, "a_control_character_is_as_wide_as_its_escape");
+	ok(tui_text_width("a\xe2\x80\xae" "b\xc2\x9b") == 14, "bidi_and_c1_are_as_wide_as_their_escapes");
 
 	memset(&lines, 0, sizeof(lines));
 	tui_text_wrap("one two three", 7, collect, &lines);

@@ -34,3 +34,8 @@ tests_unit_test_schedule_LDADD = libforms.a libcommon.a
 EXTRA_DIST += \
 	tests/data/seed-body.json \
 	tests/data/valid-body.json
+
+check_PROGRAMS += tests/unit/test-term
+TESTS += tests/unit/test-term
+tests_unit_test_term_SOURCES = tests/unit/test-term.c tests/tap.h
+tests_unit_test_term_LDADD = libcommon.a

@@ -3,6 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -261,7 +265,7 @@ test_seed_body(void)
 	int n;
 
 	rw_answers_init(&a);
-	st = rw_body_parse_file(RW_TEST_DATA "/seed-body.json", &a, &p);
+	st = rw_body_parse_file(RW_TEST_DATA "/seed-body.json", 0, &a, &p);
 	if (!ok(st == RW_OK && p.count == 0, "seed_body_parses"))
 		show_problems(&p);
 	is_str(rw_answers_get(&a, RW_FIELD_HOURS), "11.5", "seed_hours_are_kept_as_written");
@@ -470,10 +474,10 @@ test_parse_file(void)
 	int fd;
 
 	rw_answers_init(&a);
-	ok(rw_body_parse_file("/nonexistent/rotwiz/body.json", &a, &p) == RW_EIO &&
+	ok(rw_body_parse_file("/nonexistent/rotwiz/body.json", 0, &a, &p) == RW_EIO &&
 	   has_problem(&p, RW_FIELD_NONE, "/nonexistent/rotwiz/body.json"),
 	   "missing_file_is_an_io_error_naming_the_file");
-	ok(rw_body_parse_file("/tmp", &a, &p) == RW_EIO, "folder_is_not_a_body_file");
+	ok(rw_body_parse_file("/tmp", 0, &a, &p) == RW_EIO, "folder_is_not_a_body_file");
 
 	fd = mkstemp(path);
 	big = malloc(2 * RW_BODY_MAX);
@@ -481,10 +485,59 @@ test_parse_file(void)
 	big[0] = '{';
 	big[2 * RW_BODY_MAX - 1] = '}';
 	ok(fd >= 0 && write(fd, big, 2 * RW_BODY_MAX) == 2 * RW_BODY_MAX && close(fd) == 0 &&
-	   rw_body_parse_file(path, &a, &p) == RW_EUSAGE && has_problem(&p, RW_FIELD_NONE, "larger than"),
+	   rw_body_parse_file(path, 0, &a, &p) == RW_EUSAGE && has_problem(&p, RW_FIELD_NONE, "larger than"),
 	   "file_of_2_mib_is_refused");
 	unlink(path);
 	free(big);
+	rw_answers_free(&a);
+}
+
+/* A FIFO nobody writes to is given up on; one with a writer (`<(...)`) is read. */
+static void
+fifo_files(void)
+{
+	char dir[] = "/tmp/rotwiz-test-fifo-XXXXXX", path[64];
+	struct rw_problems p = { .count = 0 };
+	struct rw_answers a;
+	struct timespec t0, t1;
+	double dt;
+	pid_t pid;
+	int fd;
+
+	rw_answers_init(&a);
+	if (!mkdtemp(dir)) {
+		ok(0, "fifo_dir_made");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/body", dir);
+	ok(mkfifo(path, 0600) == 0, "fifo_made");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ok(rw_body_parse_file(path, 300, &a, &p) == RW_EIO &&
+	   has_problem(&p, RW_FIELD_NONE, "nothing came from it in 1 s (a FIFO or pipe that nobody writes to)"),
+	   "fifo_without_a_writer_is_given_up_on_naming_why");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	dt = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ok(dt >= 0.25 && dt < 5.0, "fifo_without_a_writer_waits_the_given_time_then_stops");
+	pid = fork();
+	if (pid == 0) {
+		/* The writer comes later and writes in two pieces. */
+		usleep(100000);
+		fd = open(path, O_WRONLY);
+		if (fd >= 0 && write(fd, "{\"name\":", 8) == 8) {
+			usleep(100000);
+			if (write(fd, "\"from-a-fifo\"}", 14) != 14)
+				_exit(1);
+		}
+		_exit(0);
+	}
+	memset(&p, 0, sizeof(p));
+	ok(pid > 0 && rw_body_parse_file(path, 5000, &a, &p) == RW_OK &&
+	   strcmp(rw_answers_get(&a, RW_FIELD_NAME), "from-a-fifo") == 0,
+	   "fifo_with_a_writer_is_read_whole");
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	unlink(path);
+	rmdir(dir);
 	rw_answers_free(&a);
 }
 
@@ -581,5 +634,6 @@ main(void)
 	test_build();
 	test_parse_values();
 	test_curl();
+	fifo_files();
 	return done_testing();
 }

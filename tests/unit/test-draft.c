@@ -159,6 +159,16 @@ test_origin(void)
 	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK &&
 	   origin.server[0] == '\0' && origin.saved == 0, "origin_keys_of_another_type_are_as_if_absent");
 	ok(rw_draft_load_from(path, &b, &step, NULL) == RW_OK, "the_origin_may_be_left_unasked");
+	ok(origin.create_may_exist == 0, "a_draft_without_the_mark_says_no_create_may_exist");
+
+	/* Decision 17: a create in flight or unknown is recorded, and only then. */
+	ok(rw_draft_save_marked(path, &a, RW_STEP_REVIEW, "demo", 1764623040, 1) == RW_OK &&
+	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK && origin.create_may_exist == 1 &&
+	   same_answers(&a, &b), "a_marked_draft_says_a_create_may_exist");
+	ok(rw_draft_save_marked(path, &a, RW_STEP_REVIEW, "demo", 1764623040, 0) == RW_OK &&
+	   rw_draft_load_from(path, &b, &step, &origin) == RW_OK && origin.create_may_exist == 0 &&
+	   (text = read_text(path)) != NULL && !strstr(text, "createMayExist"),
+	   "an_unmarked_draft_has_no_such_key");
 	rw_answers_free(&a);
 	rw_answers_free(&b);
 	free(path);

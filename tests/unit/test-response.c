@@ -237,8 +237,8 @@ test_error_texts(void)
 
 	perr(400, "{\"message\":\"bad\\u001b[2Jthing\\nnext \\u009b31m \\u2713 \xff \xed\xa0\x80\","
 	     "\"error\":\"BadRequest\"}", &e);
-	is_str(e.message, "bad [2Jthing next  31m \xe2\x9c\x93 ? ???",
-	       "control_characters_blanked_and_bad_utf8_replaced_in_messages");
+	is_str(e.message, "bad\\x1b[2Jthing\\x0anext \\u009b31m \xe2\x9c\x93 \\xff \\xed\\xa0\\x80",
+	       "control_characters_and_bad_utf8_escaped_in_messages");
 	rw_api_error_free(&e);
 
 	p = body + sprintf(body, "{\"error\":\"BadRequest\",\"message\":\"");

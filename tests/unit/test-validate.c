@@ -305,13 +305,13 @@ test_description(void)
 	accepted(RW_FIELD_DESCRIPTION, t, "description_counts_after_trimming_spaces");
 	free(t);
 	free(s);
-	refused_as(RW_FIELD_DESCRIPTION, "abc\xff", "abc\\xFF", "valid UTF-8",
+	refused_as(RW_FIELD_DESCRIPTION, "abc\xff", "abc\\xff", "valid UTF-8",
 		   "description_with_invalid_utf8_is_refused");
-	refused_as(RW_FIELD_DESCRIPTION, "\xc0\xaf", "\\xC0\\xAF", "valid UTF-8",
+	refused_as(RW_FIELD_DESCRIPTION, "\xc0\xaf", "\\xc0\\xaf", "valid UTF-8",
 		   "description_with_overlong_utf8_is_refused");
-	refused_as(RW_FIELD_DESCRIPTION, "\xed\xa0\x80", "\\xED\\xA0\\x80", NULL,
+	refused_as(RW_FIELD_DESCRIPTION, "\xed\xa0\x80", "\\xed\\xa0\\x80", NULL,
 		   "description_with_utf16_surrogate_is_refused");
-	refused_as(RW_FIELD_DESCRIPTION, "ab\xe2\x82", "ab\\xE2\\x82", NULL,
+	refused_as(RW_FIELD_DESCRIPTION, "ab\xe2\x82", "ab\\xe2\\x82", NULL,
 		   "description_with_cut_utf8_sequence_is_refused");
 	accepted(RW_FIELD_DESCRIPTION, "", "description_empty_is_accepted");
 	accepted(RW_FIELD_DESCRIPTION, NULL, "description_unanswered_is_accepted");
@@ -405,7 +405,7 @@ test_mapping(void)
 	accepted(RW_FIELD_PROJECT, "<string>", "project_any_non_empty_text_is_accepted");
 	required(RW_FIELD_PROJECT, " ", "project_blank_is_required");
 	accepted(RW_FIELD_APP_NAME, "", "app_name_empty_is_accepted");
-	refused_as(RW_FIELD_APP_NAME, "App \xfe", "App \\xFE", "valid UTF-8",
+	refused_as(RW_FIELD_APP_NAME, "App \xfe", "App \\xfe", "valid UTF-8",
 		   "app_name_invalid_utf8_is_refused");
 }
 
@@ -513,9 +513,9 @@ test_messages(void)
 	char *s;
 	int i, good = 1;
 
-	refused_as(RW_FIELD_NAME, "a\nb\x01\x7f", "a\\nb\\x01\\x7F", NULL,
+	refused_as(RW_FIELD_NAME, "a\nb\x01\x7f", "a\\nb\\x01\\x7f", NULL,
 		   "control_characters_are_escaped_in_messages");
-	refused_as(RW_FIELD_NAME, "a\xe2\x80\xae" "b", "a\\u202Eb", NULL,
+	refused_as(RW_FIELD_NAME, "a\xe2\x80\xae" "b", "a\\u202eb", NULL,
 		   "bidi_override_is_escaped_in_messages");
 	refused_as(RW_FIELD_NAME, "a\\b", "a\\\\b", NULL, "backslash_is_escaped_in_messages");
 
@@ -565,6 +565,65 @@ test_normalize(void)
 	normalizes(RW_FIELD_APP_NAME, NULL, "", "unanswered_value_normalizes_to_empty");
 }
 
+/* The length is named with the limit; a value with terminal controls is refused by rule. */
+static void
+length_is(enum rw_field field, const char *value, const char *want, const char *name)
+{
+	enum rw_status st = rw_validate_field(field, value, last_msg, sizeof(last_msg));
+
+	if (!ok(st == RW_EINVAL && strstr(last_msg, want), "%s", name))
+		diag("status %d, message \"%s\", wanted \"%s\"", (int) st, last_msg, want);
+}
+
+static void
+test_limits_and_controls(void)
+{
+	char *s;
+
+	s = repeat("K", 500);
+	accepted(RW_FIELD_MAP_CLIENT_ID, s, "secret_name_of_500_is_accepted");
+	free(s);
+	s = repeat("K", 501);
+	length_is(RW_FIELD_MAP_CLIENT_ID, s, "at most 500 characters (the server stores 500), got 501",
+		  "secret_name_of_501_is_refused_naming_limit_and_length");
+	free(s);
+	s = repeat("\xc3\xa9", 501);
+	length_is(RW_FIELD_MAP_CLIENT_SECRET, s, "got 501", "secret_name_length_counts_characters");
+	free(s);
+	s = repeat("K", 70000);
+	length_is(RW_FIELD_MAP_CLIENT_SECRET, s, "at most 500 characters (the server stores 500), got 70000",
+		  "secret_name_of_70000_is_refused_before_sending");
+	free(s);
+	s = repeat("A", 256);
+	accepted(RW_FIELD_APP_NAME, s, "app_name_of_256_is_accepted");
+	free(s);
+	s = repeat("A", 70000);
+	length_is(RW_FIELD_APP_NAME, s, "App name: must be at most 256 characters, got 70000",
+		  "app_name_of_70000_is_refused_naming_limit_and_length");
+	free(s);
+	s = repeat("p", 257);
+	length_is(RW_FIELD_PROJECT, s, "at most 256 characters, got 257", "project_of_257_is_refused");
+	free(s);
+	s = repeat("/a", 513);
+	length_is(RW_FIELD_SECRET_PATH, s, "at most 1024 characters, got 1026",
+		  "secret_path_of_1026_is_refused");
+	free(s);
+	refused_as(RW_FIELD_MAP_CLIENT_ID, "ID\x1b[2J", "ID\\x1b[2J", "control characters",
+		   "secret_name_with_esc_is_refused_by_rule");
+	refused_as(RW_FIELD_MAP_CLIENT_SECRET, "S\xc2\x9b" "1m", "S\\u009b1m", "C1",
+		   "secret_name_with_c1_csi_is_refused");
+	refused_as(RW_FIELD_MAP_CLIENT_SECRET, "S\xe2\x80\xae" "X", "S\\u202eX", "bidi",
+		   "secret_name_with_bidi_override_is_refused");
+	refused_as(RW_FIELD_MAP_CLIENT_ID, "A\tB", "A\\tB", "control characters",
+		   "secret_name_with_tab_is_refused");
+	refused_as(RW_FIELD_PROJECT, "p\x1b]0;t\x07", "p\\x1b]0;t\\x07", "control characters",
+		   "project_with_osc_is_refused");
+	refused_as(RW_FIELD_PROJECT, "p\xd8\x9c", "p\\u061c", "U+061C",
+		   "project_with_arabic_letter_mark_is_refused_and_shown_escaped");
+	accepted(RW_FIELD_APP_NAME, "Caf\xc3\xa9 \xe2\x80\xae" "App",
+		 "app_name_is_display_only_and_may_hold_bidi");
+}
+
 int
 main(void)
 {
@@ -582,5 +641,6 @@ main(void)
 	test_warnings();
 	test_messages();
 	test_normalize();
+	test_limits_and_controls();
 	return done_testing();
 }
