@@ -32,7 +32,11 @@
 
 ROTWIZ="$top_builddir/rotwiz"
 SANDBOX="$top_builddir/rotwiz-sandbox"
-SEEDS=${SEED:-"1 2 3 4 5 6 7 8 9 10"}
+# Six seeds, three on each sandbox, all of which reach Review (four create):
+# deeper walks wait on lists and creates, and ten took 102 s against the
+# 59 s of the shallow ones -- over the suite's budget.  SEED="1 2 ... 10"
+# runs more (5, 6, 7 and 10 stop between Where and Schedule).
+SEEDS=${SEED:-"1 2 3 4 8 9"}
 WALK_KEYS=${WALK_KEYS:-36}
 CHECK="$top_srcdir/tests/walk/check.awk"
 JSON_GET="$top_builddir/tests/cli/json-get"
