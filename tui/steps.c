@@ -1072,6 +1072,72 @@ help_for(struct tui *t, const struct tui_item *it)
 	return TUI_OUT_HELP;
 }
 
+/*
+ * Whether the pick-list shows the entry it holds highlighted, unfiltered:
+ * taking it again would change nothing (and must not: an app given as IDs
+ * would get the list's name for it).
+ */
+static int
+highlight_is_answer(const struct tui *t, const struct tui_item *it)
+{
+	const struct tui_pick *pick = &t->pick[it->pick];
+	struct tui_pick_rows rows;
+	struct tui_pick_row *storage;
+	const struct tui_pick_row *row;
+	int same = 0;
+
+	if (pick->filter[0] || tui_pick_rows(t, it->pick, &rows, &storage) < 0)
+		return 0;
+	row = tui_pick_current(pick, &rows);
+	same = row && row->value && strcmp(row->value, pick_answer(t, it->pick)) == 0;
+	free(storage);
+	return same;
+}
+
+/*
+ * PgDn: the step finished with what it shows (doc/contract.md section 3),
+ * as Enter on each field from the focus on would, so that a default run
+ * is one key a step: a form's fields keep their values, the pick-list in
+ * focus takes its highlighted entry (unless that is the entry it holds), a
+ * list passed on the way keeps the entry it holds or, holding none, takes
+ * the one it would highlight (its first), and the last field checks the
+ * step and goes on.  It stops on the
+ * first field that does not hold, the reason under it -- or on a list
+ * still loading, which has nothing highlighted to take yet.
+ */
+static enum tui_outcome
+finish_step(struct tui *t)
+{
+	struct tui_item items[TUI_MAX_ITEMS];
+	const struct tui_item *it;
+	enum tui_outcome out = TUI_OUT_STAY;
+	int n, from, moved = 0;
+
+	while ((it = focused_item(t, items, &n)) != NULL) {
+		from = t->focus;
+		if (it->kind == TUI_ITEM_PICK && moved &&
+		    tui_pick_state(t, it->pick) == CORE_LOAD_RUNNING)
+			break;
+		if (it->kind == TUI_ITEM_PICK && !*pick_answer(t, it->pick))
+			out = choose(t, items, n);
+		else if (it->kind == TUI_ITEM_PICK && !moved && !highlight_is_answer(t, it))
+			out = choose(t, items, n);
+		else
+			out = move_focus(t, items, n, 1, 1);
+		if (out != TUI_OUT_REBUILD || t->focus <= from)
+			break;
+		moved = 1;
+		/* The editor open is the field just left's: the next one's opens when drawn. */
+		tui_editor_close(&t->ed);
+	}
+	if (out == TUI_OUT_STAY) {
+		/* Only a field that does not hold stops it (move_focus, choose). */
+		tui_status(t, TUI_ROLE_ERROR, "%s", "Fix the marked field to go on.");
+		return TUI_OUT_REBUILD;
+	}
+	return out;
+}
+
 static enum tui_outcome
 steps_key(struct tui *t, enum tui_action action, wint_t ch)
 {
@@ -1089,15 +1155,7 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 	case TUI_ACT_HELP:
 		return help_for(t, it);
 	case TUI_ACT_NEXT_STEP:
-		if (tui_editor_is_open(&t->ed))
-			copy_out(t, it->field);
-		/* A local time that does not hold stops the step, like a field that does not. */
-		if (t->step == RW_STEP_SCHEDULE && local_check(t) < 0) {
-			t->focus = n - 1;
-			tui_status(t, TUI_ROLE_ERROR, "%s", "Fix the marked field to go on.");
-			return TUI_OUT_REBUILD;
-		}
-		return TUI_OUT_NEXT_STEP;
+		return finish_step(t);
 	case TUI_ACT_PREV_STEP:
 		if (tui_editor_is_open(&t->ed))
 			copy_out(t, it->field);

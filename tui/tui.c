@@ -243,7 +243,10 @@ key_must_wait(struct tui *t, int is_key, wint_t ch)
 static void
 write_answers(const struct tui *t)
 {
-	static const char *const kinds[] = { "text", "number", "toggle", "pick", "path" };
+	static const char *const kinds[] = {
+		[TUI_ITEM_TEXT] = "text", [TUI_ITEM_NUMBER] = "number", [TUI_ITEM_TOGGLE] = "toggle",
+		[TUI_ITEM_PICK] = "pick", [TUI_ITEM_PATH] = "path", [TUI_ITEM_LOCAL_TIME] = "local-time",
+	};
 	const char *path = getenv("ROTWIZ_TUI_ANSWERS");
 	struct tui_item items[TUI_MAX_ITEMS];
 	char tmp[4096];
@@ -258,8 +261,10 @@ write_answers(const struct tui *t)
 	n = tui_step_items(t, t->step, items);
 	if (t->step > RW_STEP_SIGN_IN && t->step < RW_STEP_REVIEW && t->focus >= 0 && t->focus < n) {
 		const struct tui_item *it = &items[t->focus];
+		const struct rw_field_info *info = rw_field_info(it->field);
 
-		fprintf(f, "focus %s %s\n", kinds[it->kind], rw_field_info(it->field)->api_path);
+		/* The Local time field has no answer of its own (it sets the UTC ones). */
+		fprintf(f, "focus %s %s\n", kinds[it->kind], info ? info->api_path : "localTime");
 		if (it->kind == TUI_ITEM_PICK)
 			fprintf(f, "filter %s\n", t->pick[it->pick].filter);
 	}

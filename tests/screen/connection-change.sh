@@ -54,10 +54,10 @@ keys PgDn
 waits "app_step" "4/7 Azure app"
 waits "fabrikams_apps" "2 apps"
 lacks "the_other_tenants_app_is_not_the_answer" "Billing Worker"
+# PgDn takes the highlighted entry (doc/contract.md section 3): Fabrikam's first app.
 keys PgDn
-waits "and_cannot_be_skipped" "Fix the marked field to go on."
-keys Enter
-waits "schedule_again" "5/7 Schedule"
+waits "pgdn_takes_the_highlighted_app" "5/7 Schedule"
+waits "fabrikams_first_app_in_the_summary" "azure-fabrikam-legacy  |  Fabrikam Portal"
 keys PgDn
 waits "secrets" "6/7 Secret names"
 keys PgDn

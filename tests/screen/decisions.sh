@@ -85,10 +85,9 @@ keys PgDn
 waits "connection_again" "3/7 Connection"
 keys PgDn
 waits "the_app_is_asked_again" "4/7 Azure app"
+# PgDn takes the highlighted app, the list's first (doc/contract.md section 3).
 keys PgDn
-waits "an_unanswered_app_is_refused" "Fix the marked field"
-keys Enter
-waits "schedule_again" "5/7 Schedule"
+waits "pgdn_takes_the_highlighted_app" "5/7 Schedule"
 keys PgDn
 waits "secrets_again" "6/7 Secret names"
 on_line "the_client_id_name_is_the_default_again" "Client ID secret" "AZURE_CLIENT_ID"

@@ -116,8 +116,10 @@ blind() {
 	echo
 	[ $_result = yes ] || { echo "where it stopped:"; grep -v '^ *$' "$T/blind.screen" | head -12; }
 }
-blind "Enter on every field" t:payments-azure Enter Enter Enter Enter Enter Enter Enter \
-	Enter Enter Enter Enter Enter Enter Enter
+# Enter on every field: Rotation 2, Where 3, Connection 1, Azure app 1,
+# Schedule 5 (with Local time), Secret names 2, and the create.
+blind "Enter on every field" t:payments-azure Enter Enter  Enter Enter Enter  Enter  Enter \
+	Enter Enter Enter Enter Enter  Enter Enter  Enter
 blind "name and one key a step" t:payments-azure NPage NPage NPage NPage NPage NPage Enter
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
