@@ -39,6 +39,7 @@ tests_fuzz_fuzz_draft_LDADD = $(FUZZ_LIBS) -lm
 endif
 
 EXTRA_DIST += \
+	tests/fuzz/long-run.sh \
 	tests/fuzz/body.dict \
 	tests/fuzz/draft.dict \
 	tests/data/drafts/bad-answer-not-a-string.json \
