@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/status.h"
 #include "libcore/flow.h"
@@ -17,6 +18,27 @@
  * happen next (style lesson 3); the draft saved on every step change and
  * on quitting; the exit code at the end.
  */
+
+/*
+ * Before anything may save over it (decision 22): an unusable draft is
+ * moved aside, a risky one named, each on stderr; one that could not be
+ * moved keeps this run from saving a draft at all.
+ */
+static void
+check_draft(struct plain_session *s)
+{
+	char notice[sizeof(s->draft_unsaved)];
+	int unsafe;
+
+	if (!core_flow_draft_notice(s->draft_path, time(NULL), notice, sizeof(notice), &unsafe))
+		return;
+	fprintf(stderr, "rotwiz: %s\n", notice);
+	if (unsafe) {
+		snprintf(s->draft_unsaved, sizeof(s->draft_unsaved), "%s", notice);
+		free(s->draft_path);
+		s->draft_path = NULL;
+	}
+}
 
 /*
  * A draft is offered only on a terminal and only when no field was given
@@ -160,10 +182,13 @@ input_ended(struct plain_session *s)
 	if (s->ended_step >= 0)
 		snprintf(step, sizeof(step), "step %d (%s), ", s->ended_step,
 			 rw_step_info((enum rw_step) s->ended_step)->title);
-	fprintf(stderr, "rotwiz: input ended at %squestion \"%s\"%s\n", step,
+	fprintf(stderr, "rotwiz: input ended at %squestion \"%s\"%s%s%s\n", step,
 		s->ended_at ? s->ended_at : "?",
 		saved ? " -- your answers are saved as a draft; run rotwiz again to resume" :
-		s->ended_step < 0 ? " -- the saved draft is kept" : "");
+		s->ended_step < 0 ? " -- the saved draft is kept" :
+		s->draft_unsaved[0] ? " -- your answers could not be saved as a draft (" : "",
+		!saved && s->ended_step >= 0 ? s->draft_unsaved : "",
+		!saved && s->ended_step >= 0 && s->draft_unsaved[0] ? ")" : "");
 	return s->created ? 0 : rw_status_exit_code(RW_EUSAGE);
 }
 
@@ -181,8 +206,12 @@ finish(struct plain_session *s)
 	default:
 		/* Quitting at the draft offer answered nothing: the draft on disk stays. */
 		saved = s->asking_steps && plain_save_draft(s) == 0;
-		printf("Quit.%s\n", saved ? " Your answers are saved as a draft." :
-		       !s->asking_steps && s->draft_path ? " The saved draft is kept." : "");
+		if (!saved && s->asking_steps && s->draft_unsaved[0])
+			printf("Quit. Your answers could not be saved as a draft (%s).\n",
+			       s->draft_unsaved);
+		else
+			printf("Quit.%s\n", saved ? " Your answers are saved as a draft." :
+			       !s->asking_steps && s->draft_path ? " The saved draft is kept." : "");
 		/* A rotation made earlier in this run stays made: that run succeeded. */
 		return s->created ? 0 : rw_status_exit_code(RW_EQUIT);
 	}
@@ -202,6 +231,7 @@ plain_run(struct app *app)
 	plain_load_init(&s.loads);
 	s.loads.api = app->api;
 	s.draft_path = rw_draft_path();
+	check_draft(&s);
 	rw_answers_init(&before);
 	plain_io_open(plain_load_wait_fd, &s.loads);
 	fflush(stdout);

@@ -263,6 +263,8 @@ plain_step_result(struct plain_session *s)
 		rw_result_free(&res);
 		if (plain_save_draft(s) == 0)
 			printf("Your answers are saved as a draft.\n");
+		else if (s->draft_unsaved[0])
+			printf("Your answers could not be saved as a draft (%s).\n", s->draft_unsaved);
 		plain_stop(s, rw_status_exit_code(RW_ESERVER));
 		return PLAIN_STOP;
 	}

@@ -479,11 +479,17 @@ tui_run(struct app *app)
 	tui_result_print(&t, stdout);
 	write_stats(&t);
 	if (t.exit_code == 130)
-		fprintf(stderr, "rotwiz: quit%s\n", t.draft_saved ?
-			" -- your answers are saved as a draft; run rotwiz again to resume" : "");
+		fprintf(stderr, "rotwiz: quit%s%s%s\n", t.draft_saved ?
+			" -- your answers are saved as a draft; run rotwiz again to resume" :
+			t.draft_unsaved[0] ? " -- your answers could not be saved as a draft (" : "",
+			t.draft_saved ? "" : t.draft_unsaved, !t.draft_saved && t.draft_unsaved[0] ?
+			")" : "");
 	else if (t.exit_code > 128)
-		fprintf(stderr, "rotwiz: stopped by signal %d%s\n", t.exit_code - 128,
-			t.draft_saved ? " -- your answers are saved as a draft" : "");
+		fprintf(stderr, "rotwiz: stopped by signal %d%s%s%s\n", t.exit_code - 128,
+			t.draft_saved ? " -- your answers are saved as a draft" :
+			t.draft_unsaved[0] ? " -- your answers could not be saved as a draft (" : "",
+			t.draft_saved ? "" : t.draft_unsaved, !t.draft_saved && t.draft_unsaved[0] ?
+			")" : "");
 	tui_wizard_free(&t);
 	return t.exit_code;
 }
