@@ -78,6 +78,11 @@ sb_h_login(const struct sb_request *req, struct sb_reply *reply)
 	}
 	if (sb_zod_answer(&z, reply))
 		goto out;
+	if (sb_has_nul(client_id) || sb_has_nul(client_secret)) {
+		/* Postgres refuses a NUL in text: the lookup of the client id fails first. */
+		sb_reply_db_error(reply, "Find one");
+		goto out;
+	}
 	/* The same answer for an unknown id and a wrong secret: no hint which one was wrong. */
 	if (strcmp(client_id, SB_CLIENT_ID) != 0 || strcmp(client_secret, SB_CLIENT_SECRET) != 0) {
 		sb_reply_error(reply, 401, "UnauthorizedError", "Invalid credentials");
