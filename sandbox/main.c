@@ -35,6 +35,9 @@ static const char usage_text[] =
 	"                        truncate, drop-after or stall-after; @N fails only\n"
 	"                        the first N matching requests\n"
 	"      --now TIME        freeze the clock at TIME (2025-01-15T10:30:00.000Z)\n"
+	"      --header-timeout S  close a connection whose first request has not\n"
+	"                        brought its headers S seconds after connecting\n"
+	"                        (default 10; slowloris)\n"
 	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
 	"                        self-hosted server without a licence does (400\n"
 	"                        plan restriction); 'unlocked' (the default): serve them\n"
@@ -49,6 +52,7 @@ static const char usage_text[] =
 struct options {
 	unsigned port;
 	long latency_ms;
+	long header_timeout_s;
 	int frozen;
 	int64_t now;
 	int plan_free;
@@ -77,6 +81,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "fault", required_argument, NULL, 'f' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "plan", required_argument, NULL, 'P' },
+		{ "header-timeout", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -114,6 +119,14 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 				return 2;
 			}
 			opt->frozen = 1;
+			break;
+		case 'H':
+			opt->header_timeout_s = number(optarg, 1, 3600, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --header-timeout '%s': seconds from 1 to "
+					"3600\n", optarg);
+				return 2;
+			}
 			break;
 		case 'P':
 			if (strcmp(optarg, "free") == 0 || strcmp(optarg, "unlocked") == 0) {
@@ -184,6 +197,7 @@ main(int argc, char **argv)
 	world->plan_free = opt.plan_free;
 	config.port = opt.port;
 	config.latency_ms = opt.latency_ms;
+	config.header_timeout_ms = opt.header_timeout_s * 1000;
 	config.world = world;
 	config.stats = &stats;
 	config.faults = &faults;

@@ -14,12 +14,27 @@
  * hands the rest to router.c with the world locked.
  */
 
-/* At most this many connections at once; more wait in the kernel's backlog or are refused. */
+/*
+ * At most SB_MAX_CONNECTIONS connections at once (libmicrohttpd's
+ * connection limit: past it a new one is closed at once).  A connection's
+ * first request must bring its headers within the header timeout
+ * (--header-timeout, default SB_HEADER_TIMEOUT_MS) of connecting, else it
+ * is closed unanswered; and past SB_BUSY_CONNECTIONS open ones, each new
+ * connection closes the oldest one that is not being served (headers still
+ * coming, or idle between keep-alive requests), so held partial requests
+ * (slowloris) never lock a new client out.  A connection quiet for
+ * SB_IDLE_TIMEOUT_S is closed (libmicrohttpd's connection timeout).  No
+ * per-IP limit: every client is 127.0.0.1.
+ */
 #define SB_MAX_CONNECTIONS 256
+#define SB_BUSY_CONNECTIONS (SB_MAX_CONNECTIONS - 16)
+#define SB_HEADER_TIMEOUT_MS 10000L
+#define SB_IDLE_TIMEOUT_S 60
 
 struct sb_server_config {
 	unsigned port;			/* 0: any free port */
 	long latency_ms;		/* added before every answer */
+	long header_timeout_ms;		/* 0: SB_HEADER_TIMEOUT_MS */
 	struct sb_world *world;
 	struct sb_stats *stats;
 	struct sb_faults *faults;
