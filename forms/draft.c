@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "common/strbuf.h"
+#include "forms/body.h"
 #include "forms/draft.h"
 
 #define DRAFT_VERSION	1
@@ -303,31 +304,6 @@ read_origin(const cJSON *root, struct rw_draft_origin *origin)
 		origin->saved = (time_t) saved->valuedouble;
 }
 
-/*
- * Whether a string of the JSON text holds the escape \u0000, which cJSON
- * turns into a NUL that silently cuts the value short.  rotwiz never
- * writes one (a C string cannot hold it): such a draft is not ours.
- */
-static int
-has_nul_escape(const char *text, size_t len)
-{
-	int in_string = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (!in_string) {
-			in_string = text[i] == '"';
-		} else if (text[i] == '"') {
-			in_string = 0;
-		} else if (text[i] == '\\' && i + 1 < len) {
-			if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
-				return 1;
-			i++;
-		}
-	}
-	return 0;
-}
-
 static enum rw_status
 parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *step,
 	    struct rw_draft_origin *origin, char *why, size_t whysz)
@@ -360,7 +336,8 @@ parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *
 		say_why(why, whysz, "its \"step\" is missing or not 0 to %d", RW_STEP_COUNT - 1);
 	} else if (!cJSON_IsObject(values = cJSON_GetObjectItemCaseSensitive(root, "answers"))) {
 		say_why(why, whysz, "its \"answers\" are missing or not an object");
-	} else if (has_nul_escape(text, len)) {
+	} else if (rw_json_has_nul_escape(text, len)) {
+		/* rotwiz never writes one (a C string cannot hold it): not ours. */
 		say_why(why, whysz, "it holds \"\\u0000\", which no answer may hold");
 	} else {
 		status = RW_OK;
