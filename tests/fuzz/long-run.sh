@@ -12,8 +12,9 @@
 # libFuzzer target at nice 10, single process, for RUNS executions (default
 # 10000000) on a fresh copy of its seeds with its dictionary.  Each target's
 # log is $FUZZ_BUILD/fuzz-TARGET.log; the last lines (executions, time,
-# coverage, peak memory) are printed.  A crash leaves crash-* in
-# $FUZZ_BUILD: add it to the seeds (tests/data/... ) once fixed.
+# coverage, peak memory) are printed.  A crash, leak or time-out leaves its
+# input in $FUZZ_BUILD/artifacts-TARGET: add it to the seeds (tests/data/...)
+# once fixed.  SIGINT to the fuzzer ends a run early with its stats.
 #
 # Needs clang and its fuzzer runtime (Debian: apt-get install clang
 # libclang-rt-14-dev).
@@ -56,12 +57,19 @@ for t in "$@"; do
 	echo "== $t: nice -n 10 $build/tests/fuzz/fuzz-$t -runs=$runs" \
 	     "-dict=$src/tests/fuzz/$t.dict -print_final_stats=1 $corpus"
 	start=$(date +%s)
-	if (cd "$build" && nice -n 10 "tests/fuzz/fuzz-$t" -runs="$runs" \
-		-dict="$src/tests/fuzz/$t.dict" -print_final_stats=1 "$corpus" \
-		>"fuzz-$t.log" 2>&1); then
+	mkdir -p "$build/artifacts-$t"
+	(cd "$build" && nice -n 10 "tests/fuzz/fuzz-$t" -runs="$runs" \
+		-dict="$src/tests/fuzz/$t.dict" -print_final_stats=1 \
+		-artifact_prefix="$build/artifacts-$t/" "$corpus" >"fuzz-$t.log" 2>&1)
+	if [ -n "$(ls "$build/artifacts-$t")" ]; then
+		verdict="FAILED: $(ls "$build/artifacts-$t" | tr '\n' ' ')in $build/artifacts-$t (log: $build/fuzz-$t.log)"
+		status=1
+	elif grep -q 'run interrupted' "$build/fuzz-$t.log"; then
+		verdict="interrupted, no crash"
+	elif grep -q 'Done [0-9]* runs' "$build/fuzz-$t.log"; then
 		verdict="no crash"
 	else
-		verdict="FAILED (see $build/fuzz-$t.log and crash-* there)"
+		verdict="FAILED: see $build/fuzz-$t.log"
 		status=1
 	fi
 	grep -E '^#[0-9]+.*(DONE|cov:)' "$build/fuzz-$t.log" | tail -1
