@@ -44,7 +44,8 @@ struct rw_draft_origin {
 /*
  * RW_OK, RW_EIO when there is none, RW_EPROTO when it is not a draft of
  * ours (not a regular file, over 1 MiB, not JSON, another version, a step
- * out of range, a known answer that is not a string).  Unknown keys are
+ * out of range, a known answer that is not a string, a NUL byte or the
+ * escape \u0000 anywhere).  Unknown keys are
  * ignored.  On RW_OK *answers is replaced (its old values freed); on any
  * failure *answers and *step are left as they were.
  */
