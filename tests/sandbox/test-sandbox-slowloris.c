@@ -26,15 +26,6 @@
 #define HELD 300		/* more than the sandbox's 256 connections */
 #define PARTIAL "GET /sandbox/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
 /* A connection with a partial request sent; -1 when it could not connect. */
 static int
 hold_one(unsigned port)
@@ -112,7 +103,7 @@ main(void)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (sbc_start(&s, args) < 0)
 		return done_testing();
-	start = now_s();
+	start = sbc_now();
 	for (i = 0; i < HELD; i++) {
 		fds[i] = hold_one(s.port);
 		held += fds[i] >= 0;
@@ -123,7 +114,7 @@ main(void)
 	normal_request_is_answered(&s, "and_another");
 
 	/* Every held one is closed: made way for a newer one, or its headers were late. */
-	while (now_s() - start < 20) {
+	while (sbc_now() - start < 20) {
 		open_now = 0;
 		for (i = 0; i < HELD; i++) {
 			if (fds[i] < 0)
@@ -131,7 +122,7 @@ main(void)
 			if (closed_by_server(fds[i], &answered)) {
 				close(fds[i]);
 				fds[i] = -1;
-				last_closed = now_s() - start;
+				last_closed = sbc_now() - start;
 			} else {
 				open_now++;
 			}
