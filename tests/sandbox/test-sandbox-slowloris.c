@@ -91,7 +91,7 @@ main(void)
 	const char *const args[] = { "--header-timeout", "2", NULL };
 	struct sbc_server s;
 	struct rlimit rl;
-	int fds[HELD], i, held = 0, open_now, answered = 0;
+	int fds[HELD], i, held = 0, open_now = HELD, answered = 0;
 	double start, last_closed = 0;
 
 	/* 300 sockets here, and the sandbox's own, fit in the usual 1024. */
