@@ -174,7 +174,7 @@ run_step(struct plain_session *s)
 static int
 input_ended(struct plain_session *s)
 {
-	char step[64] = "";
+	char step[64] = "", said[sizeof(s->draft_unsaved) + 64] = "";
 	int saved;
 
 	/* At the draft offer nothing was answered yet: the draft on disk stays as it is. */
@@ -182,13 +182,16 @@ input_ended(struct plain_session *s)
 	if (s->ended_step >= 0)
 		snprintf(step, sizeof(step), "step %d (%s), ", s->ended_step,
 			 rw_step_info((enum rw_step) s->ended_step)->title);
-	fprintf(stderr, "rotwiz: input ended at %squestion \"%s\"%s%s%s\n", step,
-		s->ended_at ? s->ended_at : "?",
-		saved ? " -- your answers are saved as a draft; run rotwiz again to resume" :
-		s->ended_step < 0 ? " -- the saved draft is kept" :
-		s->draft_unsaved[0] ? " -- your answers could not be saved as a draft (" : "",
-		!saved && s->ended_step >= 0 ? s->draft_unsaved : "",
-		!saved && s->ended_step >= 0 && s->draft_unsaved[0] ? ")" : "");
+	if (saved)
+		snprintf(said, sizeof(said), " -- your answers are saved as a draft; run rotwiz "
+			 "again to resume");
+	else if (s->ended_step < 0)
+		snprintf(said, sizeof(said), " -- the saved draft is kept");
+	else if (s->draft_unsaved[0])
+		snprintf(said, sizeof(said), " -- your answers could not be saved as a draft (%s)",
+			 s->draft_unsaved);
+	fprintf(stderr, "rotwiz: input ended at %squestion \"%s\"%s\n", step,
+		s->ended_at ? s->ended_at : "?", said);
 	return s->created ? 0 : rw_status_exit_code(RW_EUSAGE);
 }
 

@@ -69,10 +69,8 @@ static int
 confirm_quit(struct plain_session *s)
 {
 	enum plain_read r;
-	char *line = NULL;
+	char *line = NULL, unsaved[sizeof(s->draft_unsaved) + 80];
 	int quit;
-
-	char unsaved[sizeof(s->draft_unsaved) + 80];
 
 	/* The question says whether the draft was saved: save it before asking. */
 	if (s->asking_steps && s->draft_path)

@@ -516,12 +516,12 @@ on_connection(void *cls, struct MHD_Connection *connection, void **socket_contex
 	*(server->newest ? &server->newest->next : &server->oldest) = c;
 	server->newest = c;
 	/*
-	 * Room is kept for a new client: past SB_BUSY_CONNECTIONS the oldest
+	 * Room is kept for a new client: past SB_OPEN_CONNECTIONS the oldest
 	 * connection that is not being served (headers still coming, or an
 	 * idle keep-alive) makes way, so held connections can never fill the
 	 * limit and lock everyone out.
 	 */
-	if (++server->open > SB_BUSY_CONNECTIONS)
+	if (++server->open > SB_OPEN_CONNECTIONS)
 		for (old = server->oldest; old && old != c; old = old->next)
 			if (!old->busy && !old->closing) {
 				cut(old);

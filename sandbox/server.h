@@ -15,19 +15,21 @@
  */
 
 /*
- * At most SB_MAX_CONNECTIONS connections at once (libmicrohttpd's
- * connection limit: past it a new one is closed at once).  A connection's
- * first request must bring its headers within the header timeout
- * (--header-timeout, default SB_HEADER_TIMEOUT_MS) of connecting, else it
- * is closed unanswered; and past SB_BUSY_CONNECTIONS open ones, each new
- * connection closes the oldest one that is not being served (headers still
- * coming, or idle between keep-alive requests), so held partial requests
- * (slowloris) never lock a new client out.  A connection quiet for
- * SB_IDLE_TIMEOUT_S is closed (libmicrohttpd's connection timeout).  No
- * per-IP limit: every client is 127.0.0.1.
+ * Connections (sandbox/README.md "Connections").  Past SB_OPEN_CONNECTIONS
+ * open ones, each new connection closes the oldest one that is not being
+ * served (its first request's headers still coming, or idle between
+ * keep-alive requests), so held partial requests (slowloris) never lock a
+ * new client out.  That close takes its thread a moment, so
+ * libmicrohttpd's own limit, SB_MAX_CONNECTIONS (past it a new connection
+ * is closed at once), is set well above: a burst of held connections is
+ * pushed out before it reaches it.  A connection's first request must
+ * bring its headers within the header timeout (--header-timeout, default
+ * SB_HEADER_TIMEOUT_MS) of connecting, else it is closed unanswered.  A
+ * connection quiet for SB_IDLE_TIMEOUT_S is closed (libmicrohttpd's
+ * connection timeout).  No per-IP limit: every client is 127.0.0.1.
  */
-#define SB_MAX_CONNECTIONS 256
-#define SB_BUSY_CONNECTIONS (SB_MAX_CONNECTIONS - 16)
+#define SB_OPEN_CONNECTIONS 240
+#define SB_MAX_CONNECTIONS 512
 #define SB_HEADER_TIMEOUT_MS 10000L
 #define SB_IDLE_TIMEOUT_S 60
 

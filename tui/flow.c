@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "libcore/app.h"
@@ -805,10 +805,8 @@ tui_flow_offer_draft(struct tui *t)
 {
 	struct rw_answers draft;
 	enum rw_step step;
-	int other_server;
-
 	char notice[1400], offer[1024];
-	int unsafe, noticed;
+	int other_server, unsafe, noticed;
 
 	/* An unusable draft is moved aside first, and a risky one named (decision 22). */
 	noticed = core_flow_draft_notice(t->draft_path, time(NULL), notice, sizeof(notice), &unsafe);

@@ -454,6 +454,7 @@ tui_run(struct app *app)
 {
 	struct tui t;
 	struct term term;
+	char said[sizeof(t.draft_unsaved) + 64] = "";
 
 	setlocale(LC_ALL, "");
 	memset(&term, 0, sizeof(term));
@@ -478,18 +479,16 @@ tui_run(struct app *app)
 	/* The screen is gone: what was created stays on the terminal. */
 	tui_result_print(&t, stdout);
 	write_stats(&t);
+	if (t.draft_saved)
+		snprintf(said, sizeof(said), " -- your answers are saved as a draft%s",
+			 t.exit_code == 130 ? "; run rotwiz again to resume" : "");
+	else if (t.draft_unsaved[0])
+		snprintf(said, sizeof(said), " -- your answers could not be saved as a draft (%s)",
+			 t.draft_unsaved);
 	if (t.exit_code == 130)
-		fprintf(stderr, "rotwiz: quit%s%s%s\n", t.draft_saved ?
-			" -- your answers are saved as a draft; run rotwiz again to resume" :
-			t.draft_unsaved[0] ? " -- your answers could not be saved as a draft (" : "",
-			t.draft_saved ? "" : t.draft_unsaved, !t.draft_saved && t.draft_unsaved[0] ?
-			")" : "");
+		fprintf(stderr, "rotwiz: quit%s\n", said);
 	else if (t.exit_code > 128)
-		fprintf(stderr, "rotwiz: stopped by signal %d%s%s%s\n", t.exit_code - 128,
-			t.draft_saved ? " -- your answers are saved as a draft" :
-			t.draft_unsaved[0] ? " -- your answers could not be saved as a draft (" : "",
-			t.draft_saved ? "" : t.draft_unsaved, !t.draft_saved && t.draft_unsaved[0] ?
-			")" : "");
+		fprintf(stderr, "rotwiz: stopped by signal %d%s\n", t.exit_code - 128, said);
 	tui_wizard_free(&t);
 	return t.exit_code;
 }
