@@ -50,4 +50,5 @@ EXTRA_DIST += \
 	tests/data/drafts/full-at-review.json \
 	tests/data/drafts/odd-escaped-backslash-u0000.json \
 	tests/data/drafts/odd-values-at-schedule.json \
-	tests/data/drafts/partial-at-where.json
+	tests/data/drafts/partial-at-where.json \
+	tests/data/regress-path-blank-slash.json
