@@ -9,6 +9,7 @@
 #include "app/demo.h"
 #include "app/manage.h"
 #include "common/secret.h"
+#include "common/term.h"
 #include "forms/body.h"
 #include "forms/validate.h"
 #include "libcore/flow.h"
@@ -89,7 +90,7 @@ fail(struct app *app, const struct rw_result *result)
 	char line[REPORT_FAILURE_MAX];
 
 	report_failure(result, app->api_base, NULL, REPORT_CLI, line, sizeof(line));
-	fprintf(stderr, "rotwiz: %s\n", line);
+	rw_term_printf(stderr, "rotwiz: %s\n", line);
 	return rw_status_exit_code(result->status);
 }
 
@@ -135,7 +136,7 @@ ask(const char *question, const char *want)
 		return -1;
 	/* The question names server strings (secret names, folders): cleaned. */
 	report_clean(question, clean, sizeof(clean));
-	fprintf(stderr, "%s ", clean);
+	rw_term_printf(stderr, "%s ", clean);
 	fflush(stderr);
 	if (!fgets(line, sizeof(line), stdin))
 		return 0;
@@ -255,12 +256,12 @@ cmd_list(struct app *app, int status_only)
 				 items[i]->id ? items[i]->id : "?", words[i]);
 			say_clean(stdout, "", line);
 		}
-		printf("%zu rotation%s in scope: %d need%s attention\n", count, count == 1 ? "" : "s",
+		rw_term_printf(stdout, "%zu rotation%s in scope: %d need%s attention\n", count, count == 1 ? "" : "s",
 		       unhealthy, unhealthy == 1 ? "s" : "");
 	} else {
 		if (width > 64)
 			width = 64;
-		printf("%-*s  %-*s  %-*s  %-24s  %s\n", (int) width, "NAME", (int) wenv, "ENV",
+		rw_term_printf(stdout, "%-*s  %-*s  %-*s  %-24s  %s\n", (int) width, "NAME", (int) wenv, "ENV",
 		       (int) wpath, "FOLDER", "NEXT ROTATION (UTC)", "STATUS");
 		for (i = 0; i < count; i++) {
 			char line[REPORT_FAILURE_MAX + 512];
@@ -317,9 +318,9 @@ cmd_rotate(struct app *app)
 		if (answer <= 0) {
 			if (answer < 0) {
 				core_rotate_question(&r, minutes, line, sizeof(line));
-				fprintf(stderr, "rotwiz: not rotated: %s Add --yes to rotate anyway.\n", line);
+				rw_term_printf(stderr, "rotwiz: not rotated: %s Add --yes to rotate anyway.\n", line);
 			} else {
-				fprintf(stderr, "rotwiz: not rotated\n");
+				rw_term_printf(stderr, "rotwiz: not rotated\n");
 			}
 			rw_rotation_free(&r);
 			return answer < 0 ? rw_status_exit_code(RW_EUSAGE) : rw_status_exit_code(RW_EQUIT);
@@ -360,7 +361,7 @@ edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *ch
 
 	for (i = 0; i < sizeof(locked) / sizeof(locked[0]); i++)
 		if (rw_answers_is_set(&app->answers, locked[i])) {
-			fprintf(stderr, "rotwiz: --%s cannot be changed by an edit: the server keeps a "
+			rw_term_printf(stderr, "rotwiz: --%s cannot be changed by an edit: the server keeps a "
 				"rotation's connection and app -- delete it and create another\n",
 				rw_field_info(locked[i])->flag);
 			return rw_status_exit_code(RW_EUSAGE);
@@ -372,7 +373,7 @@ edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *ch
 			continue;
 		any = 1;
 		if (rw_validate_field(editable[i], v, msg, sizeof(msg)) != RW_OK) {
-			fprintf(stderr, "rotwiz: %s (--%s)\n", msg, rw_field_info(editable[i])->flag);
+			rw_term_printf(stderr, "rotwiz: %s (--%s)\n", msg, rw_field_info(editable[i])->flag);
 			bad = 1;
 			continue;
 		}
@@ -382,7 +383,7 @@ edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *ch
 	if (bad)
 		return rw_status_exit_code(RW_EINVAL);
 	if (!any) {
-		fprintf(stderr, "rotwiz: nothing to change -- give --name, --description, --interval, "
+		rw_term_printf(stderr, "rotwiz: nothing to change -- give --name, --description, --interval, "
 			"--rotate-at, --auto-rotation, --no-auto-rotation, --map-client-id or "
 			"--map-client-secret (see rotwiz edit --help)\n");
 		return rw_status_exit_code(RW_EUSAGE);
@@ -406,7 +407,7 @@ edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *ch
 		char shown[RW_SHOWN_MAX];
 
 		rw_show_value(rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID), shown, sizeof(shown));
-		fprintf(stderr, "rotwiz: Secret names: the client ID and the client secret need two "
+		rw_term_printf(stderr, "rotwiz: Secret names: the client ID and the client secret need two "
 			"different names, got \"%s\" for both (--map-client-id, --map-client-secret)\n",
 			shown);
 		return rw_status_exit_code(RW_EINVAL);
@@ -477,7 +478,7 @@ cmd_delete(struct app *app)
 				say_clean(stderr, "rotwiz: not deleted: stdin is not a terminal, so rotwiz "
 					  "will not ask -- add --yes to delete; then ", strbuf_str(&words));
 			else
-				fprintf(stderr, "rotwiz: not deleted: the name typed was not the rotation's\n");
+				rw_term_printf(stderr, "rotwiz: not deleted: the name typed was not the rotation's\n");
 			rc = answer < 0 ? rw_status_exit_code(RW_EUSAGE) : rw_status_exit_code(RW_EQUIT);
 			goto out;
 		}
@@ -531,7 +532,7 @@ manage_run(struct app *app)
 	int rc;
 
 	if (app->opt.dry_run || app->opt.print_curl || app->opt.from_file || app->opt.plain) {
-		fprintf(stderr, "rotwiz: --%s is for creating a rotation, not for rotwiz %s\n",
+		rw_term_printf(stderr, "rotwiz: --%s is for creating a rotation, not for rotwiz %s\n",
 			app->opt.dry_run ? "dry-run" : app->opt.print_curl ? "print-curl" :
 			app->opt.from_file ? "from-file" : "plain", app->opt.command);
 		return rw_status_exit_code(RW_EUSAGE);
@@ -540,7 +541,7 @@ manage_run(struct app *app)
 		return rc;
 	if (!rw_answers_is_set(&app->answers, RW_FIELD_PROJECT) ||
 	    !*rw_answers_get(&app->answers, RW_FIELD_PROJECT)) {
-		fprintf(stderr, "rotwiz: rotwiz %s needs the project -- give --project ID (or set "
+		rw_term_printf(stderr, "rotwiz: rotwiz %s needs the project -- give --project ID (or set "
 			"INFISICAL_PROJECT_ID, or run where .infisical.json names it)\n", app->opt.command);
 		rc = rw_status_exit_code(RW_EUSAGE);
 		goto out;
@@ -548,7 +549,7 @@ manage_run(struct app *app)
 	st = signin_connect(app, msg, sizeof(msg));
 	secret_free(&app->token);
 	if (st != RW_OK) {
-		fprintf(stderr, "rotwiz: %s\n", msg);
+		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		rc = rw_status_exit_code(st);
 		goto out;
 	}

@@ -718,6 +718,26 @@ rw_curl_command(const char *api_base, const char *body)
 	return out;
 }
 
+int
+rw_json_has_nul_escape(const char *text, size_t len)
+{
+	int in_string = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (!in_string) {
+			in_string = text[i] == '"';
+		} else if (text[i] == '"') {
+			in_string = 0;
+		} else if (text[i] == '\\' && i + 1 < len) {
+			if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
+				return 1;
+			i++;
+		}
+	}
+	return 0;
+}
+
 /* The string at key of a JSON object, copied, or NULL. */
 static char *
 project_file_string(const cJSON *obj, const char *key)
@@ -730,9 +750,13 @@ project_file_string(const cJSON *obj, const char *key)
 void
 rw_project_file_parse(const char *text, size_t len, char **workspace_id, char **environment)
 {
-	cJSON *json = cJSON_ParseWithLength(text, len);
+	cJSON *json;
 
 	*workspace_id = *environment = NULL;
+	/* A NUL would cut a value short, silently naming another project: the file is odd. */
+	if (memchr(text, '\0', len) || rw_json_has_nul_escape(text, len))
+		return;
+	json = cJSON_ParseWithLength(text, len);
 	if (json && cJSON_IsObject(json)) {
 		*workspace_id = project_file_string(json, "workspaceId");
 		*environment = project_file_string(json, "defaultEnvironment");

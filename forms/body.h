@@ -84,8 +84,15 @@ char *rw_curl_command(const char *api_base, const char *body);
  * The Infisical CLI's project file (.infisical.json): its "workspaceId"
  * and "defaultEnvironment" strings, non-empty, as new strings in
  * *workspace_id and *environment (caller frees; NULL when absent).
- * Anything odd in the file is ignored.
+ * Anything odd in the file is ignored, and a file holding a NUL byte or
+ * "\u0000" is odd (its value would be cut short, not refused).
  */
 void rw_project_file_parse(const char *text, size_t len, char **workspace_id, char **environment);
+
+/*
+ * 1 when JSON text of len bytes holds the escape "\u0000" inside a string
+ * (cJSON would turn it into a NUL that silently cuts the string short).
+ */
+int rw_json_has_nul_escape(const char *text, size_t len);
 
 #endif

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "common/strbuf.h"
+#include "forms/body.h"
 #include "forms/draft.h"
 
 #define DRAFT_VERSION	1
@@ -103,6 +105,8 @@ write_all(int fd, const char *data, size_t len)
 		n = write(fd, data, len);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n == 0)
+			errno = ENOSPC;	/* write() made no progress: no room */
 		if (n <= 0)
 			return -1;
 		data += n;
@@ -182,8 +186,9 @@ rw_draft_save_marked(const char *path, const struct rw_answers *answers, enum rw
 	struct strbuf tmp = STRBUF_INIT;
 	enum rw_status status = RW_EIO;
 	char *text;
-	int fd;
+	int fd, err = 0;
 
+	errno = 0;
 	if (!path || !*path || !answers || (unsigned) step >= RW_STEP_COUNT)
 		return RW_EUSAGE;
 	if (!(text = draft_text(answers, step, server, saved, create_may_exist)))
@@ -200,36 +205,57 @@ rw_draft_save_marked(const char *path, const struct rw_answers *answers, enum rw
 		goto out;
 	if (fchmod(fd, 0600) < 0 || write_all(fd, text, strlen(text)) < 0 ||
 	    write_all(fd, "\n", 1) < 0 || fsync(fd) < 0) {
+		err = errno ? errno : EIO;	/* a short write of 0 bytes: the disk is full */
 		close(fd);
 		unlink(tmp.data);
 		goto out;
 	}
 	if (close(fd) < 0 || rename(tmp.data, path) < 0) {
+		err = errno;
 		unlink(tmp.data);
 		goto out;
 	}
 	sync_parent(path);
 	status = RW_OK;
 out:
+	if (status == RW_EIO && !err)
+		err = errno;
 	strbuf_free(&tmp);
 	free(text);
+	/* The cause, for the caller's message ("Read-only file system"). */
+	errno = status == RW_OK ? 0 : status == RW_ENOMEM ? ENOMEM : err;
 	return status;
 }
 
-/* The file's bytes, at most DRAFT_MAX of them. */
+/* Why a draft was refused, in words (why may be NULL). */
+static void
+say_why(char *why, size_t whysz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!why || !whysz)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why, whysz, fmt, ap);
+	va_end(ap);
+}
+
+/* The file's bytes, at most DRAFT_MAX of them; *st its status. */
 static enum rw_status
-read_draft(const char *path, struct strbuf *sb)
+read_draft(const char *path, struct strbuf *sb, struct stat *st, char *why, size_t whysz)
 {
 	char chunk[4096];
-	struct stat st;
 	ssize_t n;
 	int fd;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0)
+	if (fd < 0) {
+		say_why(why, whysz, "it cannot be read: %s", strerror(errno));
 		return RW_EIO;
+	}
 	/* Not a regular file (a folder, a fifo): not a draft we wrote. */
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode)) {
+		say_why(why, whysz, "it is not a regular file");
 		close(fd);
 		return RW_EPROTO;
 	}
@@ -239,12 +265,15 @@ read_draft(const char *path, struct strbuf *sb)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
+			say_why(why, whysz, "it cannot be read: %s", strerror(errno));
 			close(fd);
 			return RW_EIO;
 		}
 		if (n == 0)
 			break;
 		if (strbuf_append(sb, chunk, (size_t) n) < 0) {
+			say_why(why, whysz, "it is larger than any draft (over %d KiB)",
+				DRAFT_MAX / 1024);
 			close(fd);
 			return RW_EPROTO;	/* larger than any draft of ours */
 		}
@@ -288,51 +317,70 @@ read_origin(const cJSON *root, struct rw_draft_origin *origin)
 
 static enum rw_status
 parse_draft(const char *text, size_t len, struct rw_answers *out, enum rw_step *step,
-	    struct rw_draft_origin *origin)
+	    struct rw_draft_origin *origin, char *why, size_t whysz)
 {
-	const cJSON *root, *values, *item;
+	const cJSON *root, *values, *item, *version;
+	enum rw_status status = RW_EPROTO;
 	int i, at;
 
 	/* A NUL inside would hide the rest from the parser: not ours. */
-	if (!len || memchr(text, '\0', len))
-		return RW_EPROTO;
-	root = cJSON_ParseWithOpts(text, NULL, 1);
-	if (!root)
-		return RW_EPROTO;
-	if (!cJSON_IsObject(root) ||
-	    small_int(cJSON_GetObjectItemCaseSensitive(root, "version"), DRAFT_VERSION,
-		      DRAFT_VERSION) != DRAFT_VERSION ||
-	    (at = small_int(cJSON_GetObjectItemCaseSensitive(root, "step"), 0,
-			    RW_STEP_COUNT - 1)) < 0 ||
-	    !cJSON_IsObject(values = cJSON_GetObjectItemCaseSensitive(root, "answers"))) {
-		cJSON_Delete((cJSON *) root);
+	if (!len || memchr(text, '\0', len)) {
+		say_why(why, whysz, len ? "it holds a NUL byte" : "it is empty");
 		return RW_EPROTO;
 	}
-	for (item = values->child; item; item = item->next) {
+	root = cJSON_ParseWithOpts(text, NULL, 1);
+	if (!root) {
+		say_why(why, whysz, "it is not JSON");
+		return RW_EPROTO;
+	}
+	version = cJSON_GetObjectItemCaseSensitive(root, "version");
+	if (!cJSON_IsObject(root)) {
+		say_why(why, whysz, "it is not a JSON object");
+	} else if (small_int(version, DRAFT_VERSION, DRAFT_VERSION) != DRAFT_VERSION) {
+		if (cJSON_IsNumber(version) && version->valuedouble > DRAFT_VERSION)
+			say_why(why, whysz, "it is of version %g, newer than this rotwiz reads (%d)",
+				version->valuedouble, DRAFT_VERSION);
+		else
+			say_why(why, whysz, "it has no \"version\": %d", DRAFT_VERSION);
+	} else if ((at = small_int(cJSON_GetObjectItemCaseSensitive(root, "step"), 0,
+				   RW_STEP_COUNT - 1)) < 0) {
+		say_why(why, whysz, "its \"step\" is missing or not 0 to %d", RW_STEP_COUNT - 1);
+	} else if (!cJSON_IsObject(values = cJSON_GetObjectItemCaseSensitive(root, "answers"))) {
+		say_why(why, whysz, "its \"answers\" are missing or not an object");
+	} else if (rw_json_has_nul_escape(text, len)) {
+		/* rotwiz never writes one (a C string cannot hold it): not ours. */
+		say_why(why, whysz, "it holds \"\\u0000\", which no answer may hold");
+	} else {
+		status = RW_OK;
+	}
+	for (item = status == RW_OK ? values->child : NULL; item; item = item->next) {
 		for (i = 0; i < RW_FIELD_COUNT; i++)
 			if (item->string && strcmp(item->string, draft_key[i]) == 0)
 				break;
 		if (i == RW_FIELD_COUNT)
 			continue;	/* a later version's key: ignored */
 		if (!cJSON_IsString(item) || !item->valuestring) {
-			cJSON_Delete((cJSON *) root);
-			return RW_EPROTO;
+			say_why(why, whysz, "its answer \"%s\" is not a string", draft_key[i]);
+			status = RW_EPROTO;
+			break;
 		}
 		if (rw_answers_set(out, (enum rw_field) i, item->valuestring) < 0) {
-			cJSON_Delete((cJSON *) root);
-			return RW_ENOMEM;
+			status = RW_ENOMEM;
+			break;
 		}
 	}
-	read_origin(root, origin);
+	if (status == RW_OK) {
+		read_origin(root, origin);
+		*step = (enum rw_step) at;
+	}
 	cJSON_Delete((cJSON *) root);
-	*step = (enum rw_step) at;
-	return RW_OK;
+	return status;
 }
 
-/* rw_draft_parse(), and the origin. */
+/* rw_draft_parse(), and the origin and why it was refused. */
 static enum rw_status
 draft_parse_from(const char *json, size_t len, struct rw_answers *answers, enum rw_step *step,
-		 struct rw_draft_origin *origin)
+		 struct rw_draft_origin *origin, char *why, size_t whysz)
 {
 	struct rw_draft_origin found;
 	struct rw_answers loaded;
@@ -342,8 +390,10 @@ draft_parse_from(const char *json, size_t len, struct rw_answers *answers, enum 
 
 	if (!json || !answers || !step)
 		return RW_EUSAGE;
-	if (len > DRAFT_MAX)
+	if (len > DRAFT_MAX) {
+		say_why(why, whysz, "it is larger than any draft (over %d KiB)", DRAFT_MAX / 1024);
 		return RW_EPROTO;	/* as read_draft() refuses it */
+	}
 	/* cJSON wants a terminated string; the caller's bytes need not be one. */
 	if (!(text = malloc(len + 1)))
 		return RW_ENOMEM;
@@ -351,7 +401,7 @@ draft_parse_from(const char *json, size_t len, struct rw_answers *answers, enum 
 	text[len] = '\0';
 	/* Into a scratch copy: a refused draft leaves the caller's answers alone. */
 	rw_answers_init(&loaded);
-	status = parse_draft(text, len, &loaded, &at, &found);
+	status = parse_draft(text, len, &loaded, &at, &found, why, whysz);
 	if (status == RW_OK) {
 		rw_answers_free(answers);
 		*answers = loaded;
@@ -368,7 +418,7 @@ draft_parse_from(const char *json, size_t len, struct rw_answers *answers, enum 
 enum rw_status
 rw_draft_parse(const char *json, size_t len, struct rw_answers *answers, enum rw_step *step)
 {
-	return draft_parse_from(json, len, answers, step, NULL);
+	return draft_parse_from(json, len, answers, step, NULL, NULL, 0);
 }
 
 enum rw_status
@@ -377,20 +427,31 @@ rw_draft_load(const char *path, struct rw_answers *answers, enum rw_step *step)
 	return rw_draft_load_from(path, answers, step, NULL);
 }
 
-enum rw_status
-rw_draft_load_from(const char *path, struct rw_answers *answers, enum rw_step *step,
-		   struct rw_draft_origin *origin)
+/* rw_draft_load_from(), and the file's status and why it was refused. */
+static enum rw_status
+load_file(const char *path, struct rw_answers *answers, enum rw_step *step,
+	  struct rw_draft_origin *origin, struct stat *st, char *why, size_t whysz)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum rw_status status;
 
 	if (!path || !*path || !answers || !step)
 		return RW_EUSAGE;
-	status = read_draft(path, &sb);
+	status = read_draft(path, &sb, st, why, whysz);
 	if (status == RW_OK)
-		status = draft_parse_from(strbuf_str(&sb), sb.len, answers, step, origin);
+		status = draft_parse_from(strbuf_str(&sb), sb.len, answers, step, origin, why,
+					  whysz);
 	strbuf_free(&sb);
 	return status;
+}
+
+enum rw_status
+rw_draft_load_from(const char *path, struct rw_answers *answers, enum rw_step *step,
+		   struct rw_draft_origin *origin)
+{
+	struct stat st;
+
+	return load_file(path, answers, step, origin, &st, NULL, 0);
 }
 
 enum rw_status
@@ -401,4 +462,88 @@ rw_draft_remove(const char *path)
 	if (unlink(path) < 0 && errno != ENOENT)
 		return RW_EIO;
 	return RW_OK;
+}
+
+/* <path>.bad-YYYYmmddTHHMMSS (UTC), or with -2, -3... when that is taken (malloc'd). */
+static char *
+aside_name(const char *path, time_t now)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct stat st;
+	char stamp[32];
+	struct tm tm;
+	int n;
+
+	if (!gmtime_r(&now, &tm) || !strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm))
+		snprintf(stamp, sizeof(stamp), "%lld", (long long) now);
+	for (n = 1; n < 100; n++) {
+		strbuf_reset(&sb);
+		if (n == 1)
+			strbuf_printf(&sb, "%s.bad-%s", path, stamp);
+		else
+			strbuf_printf(&sb, "%s.bad-%s-%d", path, stamp, n);
+		if (sb.failed)
+			break;
+		if (lstat(sb.data, &st) < 0 && errno == ENOENT)
+			return strbuf_detach(&sb);
+	}
+	strbuf_free(&sb);
+	return NULL;
+}
+
+enum rw_status
+rw_draft_inspect(const char *path, time_t now, struct rw_draft_inspection *out)
+{
+	struct rw_answers scratch;
+	enum rw_step step = RW_STEP_SIGN_IN;
+	enum rw_status status;
+	struct stat st, link;
+
+	if (!out)
+		return RW_EUSAGE;
+	memset(out, 0, sizeof(*out));
+	if (!path || !*path)
+		return RW_EUSAGE;
+	/*
+	 * Nothing there, or its folder cannot be looked into (ENOTDIR, EACCES):
+	 * then nothing can be overwritten either, and a save says why it fails.
+	 */
+	if (lstat(path, &link) < 0)
+		return RW_OK;
+	out->present = 1;
+	out->owner = (long) link.st_uid;
+	out->mode = (unsigned) (link.st_mode & 07777);
+	rw_answers_init(&scratch);
+	status = load_file(path, &scratch, &step, NULL, &st, out->problem, sizeof(out->problem));
+	rw_answers_free(&scratch);
+	if (status == RW_ENOMEM)
+		return RW_ENOMEM;
+	if (status == RW_OK) {
+		out->problem[0] = '\0';
+		/* What it says about the file it points to, when it is a link. */
+		out->owner = (long) st.st_uid;
+		out->mode = (unsigned) (st.st_mode & 07777);
+		out->shared = (st.st_mode & 077) != 0;
+		out->foreign = st.st_uid != geteuid();
+		return RW_OK;
+	}
+	/* Unusable: kept aside for the user to look at, never overwritten. */
+	out->moved_to = aside_name(path, now);
+	if (!out->moved_to) {
+		out->move_errno = EEXIST;
+	} else if (rename(path, out->moved_to) < 0) {
+		out->move_errno = errno;
+		free(out->moved_to);
+		out->moved_to = NULL;
+	}
+	return RW_OK;
+}
+
+void
+rw_draft_inspection_free(struct rw_draft_inspection *in)
+{
+	if (!in)
+		return;
+	free(in->moved_to);
+	in->moved_to = NULL;
 }

@@ -28,7 +28,8 @@ char *rw_draft_path(void);
 /*
  * Writes atomically (temp file in the same folder, fsync, rename), mode
  * 0600, missing folders made 0700.  RW_OK, RW_EIO, RW_ENOMEM, or RW_EUSAGE
- * for a NULL path or a step out of range.
+ * for a NULL path or a step out of range.  On RW_EIO errno says why (EROFS,
+ * EACCES, ENOSPC...), for the caller's message.
  */
 enum rw_status rw_draft_save(const char *path, const struct rw_answers *answers, enum rw_step step);
 /* rw_draft_save(), recording the server (NULL: not recorded) and the time saved. */
@@ -52,7 +53,8 @@ struct rw_draft_origin {
 /*
  * RW_OK, RW_EIO when there is none, RW_EPROTO when it is not a draft of
  * ours (not a regular file, over 1 MiB, not JSON, another version, a step
- * out of range, a known answer that is not a string).  Unknown keys are
+ * out of range, a known answer that is not a string, a NUL byte or the
+ * escape \u0000 anywhere).  Unknown keys are
  * ignored.  On RW_OK *answers is replaced (its old values freed); on any
  * failure *answers and *step are left as they were.
  */
@@ -68,6 +70,27 @@ enum rw_status rw_draft_load_from(const char *path, struct rw_answers *answers,
  */
 enum rw_status rw_draft_parse(const char *json, size_t len, struct rw_answers *answers,
 			      enum rw_step *step);
+/*
+ * What is at the draft's path before a run that may save over it
+ * (decision 22).  An unusable draft (rw_draft_load() would refuse it, or
+ * it cannot be read) is moved aside to <path>.bad-YYYYmmddTHHMMSS (UTC,
+ * from now; -2, -3... when taken), never left to be overwritten.  A usable
+ * one is looked at for who may read it and whose it is.
+ */
+struct rw_draft_inspection {
+	int present;		/* something is at the path */
+	char problem[200];	/* why it cannot be used ("it is not JSON"); "" when it can */
+	char *moved_to;		/* where it went (malloc'd); NULL when not moved */
+	int move_errno;		/* why it could not be moved, when problem[0] and !moved_to */
+	unsigned mode;		/* its permission bits */
+	int shared;		/* usable, and group or others may read or write it */
+	int foreign;		/* usable, and owned by another user than this process's */
+	long owner;		/* its owner's uid */
+};
+/* RW_OK (also when nothing is there), RW_ENOMEM, RW_EUSAGE.  Free *out after. */
+enum rw_status rw_draft_inspect(const char *path, time_t now, struct rw_draft_inspection *out);
+void rw_draft_inspection_free(struct rw_draft_inspection *in);
+
 /* RW_OK also when there was no draft. */
 enum rw_status rw_draft_remove(const char *path);
 

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -617,6 +618,7 @@ enum rw_status
 core_flow_draft_save(const struct app *app, const char *path, enum rw_step step)
 {
 	char server[512];
+	int err;
 
 	static const enum rw_field maps[] = { RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET };
 	struct rw_answers kept;
@@ -633,8 +635,67 @@ core_flow_draft_save(const struct app *app, const char *path, enum rw_step step)
 			rw_answers_set(&kept, maps[i], NULL);
 	status = rw_draft_save_marked(path, &kept, step, server, time(NULL),
 				      core_flow_create_may_exist(app));
+	err = errno;
 	rw_answers_free(&kept);
+	errno = err;
 	return status;
+}
+
+void
+core_flow_draft_unsaved(const char *path, enum rw_status status, int err, char *buf,
+			size_t bufsz)
+{
+	char shown[1024];
+
+	report_clean(path ? path : "", shown, sizeof(shown));
+	if (!path)
+		snprintf(buf, bufsz, "there is no place for a draft (neither XDG_STATE_HOME nor "
+			 "HOME is set)");
+	else if (status == RW_EIO && err)
+		snprintf(buf, bufsz, "%s: %s", shown, strerror(err));
+	else
+		snprintf(buf, bufsz, "%s: %s", shown, rw_status_message(status));
+}
+
+int
+core_flow_draft_notice(const char *path, time_t now, char *buf, size_t bufsz, int *unsafe)
+{
+	struct rw_draft_inspection in;
+	char shown[1024], aside[1100];
+	size_t n;
+
+	*unsafe = 0;
+	buf[0] = '\0';
+	if (!path || rw_draft_inspect(path, now, &in) != RW_OK || !in.present) {
+		if (path)
+			rw_draft_inspection_free(&in);
+		return 0;
+	}
+	report_clean(path, shown, sizeof(shown));
+	if (in.problem[0] && in.moved_to) {
+		report_clean(in.moved_to, aside, sizeof(aside));
+		snprintf(buf, bufsz, "The draft %s could not be used (%s): it was moved aside to %s.",
+			 shown, in.problem, aside);
+	} else if (in.problem[0]) {
+		/* Left where it is, so this run must not save over it. */
+		*unsafe = 1;
+		snprintf(buf, bufsz, "The draft %s could not be used (%s) nor moved aside (%s): this "
+			 "run saves no draft; move or remove it.", shown, in.problem,
+			 strerror(in.move_errno ? in.move_errno : EIO));
+	} else if (in.foreign) {
+		snprintf(buf, bufsz, "The draft %s belongs to another user (uid %ld), who may have "
+			 "written its answers: check them before you resume it, or remove the file.",
+			 shown, in.owner);
+	} else if (in.shared) {
+		n = (size_t) snprintf(buf, bufsz, "The draft %s can be %s by other users (mode %04o; "
+				      "it holds names and IDs, never a token or secret): it is "
+				      "saved 0600 from now on; chmod 600 it to close it now.",
+				      shown, (in.mode & 022) ? "changed" : "read", in.mode);
+		if ((in.mode & 022) && n < bufsz)
+			snprintf(buf + n, bufsz - n, " Check its answers before you resume it.");
+	}
+	rw_draft_inspection_free(&in);
+	return buf[0] != '\0';
 }
 
 /* "for https://eu.infisical.com", "for the --demo sandbox", from a draft's server. */

@@ -15,6 +15,7 @@
  */
 
 #include <stddef.h>
+#include <time.h>
 
 #include "libcore/app.h"
 #include "libcore/lists.h"
@@ -186,8 +187,29 @@ enum core_hold core_flow_names_offer(const struct core_read *r, struct app *app,
  */
 void core_flow_draft_server(const struct app *app, char *buf, size_t bufsz);
 
-/* Saves the answers as the draft at path, with the server and the time now. */
+/*
+ * Saves the answers as the draft at path, with the server and the time
+ * now.  On RW_EIO errno says why (rw_draft_save()).
+ */
 enum rw_status core_flow_draft_save(const struct app *app, const char *path, enum rw_step step);
+
+/*
+ * Why a draft was not saved, for "could not be saved (...)": "PATH:
+ * Read-only file system" from core_flow_draft_save()'s status and errno,
+ * or that there is no place for one (path NULL).
+ */
+void core_flow_draft_unsaved(const char *path, enum rw_status status, int err, char *buf,
+			     size_t bufsz);
+
+/*
+ * Before a run that may save a draft (decision 22): looks at the draft at
+ * path (rw_draft_inspect()).  Returns 1 with the words to show in buf
+ * when there is something to say: an unusable draft moved aside (and
+ * where to), or one that could not be moved (then *unsafe is 1: the run
+ * must save no draft, or it would overwrite it), a draft of another user,
+ * or one that others may read or change.  0 when there is nothing to say.
+ */
+int core_flow_draft_notice(const char *path, time_t now, char *buf, size_t bufsz, int *unsafe);
 
 /*
  * The draft offer: when this run brought no answers of its own and a

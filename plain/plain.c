@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/status.h"
 #include "common/term.h"
@@ -18,6 +19,27 @@
  * happen next (style lesson 3); the draft saved on every step change and
  * on quitting; the exit code at the end.
  */
+
+/*
+ * Before anything may save over it (decision 22): an unusable draft is
+ * moved aside, a risky one named, each on stderr; one that could not be
+ * moved keeps this run from saving a draft at all.
+ */
+static void
+check_draft(struct plain_session *s)
+{
+	char notice[sizeof(s->draft_unsaved)];
+	int unsafe;
+
+	if (!core_flow_draft_notice(s->draft_path, time(NULL), notice, sizeof(notice), &unsafe))
+		return;
+	rw_term_printf(stderr, "rotwiz: %s\n", notice);
+	if (unsafe) {
+		snprintf(s->draft_unsaved, sizeof(s->draft_unsaved), "%s", notice);
+		free(s->draft_path);
+		s->draft_path = NULL;
+	}
+}
 
 /*
  * A draft is offered only on a terminal and only when no field was given
@@ -154,7 +176,7 @@ run_step(struct plain_session *s)
 static int
 input_ended(struct plain_session *s)
 {
-	char step[64] = "";
+	char step[64] = "", said[sizeof(s->draft_unsaved) + 64] = "";
 	int saved;
 
 	/* At the draft offer nothing was answered yet: the draft on disk stays as it is. */
@@ -162,10 +184,16 @@ input_ended(struct plain_session *s)
 	if (s->ended_step >= 0)
 		snprintf(step, sizeof(step), "step %d (%s), ", s->ended_step,
 			 rw_step_info((enum rw_step) s->ended_step)->title);
+	if (saved)
+		snprintf(said, sizeof(said), " -- your answers are saved as a draft; run rotwiz "
+			 "again to resume");
+	else if (s->ended_step < 0)
+		snprintf(said, sizeof(said), " -- the saved draft is kept");
+	else if (s->draft_unsaved[0])
+		snprintf(said, sizeof(said), " -- your answers could not be saved as a draft (%s)",
+			 s->draft_unsaved);
 	rw_term_printf(stderr, "rotwiz: input ended at %squestion \"%s\"%s\n", step,
-		s->ended_at ? s->ended_at : "?",
-		saved ? " -- your answers are saved as a draft; run rotwiz again to resume" :
-		s->ended_step < 0 ? " -- the saved draft is kept" : "");
+		s->ended_at ? s->ended_at : "?", said);
 	return s->created ? 0 : rw_status_exit_code(RW_EUSAGE);
 }
 
@@ -198,8 +226,12 @@ finish(struct plain_session *s)
 	default:
 		/* Quitting at the draft offer answered nothing: the draft on disk stays. */
 		saved = s->asking_steps && plain_save_draft(s) == 0;
-		rw_term_printf(stdout, "Quit.%s\n", saved ? " Your answers are saved as a draft." :
-		       !s->asking_steps && s->draft_path ? " The saved draft is kept." : "");
+		if (!saved && s->asking_steps && s->draft_unsaved[0])
+			rw_term_printf(stdout, "Quit. Your answers could not be saved as a draft (%s).\n",
+			       s->draft_unsaved);
+		else
+			rw_term_printf(stdout, "Quit.%s\n", saved ? " Your answers are saved as a draft." :
+			       !s->asking_steps && s->draft_path ? " The saved draft is kept." : "");
 		/* A rotation made earlier in this run stays made: that run succeeded. */
 		return s->created ? 0 : rw_status_exit_code(RW_EQUIT);
 	}
@@ -219,6 +251,7 @@ plain_run(struct app *app)
 	plain_load_init(&s.loads);
 	s.loads.api = app->api;
 	s.draft_path = rw_draft_path();
+	check_draft(&s);
 	rw_answers_init(&before);
 	plain_io_open(plain_load_wait_fd, &s.loads);
 	fflush(stdout);

@@ -216,19 +216,17 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 		if (core_rotate_is_soon(&last, time(NULL), &minutes)) {
 			/* Decision 18: default No. */
 			core_rotate_question(&last, minutes, line, sizeof(line));
-			printf("%s\n", line);
+			rw_term_printf(stdout, "%s\n", line);
 			if (plain_ask_letter(s, "Rotate anyway? y) yes, n) no", "yn", 'n') != 'y')
 				continue;
 		}
-		printf("Rotating \"");
-		plain_print_clean(last.name ? last.name : "");
-		printf("\" now...\n");
+		rw_term_printf(stdout, "Rotating \"%s\" now...\n", last.name ? last.name : "");
 		plain_load_wait_call(&s->loads, rw_api_rotate_now(s->loads.api, last.id, &last, NULL),
 				     0, &res);
 		switch (core_rotate_outcome(&res, last.active_index, s->app->api_base, line,
 					    sizeof(line))) {
 		case CORE_ROTATED:
-			printf("Rotated. The active credential is now index %d (it was %d).\n",
+			rw_term_printf(stdout, "Rotated. The active credential is now index %d (it was %d).\n",
 			       res.u.rotation.active_index, last.active_index);
 			line[0] = '\0';
 			/* fall through */
@@ -237,19 +235,17 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 			last = res.u.rotation;
 			memset(&res.u.rotation, 0, sizeof(res.u.rotation));
 			if (line[0])
-				printf("Rotate now: ");
+				rw_term_printf(stdout, "Rotate now: ");
 			break;
 		case CORE_ROTATE_FAILED:
-			printf("Rotate now failed: ");
+			rw_term_printf(stdout, "Rotate now failed: ");
 			break;
 		default:
-			printf("Rotate now: ");
+			rw_term_printf(stdout, "Rotate now: ");
 			break;
 		}
-		if (line[0]) {
-			plain_print_clean(line);
-			printf("\n");
-		}
+		if (line[0])
+			rw_term_printf(stdout, "%s\n", line);
 		rw_result_free(&res);
 	}
 }
@@ -317,6 +313,8 @@ plain_step_result(struct plain_session *s)
 		rw_result_free(&res);
 		if (plain_save_draft(s) == 0)
 			rw_term_printf(stdout, "Your answers are saved as a draft.\n");
+		else if (s->draft_unsaved[0])
+			rw_term_printf(stdout, "Your answers could not be saved as a draft (%s).\n", s->draft_unsaved);
 		plain_stop(s, rw_status_exit_code(RW_ESERVER));
 		return PLAIN_STOP;
 	}

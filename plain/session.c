@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,9 +46,23 @@ plain_trim(const char *text)
 int
 plain_save_draft(struct plain_session *s)
 {
+	char was[sizeof(s->draft_unsaved)];
+	enum rw_status status;
+
 	if (!s->draft_path || s->result_shown || !rw_answers_beyond_defaults(&s->app->answers))
 		return -1;
-	return core_flow_draft_save(s->app, s->draft_path, s->step) == RW_OK ? 0 : -1;
+	status = core_flow_draft_save(s->app, s->draft_path, s->step);
+	if (status == RW_OK) {
+		s->draft_unsaved[0] = '\0';
+		return 0;
+	}
+	snprintf(was, sizeof(was), "%s", s->draft_unsaved);
+	core_flow_draft_unsaved(s->draft_path, status, errno, s->draft_unsaved,
+				sizeof(s->draft_unsaved));
+	/* Said once, not at every step: the quit question says it again. */
+	if (strcmp(was, s->draft_unsaved) != 0)
+		rw_term_printf(stderr, "rotwiz: the draft could not be saved (%s)\n", s->draft_unsaved);
+	return -1;
 }
 
 /* 1: quit; 0: go on asking; -1: the session ended while asking. */
@@ -55,10 +70,15 @@ static int
 confirm_quit(struct plain_session *s)
 {
 	enum plain_read r;
-	char *line = NULL;
+	char *line = NULL, unsaved[sizeof(s->draft_unsaved) + 80];
 	int quit;
 
-	r = plain_io_read(!s->draft_path ? "Quit? [y/N]: " :
+	/* The question says whether the draft was saved: save it before asking. */
+	if (s->asking_steps && s->draft_path)
+		plain_save_draft(s);
+	snprintf(unsaved, sizeof(unsaved), "Quit? Your answers could not be saved as a draft "
+		 "(%s). [y/N]: ", s->draft_unsaved);
+	r = plain_io_read(s->draft_unsaved[0] ? unsaved : !s->draft_path ? "Quit? [y/N]: " :
 			  s->asking_steps ? "Quit? Your answers are saved as a draft. [y/N]: " :
 			  "Quit? The saved draft is kept. [y/N]: ", PLAIN_ECHO_NO_HISTORY, &line);
 	if (r == PLAIN_READ_EOF) {

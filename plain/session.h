@@ -33,6 +33,7 @@ struct plain_session {
 	struct app *app;
 	struct plain_loads loads;
 	char *draft_path;		/* NULL: nowhere to keep a draft */
+	char draft_unsaved[1400];	/* why the last save failed ("PATH: reason"); "" when it did not */
 	enum rw_step step;		/* the step being asked */
 	enum rw_step jump;		/* for PLAIN_GOTO */
 	int back_to_review;		/* reached from Review: return there when done */
@@ -87,7 +88,8 @@ int plain_nomem(struct plain_session *s);
 
 /*
  * Saves the answers and the current step as the draft.  0, or -1 when
- * nothing was saved (no place for drafts, nothing beyond the defaults
+ * nothing was saved (a failure is said once on stderr and kept in
+ * s->draft_unsaved; no place for drafts, nothing beyond the defaults
  * yet, or the write failed).
  */
 int plain_save_draft(struct plain_session *s);

@@ -45,6 +45,9 @@ static const char usage_text[] =
 	"      --hostile-names   also seed a project, Azure apps and a secret whose names\n"
 	"                        hold escape sequences, BEL, C1, a bidi override and\n"
 	"                        bytes that are not UTF-8 (terminal-injection tests)\n"
+	"      --header-timeout S  close a connection whose first request has not\n"
+	"                        brought its headers S seconds after connecting\n"
+	"                        (default 10; slowloris)\n"
 	"      --plan PLAN       'free': answer the secret-rotation routes as a stock\n"
 	"                        self-hosted server without a licence does (400\n"
 	"                        plan restriction); 'unlocked' (the default): serve them\n"
@@ -59,6 +62,7 @@ static const char usage_text[] =
 struct options {
 	unsigned port;
 	long latency_ms;
+	long header_timeout_s;
 	int frozen;
 	int64_t now;
 	int plan_free;
@@ -94,6 +98,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "seed-rotations", required_argument, NULL, 'R' },
 		{ "no-scheduler", no_argument, NULL, 'N' },
 		{ "hostile-names", no_argument, NULL, 'H' },
+		{ "header-timeout", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -132,6 +137,14 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 			}
 			opt->frozen = 1;
 			break;
+		case 'T':
+			opt->header_timeout_s = number(optarg, 1, 3600, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --header-timeout '%s': seconds from 1 to "
+					"3600\n", optarg);
+				return 2;
+			}
+			break;
 		case 'P':
 			if (strcmp(optarg, "free") == 0 || strcmp(optarg, "unlocked") == 0) {
 				opt->plan_free = strcmp(optarg, "free") == 0;
@@ -157,6 +170,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 			break;
 		case 'N':
 			opt->no_scheduler = 1;
+			break;
 		case 'H':
 			sb_seed_hostile(1);
 			break;
@@ -234,6 +248,7 @@ main(int argc, char **argv)
 	}
 	config.port = opt.port;
 	config.latency_ms = opt.latency_ms;
+	config.header_timeout_ms = opt.header_timeout_s * 1000;
 	config.world = world;
 	config.stats = &stats;
 	config.faults = &faults;

@@ -57,6 +57,22 @@ refuse_token(const struct sb_request *req, const char *token, const char *user_m
 			       "The provided access token is malformed. Please use a valid token or generate a new one and try again.");
 }
 
+/* Whether the first units UTF-16 code units of text (as JavaScript counts them) hold a NUL. */
+static int
+nul_in_prefix(const char *text, int units)
+{
+	const unsigned char *p = (const unsigned char *) text;
+
+	for (; *p && units > 0; p++) {
+		if (*p == (unsigned char) SB_NUL_MARK)
+			return 1;
+		if ((*p & 0xc0) == 0x80)
+			continue;		/* inside a character */
+		units -= *p >= 0xf0 ? 2 : 1;	/* beyond U+FFFF: a surrogate pair */
+	}
+	return 0;
+}
+
 void
 sb_h_login(const struct sb_request *req, struct sb_reply *reply)
 {
@@ -78,8 +94,22 @@ sb_h_login(const struct sb_request *req, struct sb_reply *reply)
 	}
 	if (sb_zod_answer(&z, reply))
 		goto out;
+	/* Postgres refuses a NUL in text: the lookup of the client id fails. */
+	if (sb_has_nul(client_id)) {
+		sb_reply_db_error(reply, "Find one");
+		goto out;
+	}
 	/* The same answer for an unknown id and a wrong secret: no hint which one was wrong. */
-	if (strcmp(client_id, SB_CLIENT_ID) != 0 || strcmp(client_secret, SB_CLIENT_SECRET) != 0) {
+	if (strcmp(client_id, SB_CLIENT_ID) != 0) {
+		sb_reply_error(reply, 401, "UnauthorizedError", "Invalid credentials");
+		goto out;
+	}
+	/* The secret is looked up by its first 4 characters: a NUL there fails that query. */
+	if (nul_in_prefix(client_secret, 4)) {
+		sb_reply_db_error(reply, "Find one");
+		goto out;
+	}
+	if (strcmp(client_secret, SB_CLIENT_SECRET) != 0) {
 		sb_reply_error(reply, 401, "UnauthorizedError", "Invalid credentials");
 		goto out;
 	}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,10 +28,28 @@
 /* How often a sleeping or stalled request looks whether it should end. */
 #define TICK_MS 20
 
+/*
+ * One open connection, for the header timeout and the room kept free
+ * (sb_server.h).  busy: its request's headers arrived, so it is being
+ * served (a --latency wait, a stall, a body on its way) and is never cut;
+ * served: it answered a request before (then it waits as keep-alive).
+ */
+struct conn {
+	struct conn *prev, *next;
+	int fd;
+	long long started_ms;
+	int busy, served, closing;
+};
+
 struct sb_server {
 	struct MHD_Daemon *daemon;
 	struct sb_server_config config;
 	atomic_int stopping;
+	pthread_mutex_t lock;		/* guards the list below */
+	struct conn *oldest, *newest;
+	unsigned open;
+	pthread_t watchdog;
+	int watching;
 };
 
 /* One request in flight. */
@@ -344,6 +363,66 @@ expects_continue(struct MHD_Connection *connection)
 	return expect && strcasecmp(expect, "100-continue") == 0;
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Ends a connection from outside its thread: the thread's next read sees
+ * the end and libmicrohttpd closes it.  The fd stays valid meanwhile:
+ * libmicrohttpd closes it only after NOTIFY_CLOSED took it off the list,
+ * under the same lock.  Called with the lock held.
+ */
+static void
+cut(struct conn *c)
+{
+	c->closing = 1;
+	shutdown(c->fd, SHUT_RDWR);
+}
+
+/* A connection's request headers arrived (busy) or its answer is done. */
+static void
+mark(struct sb_server *server, struct MHD_Connection *connection, int busy)
+{
+	const union MHD_ConnectionInfo *info =
+		MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct conn *c = info ? info->socket_context : NULL;
+
+	if (!c)
+		return;
+	pthread_mutex_lock(&server->lock);
+	c->busy = busy;
+	if (!busy)
+		c->served = 1;
+	pthread_mutex_unlock(&server->lock);
+}
+
+/* Cuts connections whose first request's headers are late (slowloris). */
+static void *
+watchdog(void *arg)
+{
+	struct sb_server *server = arg;
+	struct conn *c;
+	long long now;
+
+	while (!atomic_load(&server->stopping)) {
+		sleep_ms(100);
+		now = now_ms();
+		pthread_mutex_lock(&server->lock);
+		for (c = server->oldest; c; c = c->next)
+			if (!c->busy && !c->served && !c->closing &&
+			    now - c->started_ms >= server->config.header_timeout_ms)
+				cut(c);
+		pthread_mutex_unlock(&server->lock);
+	}
+	return NULL;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *connection, const char *url, const char *method,
 	   const char *version, const char *upload_data, size_t *upload_data_size, void **req_cls)
@@ -355,6 +434,7 @@ on_request(void *cls, struct MHD_Connection *connection, const char *url, const 
 	if (!p) {
 		const char *length;
 
+		mark(server, connection, 1);
 		p = calloc(1, sizeof(*p));
 		if (!p)
 			return MHD_NO;
@@ -395,9 +475,8 @@ on_completed(void *cls, struct MHD_Connection *connection, void **req_cls,
 {
 	struct pending *p = *req_cls;
 
-	(void) cls;
-	(void) connection;
 	(void) code;
+	mark(cls, connection, 0);
 	if (!p)
 		return;
 	sb_router_params_free(p->params);
@@ -411,11 +490,45 @@ on_connection(void *cls, struct MHD_Connection *connection, void **socket_contex
 	      enum MHD_ConnectionNotificationCode code)
 {
 	struct sb_server *server = cls;
+	const union MHD_ConnectionInfo *info;
+	struct conn *c = *socket_context, *old;
 
-	(void) connection;
-	(void) socket_context;
-	if (code == MHD_CONNECTION_NOTIFY_STARTED)
-		sb_stats_connection(server->config.stats);
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		if (!c)
+			return;
+		pthread_mutex_lock(&server->lock);
+		*(c->prev ? &c->prev->next : &server->oldest) = c->next;
+		*(c->next ? &c->next->prev : &server->newest) = c->prev;
+		server->open--;
+		pthread_mutex_unlock(&server->lock);
+		free(c);
+		*socket_context = NULL;
+		return;
+	}
+	sb_stats_connection(server->config.stats);
+	info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (!info || !(c = calloc(1, sizeof(*c))))
+		return;		/* not watched: libmicrohttpd's idle timeout still ends it */
+	c->fd = info->connect_fd;
+	c->started_ms = now_ms();
+	pthread_mutex_lock(&server->lock);
+	c->prev = server->newest;
+	*(server->newest ? &server->newest->next : &server->oldest) = c;
+	server->newest = c;
+	/*
+	 * Room is kept for a new client: past SB_OPEN_CONNECTIONS the oldest
+	 * connection that is not being served (headers still coming, or an
+	 * idle keep-alive) makes way, so held connections can never fill the
+	 * limit and lock everyone out.
+	 */
+	if (++server->open > SB_OPEN_CONNECTIONS)
+		for (old = server->oldest; old && old != c; old = old->next)
+			if (!old->busy && !old->closing) {
+				cut(old);
+				break;
+			}
+	pthread_mutex_unlock(&server->lock);
+	*socket_context = c;
 }
 
 int
@@ -433,6 +546,9 @@ sb_server_start(const struct sb_server_config *config, struct sb_server **out,
 		return -1;
 	}
 	server->config = *config;
+	if (server->config.header_timeout_ms <= 0)
+		server->config.header_timeout_ms = SB_HEADER_TIMEOUT_MS;
+	pthread_mutex_init(&server->lock, NULL);
 	memset(&addr, 0, sizeof(addr));
 	addr.sin_family = AF_INET;
 	addr.sin_port = htons((unsigned short) config->port);
@@ -443,22 +559,23 @@ sb_server_start(const struct sb_server_config *config, struct sb_server **out,
 		(uint16_t) config->port, NULL, NULL, on_request, server,
 		MHD_OPTION_SOCK_ADDR, (const struct sockaddr *) &addr,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int) SB_MAX_CONNECTIONS,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) 60,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) SB_IDLE_TIMEOUT_S,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, server,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, server,
 		MHD_OPTION_END);
 	if (!server->daemon) {
 		snprintf(err, err_size, "cannot listen on 127.0.0.1:%u%s%s", config->port,
 			 errno ? ": " : "", errno ? strerror(errno) : "");
+		pthread_mutex_destroy(&server->lock);
 		free(server);
 		return -1;
 	}
+	server->watching = pthread_create(&server->watchdog, NULL, watchdog, server) == 0;
 	info = MHD_get_daemon_info(server->daemon, MHD_DAEMON_INFO_LISTEN_FD);
 	memset(&addr, 0, sizeof(addr));
 	if (!info || getsockname(info->listen_fd, (struct sockaddr *) &addr, &len) < 0) {
 		snprintf(err, err_size, "cannot tell which port was bound");
-		MHD_stop_daemon(server->daemon);
-		free(server);
+		sb_server_stop(&server);
 		return -1;
 	}
 	*port_out = ntohs(addr.sin_port);
@@ -474,7 +591,10 @@ sb_server_stop(struct sb_server **pserver)
 	if (!server)
 		return;
 	atomic_store(&server->stopping, 1);
+	if (server->watching)
+		pthread_join(server->watchdog, NULL);
 	MHD_stop_daemon(server->daemon);
+	pthread_mutex_destroy(&server->lock);
 	free(server);
 	*pserver = NULL;
 }

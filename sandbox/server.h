@@ -14,12 +14,29 @@
  * hands the rest to router.c with the world locked.
  */
 
-/* At most this many connections at once; more wait in the kernel's backlog or are refused. */
-#define SB_MAX_CONNECTIONS 256
+/*
+ * Connections (sandbox/README.md "Connections").  Past SB_OPEN_CONNECTIONS
+ * open ones, each new connection closes the oldest one that is not being
+ * served (its first request's headers still coming, or idle between
+ * keep-alive requests), so held partial requests (slowloris) never lock a
+ * new client out.  That close takes its thread a moment, so
+ * libmicrohttpd's own limit, SB_MAX_CONNECTIONS (past it a new connection
+ * is closed at once), is set well above: a burst of held connections is
+ * pushed out before it reaches it.  A connection's first request must
+ * bring its headers within the header timeout (--header-timeout, default
+ * SB_HEADER_TIMEOUT_MS) of connecting, else it is closed unanswered.  A
+ * connection quiet for SB_IDLE_TIMEOUT_S is closed (libmicrohttpd's
+ * connection timeout).  No per-IP limit: every client is 127.0.0.1.
+ */
+#define SB_OPEN_CONNECTIONS 240
+#define SB_MAX_CONNECTIONS 512
+#define SB_HEADER_TIMEOUT_MS 10000L
+#define SB_IDLE_TIMEOUT_S 60
 
 struct sb_server_config {
 	unsigned port;			/* 0: any free port */
 	long latency_ms;		/* added before every answer */
+	long header_timeout_ms;		/* 0: SB_HEADER_TIMEOUT_MS */
 	struct sb_world *world;
 	struct sb_stats *stats;
 	struct sb_faults *faults;

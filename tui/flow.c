@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "libcore/app.h"
@@ -825,13 +826,28 @@ tui_flow_offer_draft(struct tui *t)
 {
 	struct rw_answers draft;
 	enum rw_step step;
-	int other_server;
+	char notice[1400], offer[1024];
+	int other_server, unsafe, noticed;
 
+	/* An unusable draft is moved aside first, and a risky one named (decision 22). */
+	noticed = core_flow_draft_notice(t->draft_path, time(NULL), notice, sizeof(notice), &unsafe);
+	if (noticed)
+		tui_status(t, TUI_ROLE_WARNING, "%s", notice);
+	if (unsafe) {
+		/* Left in place: saving would overwrite it. */
+		snprintf(t->draft_unsaved, sizeof(t->draft_unsaved), "%s", notice);
+		free(t->draft_path);
+		t->draft_path = NULL;
+	}
 	rw_answers_init(&draft);
 	/* No key answers the question by default: y resumes, also a draft for another server. */
-	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, &other_server, t->prompt,
-				  sizeof(t->prompt)))
+	if (core_flow_draft_offer(t->app, t->draft_path, &draft, &step, &other_server, offer,
+				  sizeof(offer))) {
+		/* The warning is part of the question it bears on. */
+		snprintf(t->prompt, sizeof(t->prompt), "%s%s%s", noticed ? notice : "",
+			 noticed ? " " : "", offer);
 		t->modal = TUI_MODAL_RESUME;
+	}
 	rw_answers_free(&draft);
 }
 
@@ -952,7 +968,7 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		t->help_top = 0;
 		break;
 	case TUI_OUT_QUIT_ASK:
-		/* The question promises the draft: make it true before asking. */
+		/* The question says whether the draft was saved: save it before asking. */
 		tui_save_draft(t);
 		t->modal = TUI_MODAL_QUIT;
 		break;

@@ -316,12 +316,19 @@ void
 tui_frame_modal(struct tui *t)
 {
 	int width, rows, room;
-	char hint[96];
+	char hint[96], unsaved[1600];
 
 	switch (t->modal) {
 	case TUI_MODAL_QUIT:
-		draw_box(" Quit ", "Quit? Your answers are saved as a draft.", BOX_WIDEST, 0,
-			 " y quits, n goes back ");
+		if (t->draft_unsaved[0]) {
+			/* Never promise a draft that is not there (decision 22). */
+			snprintf(unsaved, sizeof(unsaved), "Quit? Your answers could not be saved as "
+				 "a draft (%s): they are lost when you quit.", t->draft_unsaved);
+			draw_box(" Quit ", unsaved, BOX_WIDEST, 0, " y quits, n goes back ");
+		} else {
+			draw_box(" Quit ", "Quit? Your answers are saved as a draft.", BOX_WIDEST, 0,
+				 " y quits, n goes back ");
+		}
 		break;
 	case TUI_MODAL_RESUME:
 		draw_box(" Draft ", t->prompt, BOX_WIDEST, 0, " y resumes it, n starts afresh ");

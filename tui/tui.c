@@ -464,6 +464,7 @@ tui_run(struct app *app)
 {
 	struct tui t;
 	struct term term;
+	char said[sizeof(t.draft_unsaved) + 64] = "";
 
 	setlocale(LC_ALL, "");
 	memset(&term, 0, sizeof(term));
@@ -489,16 +490,20 @@ tui_run(struct app *app)
 	if (tui_result_print(&t, stdout) != 0 && t.exit_code == 0)
 		t.exit_code = RW_EXIT_SUMMARY_UNWRITTEN;
 	write_stats(&t);
+	if (t.draft_saved)
+		snprintf(said, sizeof(said), " -- your answers are saved as a draft%s",
+			 t.exit_code == 130 ? "; run rotwiz again to resume" : "");
+	else if (t.draft_unsaved[0])
+		snprintf(said, sizeof(said), " -- your answers could not be saved as a draft (%s)",
+			 t.draft_unsaved);
 	if (t.quit_in_flight)
 		rw_term_printf(stderr, "rotwiz: %s%s\n", CORE_QUIT_IN_FLIGHT, t.draft_saved ?
 			" -- the draft records it, and the next run looks it up before creating" :
 			" -- look for it in Infisical before creating it again");
 	else if (t.exit_code == 130)
-		rw_term_printf(stderr, "rotwiz: quit%s\n", t.draft_saved ?
-			" -- your answers are saved as a draft; run rotwiz again to resume" : "");
+		rw_term_printf(stderr, "rotwiz: quit%s\n", said);
 	else if (t.exit_code > 128)
-		rw_term_printf(stderr, "rotwiz: stopped by signal %d%s\n", t.exit_code - 128,
-			t.draft_saved ? " -- your answers are saved as a draft" : "");
+		rw_term_printf(stderr, "rotwiz: stopped by signal %d%s\n", t.exit_code - 128, said);
 	tui_wizard_free(&t);
 	return t.exit_code;
 }

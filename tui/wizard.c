@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -471,6 +472,7 @@ int
 tui_save_draft(struct tui *t)
 {
 	enum rw_step step = t->step;
+	enum rw_status status;
 
 	if (!t->draft_path || t->have_rotation || !rw_answers_beyond_defaults(&t->app->answers))
 		return 0;
@@ -478,10 +480,14 @@ tui_save_draft(struct tui *t)
 		step = t->resume_step;
 	if (step > RW_STEP_REVIEW)
 		step = RW_STEP_REVIEW;
-	if (core_flow_draft_save(t->app, t->draft_path, step) != RW_OK) {
-		tui_status(t, TUI_ROLE_WARNING, "The draft could not be saved to %s.", t->draft_path);
+	status = core_flow_draft_save(t->app, t->draft_path, step);
+	if (status != RW_OK) {
+		core_flow_draft_unsaved(t->draft_path, status, errno, t->draft_unsaved,
+					sizeof(t->draft_unsaved));
+		tui_status(t, TUI_ROLE_WARNING, "The draft could not be saved (%s).", t->draft_unsaved);
 		return 0;
 	}
+	t->draft_unsaved[0] = '\0';
 	return 1;
 }
 

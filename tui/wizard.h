@@ -164,7 +164,7 @@ struct tui {
 	enum tui_role status_role;
 
 	enum tui_modal modal;
-	char prompt[1024];		/* the draft offer's text */
+	char prompt[2560];		/* the draft offer's text (and what was found about the draft) */
 	char help_title[128];
 	char help_text[4096];		/* libcore/help.h's words for the focused question */
 	int help_top;			/* the F1 box's first line shown (it scrolls when long) */
@@ -184,6 +184,7 @@ struct tui {
 	char *draft_path;
 	int draft_saved;
 	int quit_in_flight;		/* quit while a create was on its way (decision 17) */
+	char draft_unsaved[1400];	/* why the last save failed ("PATH: reason"); "" when it did not */
 	struct strbuf paste;
 	int pasting;
 

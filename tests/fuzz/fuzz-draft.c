@@ -9,7 +9,8 @@
  *     when the bytes are one JSON object, without NUL, at most 1 MiB, with
  *     "version" 1, a whole "step" in range and an "answers" object whose
  *     known keys (flag names; "auto-rotation", "rotate-at-hours",
- *     "rotate-at-minutes") hold strings; unknown keys do not matter;
+ *     "rotate-at-minutes") hold strings, and no string holds the escape
+ *     \u0000; unknown keys do not matter;
  *   - an accepted draft's answers are exactly its known keys' strings, and
  *     it replaces all of the caller's answers (none left over);
  *   - a refused one leaves the caller's answers and step as they were.
@@ -89,6 +90,28 @@ whole(const cJSON *item, int lo, int hi)
 }
 
 /*
+ * Whether valid JSON holds the escape \u0000 (which cJSON would turn into
+ * a NUL cutting the string short): "\u0000" whose backslash is not itself
+ * escaped, i.e. preceded by an even number of backslashes.  In valid JSON
+ * every backslash is inside a string, so no string tracking is needed.
+ */
+static int
+nul_escaped(const char *json, size_t len)
+{
+	size_t i, k;
+
+	for (i = 0; i + 6 <= len; i++) {
+		if (memcmp(json + i, "\\u0000", 6) != 0)
+			continue;
+		for (k = 0; k < i && json[i - 1 - k] == '\\'; k++)
+			;
+		if (k % 2 == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * The verdict the format implies, reached without rw_draft_parse().  On
  * acceptance *root is the parsed draft (caller deletes) and *step its step.
  */
@@ -111,7 +134,8 @@ should_accept(const char *json, size_t len, cJSON **root, int *step)
 	    whole(cJSON_GetObjectItemCaseSensitive(*root, "version"), 1, 1) != 1 ||
 	    (*step = whole(cJSON_GetObjectItemCaseSensitive(*root, "step"), 0,
 			   RW_STEP_COUNT - 1)) < 0 ||
-	    !cJSON_IsObject(answers = cJSON_GetObjectItemCaseSensitive(*root, "answers")))
+	    !cJSON_IsObject(answers = cJSON_GetObjectItemCaseSensitive(*root, "answers")) ||
+	    nul_escaped(json, len))
 		goto refuse;
 	for (item = answers->child; item; item = item->next)
 		if (known_key(item->string) && !cJSON_IsString(item))

@@ -39,12 +39,16 @@ tests_fuzz_fuzz_draft_LDADD = $(FUZZ_LIBS) -lm
 endif
 
 EXTRA_DIST += \
+	tests/fuzz/long-run.sh \
 	tests/fuzz/body.dict \
 	tests/fuzz/draft.dict \
 	tests/data/drafts/bad-answer-not-a-string.json \
 	tests/data/drafts/bad-later-version.json \
+	tests/data/drafts/bad-nul-escape.json \
 	tests/data/drafts/bad-step-out-of-range.json \
 	tests/data/drafts/empty-at-sign-in.json \
 	tests/data/drafts/full-at-review.json \
+	tests/data/drafts/odd-escaped-backslash-u0000.json \
 	tests/data/drafts/odd-values-at-schedule.json \
-	tests/data/drafts/partial-at-where.json
+	tests/data/drafts/partial-at-where.json \
+	tests/data/regress-path-blank-slash.json

@@ -16,6 +16,7 @@ PLAIN_SH_TESTS = \
 	tests/plain/rotate-at.sh \
 	tests/plain/type-ahead.sh \
 	tests/plain/draft-origin.sh \
+	tests/plain/draft-files.sh \
 	tests/plain/review-files.sh
 
 TESTS += $(PLAIN_SH_TESTS)

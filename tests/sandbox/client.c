@@ -544,3 +544,12 @@ sbc_create_body(const char *name, const char *overrides)
 	cJSON_Delete(extra);
 	return text;
 }
+
+double
+sbc_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}

@@ -70,6 +70,9 @@ struct sbc_reply {
 	double seconds;
 };
 
+/* Seconds on a monotonic clock, for timing what a test waits for. */
+double sbc_now(void);
+
 /* Sends one request; the reply is always filled (code says what happened). */
 void sbc_request(const struct sbc_server *server, const char *method, const char *path,
 		 const struct sbc_options *options, struct sbc_reply *reply);

@@ -7,7 +7,8 @@ SANDBOX_TESTS = \
 	tests/sandbox/test-sandbox-lookups \
 	tests/sandbox/test-sandbox-create \
 	tests/sandbox/test-sandbox-rotations \
-	tests/sandbox/test-sandbox-http
+	tests/sandbox/test-sandbox-http \
+	tests/sandbox/test-sandbox-slowloris
 
 check_PROGRAMS += $(SANDBOX_TESTS)
 TESTS += $(SANDBOX_TESTS) tests/sandbox/test-sandbox-helper.sh
@@ -17,6 +18,7 @@ dist_check_SCRIPTS += tests/sandbox/test-sandbox-helper.sh
 tests/sandbox/test-sandbox-process.log tests/sandbox/test-sandbox-auth.log \
 tests/sandbox/test-sandbox-lookups.log tests/sandbox/test-sandbox-create.log \
 tests/sandbox/test-sandbox-rotations.log tests/sandbox/test-sandbox-http.log \
+tests/sandbox/test-sandbox-slowloris.log \
 tests/sandbox/test-sandbox-helper.log: rotwiz-sandbox$(EXEEXT)
 
 SANDBOX_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS)
@@ -46,3 +48,7 @@ tests_sandbox_test_sandbox_rotations_LDADD = $(SANDBOX_TEST_LDADD)
 tests_sandbox_test_sandbox_http_SOURCES = tests/sandbox/test-sandbox-http.c $(SANDBOX_TEST_CLIENT)
 tests_sandbox_test_sandbox_http_CPPFLAGS = $(SANDBOX_TEST_CPPFLAGS)
 tests_sandbox_test_sandbox_http_LDADD = $(SANDBOX_TEST_LDADD)
+
+tests_sandbox_test_sandbox_slowloris_SOURCES = tests/sandbox/test-sandbox-slowloris.c $(SANDBOX_TEST_CLIENT)
+tests_sandbox_test_sandbox_slowloris_CPPFLAGS = $(SANDBOX_TEST_CPPFLAGS)
+tests_sandbox_test_sandbox_slowloris_LDADD = $(SANDBOX_TEST_LDADD)

@@ -16,15 +16,6 @@
 
 #define PROJECTS "/api/v1/projects"
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
-}
-
 static size_t
 discard(char *data, size_t size, size_t n, void *user)
 {
@@ -42,7 +33,7 @@ parallel(const struct sbc_server *s, const char *path, int n, long timeout_ms, d
 	struct curl_slist *auth = curl_slist_append(NULL, "Authorization: Bearer " USER_TOKEN);
 	char url[512];
 	int running = 0, i, good = 0;
-	double start = now_s();
+	double start = sbc_now();
 	CURLMsg *msg;
 	int left;
 
@@ -78,7 +69,7 @@ parallel(const struct sbc_server *s, const char *path, int n, long timeout_ms, d
 	}
 	curl_multi_cleanup(multi);
 	curl_slist_free_all(auth);
-	*seconds = now_s() - start;
+	*seconds = sbc_now() - start;
 	return good;
 }
 
@@ -191,8 +182,8 @@ stall_and_stop(void)
 	curl_easy_setopt(stalled, CURLOPT_TIMEOUT_MS, 10000L);
 	curl_easy_setopt(stalled, CURLOPT_WRITEFUNCTION, discard);
 	curl_multi_add_handle(multi, stalled);
-	start = now_s();
-	while (now_s() - start < 0.3) {
+	start = sbc_now();
+	while (sbc_now() - start < 0.3) {
 		curl_multi_perform(multi, &running);
 		curl_multi_poll(multi, NULL, 0, 50, NULL);
 	}
@@ -211,9 +202,9 @@ stall_and_stop(void)
 		ok(sbc_stat(&s, "rotations") == 3, "stall_after_still_made_the_rotation");
 	}
 
-	start = now_s();
+	start = sbc_now();
 	ok(sbc_stop(&s), "sigterm_while_a_request_stalls_exits_0");
-	ok(now_s() - start < 2.0, "stop_does_not_wait_for_the_stalled_client");
+	ok(sbc_now() - start < 2.0, "stop_does_not_wait_for_the_stalled_client");
 	curl_multi_perform(multi, &running);
 	curl_multi_remove_handle(multi, stalled);
 	curl_easy_cleanup(stalled);

@@ -43,6 +43,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/fields.sh \
 	tests/screen/result-stays.sh \
 	tests/screen/draft-origin.sh \
+	tests/screen/draft-files.sh \
 	tests/screen/review-files.sh \
 	tests/screen/free-names.sh \
 	tests/screen/one-key-a-step.sh \

@@ -623,9 +623,40 @@ test_curl(void)
 	   "curl_without_base_or_body_gives_null");
 }
 
+/* .infisical.json: a NUL would cut the project id short, naming another project. */
+static void
+test_project_file_nul(void)
+{
+	static const char nul_escape[] =
+		"{\"workspaceId\": \"ec28d541-4984-455a-b145-c3b923b5c5b2\\u0000x\", "
+		"\"defaultEnvironment\": \"dev\"}";
+	static const char raw_nul[] =
+		"{\"workspaceId\": \"ec28d541-4984-455a-b145-c3b923b5c5b2\0x\", "
+		"\"defaultEnvironment\": \"dev\"}";
+	static const char plain[] =
+		"{\"workspaceId\": \"ec28d541-4984-455a-b145-c3b923b5c5b2\", "
+		"\"defaultEnvironment\": \"dev\\\\u0000\"}";
+	char *ws, *env;
+
+	rw_project_file_parse(nul_escape, sizeof(nul_escape) - 1, &ws, &env);
+	ok(!ws && !env, "project_file_with_a_nul_escape_is_ignored_not_cut");
+	free(ws);
+	free(env);
+	rw_project_file_parse(raw_nul, sizeof(raw_nul) - 1, &ws, &env);
+	ok(!ws && !env, "project_file_with_a_raw_nul_is_ignored_not_cut");
+	free(ws);
+	free(env);
+	rw_project_file_parse(plain, sizeof(plain) - 1, &ws, &env);
+	is_str(ws, "ec28d541-4984-455a-b145-c3b923b5c5b2", "an_escaped_backslash_before_u0000_is_no_nul");
+	is_str(env, "dev\\u0000", "and_its_value_is_kept_whole");
+	free(ws);
+	free(env);
+}
+
 int
 main(void)
 {
+	test_project_file_nul();
 	test_parse_refusals();
 	test_mutations();
 	test_parse_file();

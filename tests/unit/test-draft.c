@@ -1,10 +1,12 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -372,6 +374,72 @@ test_garbage(void)
 	rw_answers_free(&a);
 }
 
+/* Decision 22: what rw_draft_inspect() finds, and why a save failed. */
+static void
+test_inspect(void)
+{
+	static const char good[] = "{\"version\":1,\"step\":2,\"answers\":{\"name\":\"n\"}}";
+	char *dir = in_root("inspect"), *path = in_root("inspect/draft.json");
+	char *aside = in_root("inspect/draft.json.bad-20251201T210400");
+	char *aside2 = in_root("inspect/draft.json.bad-20251201T210400-2");
+	char *blocked = in_root("inspect-file/draft.json"), *file = in_root("inspect-file");
+	struct rw_draft_inspection in;
+	struct rw_answers a;
+	time_t at = 1764623040;	/* 2025-12-01 21:04:00 UTC */
+
+	mkdir(dir, 0700);
+	ok(rw_draft_inspect(path, at, &in) == RW_OK && !in.present && !in.moved_to,
+	   "inspect_of_no_draft_finds_nothing");
+	rw_draft_inspection_free(&in);
+
+	write_text(path, "{\"version\":2}", 13);
+	ok(rw_draft_inspect(path, at, &in) == RW_OK && in.present && in.moved_to &&
+	   !strcmp(in.moved_to, aside) && access(path, F_OK) != 0 && access(aside, F_OK) == 0,
+	   "an_unusable_draft_is_moved_aside_by_its_utc_time");
+	is_str(in.problem, "it is of version 2, newer than this rotwiz reads (1)",
+	       "and_the_reason_is_said");
+	rw_draft_inspection_free(&in);
+	write_text(path, "x", 1);
+	ok(rw_draft_inspect(path, at, &in) == RW_OK && in.moved_to && !strcmp(in.moved_to, aside2),
+	   "a_second_in_the_same_second_does_not_overwrite_the_first");
+	is_str(in.problem, "it is not JSON", "not_json_is_said");
+	rw_draft_inspection_free(&in);
+
+	write_text(path, good, sizeof(good) - 1);
+	chmod(path, 0640);
+	ok(rw_draft_inspect(path, at, &in) == RW_OK && in.present && !in.problem[0] &&
+	   !in.moved_to && in.shared && in.mode == 0640 && access(path, F_OK) == 0,
+	   "a_usable_draft_others_may_read_stays_and_is_flagged");
+	rw_draft_inspection_free(&in);
+	chmod(path, 0600);
+	ok(rw_draft_inspect(path, at, &in) == RW_OK && !in.shared && !in.foreign,
+	   "a_private_draft_of_ours_is_not_flagged");
+	rw_draft_inspection_free(&in);
+
+	/* A folder that is a file: every user, root too, gets ENOTDIR. */
+	write_text(file, "x", 1);
+	rw_answers_init(&a);
+	rw_answers_set(&a, RW_FIELD_NAME, "n");
+	errno = 0;
+	ok(rw_draft_save(blocked, &a, RW_STEP_WHERE) == RW_EIO && errno == ENOTDIR,
+	   "a_failed_save_says_why_in_errno");
+	ok(rw_draft_inspect(blocked, at, &in) == RW_OK && !in.present,
+	   "nothing_is_there_when_its_folder_is_a_file");
+	rw_draft_inspection_free(&in);
+	rw_answers_free(&a);
+	unlink(file);
+	unlink(path);
+	unlink(aside);
+	unlink(aside2);
+	rmdir(dir);
+	free(dir);
+	free(path);
+	free(aside);
+	free(aside2);
+	free(blocked);
+	free(file);
+}
+
 /* A draft is worth saving only when some answer is more than a default. */
 static void
 test_worth_saving(void)
@@ -409,6 +477,7 @@ main(void)
 	test_origin();
 	test_atomic();
 	test_worth_saving();
+	test_inspect();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", root);
 	rc = done_testing();
 	if (system(cmd) != 0)

@@ -261,7 +261,7 @@ set_var(struct world *w, const char *name, const char *value)
 
 /*
  * Fills out with template's text, {NAME} replaced by world w's value and
- * {REPEAT N C} by N times the character C.  -1 with *missing set (malloc'd)
+ * {REPEAT N C} by N times the character C, {BYTE HH} by the byte of hex HH.  -1 with *missing set (malloc'd)
  * when a placeholder has no value.
  */
 static int
@@ -285,7 +285,18 @@ expand(const struct world *w, const char *template, size_t len, struct strbuf *o
 		}
 		memcpy(name, template + i + 1, n);
 		name[n] = '\0';
-		if (strncmp(name, "REPEAT ", 7) == 0) {
+		if (strncmp(name, "BYTE ", 5) == 0) {
+			unsigned byte;
+			char ch;
+
+			/* A raw byte the file cannot hold as text, a NUL above all. */
+			if (sscanf(name + 5, "%2x", &byte) == 1 && n == 7) {
+				ch = (char) byte;
+				strbuf_append(out, &ch, 1);
+				i += n + 2;
+				continue;
+			}
+		} else if (strncmp(name, "REPEAT ", 7) == 0) {
 			char ch;
 			int times;
 
