@@ -567,18 +567,18 @@ tui_flow_result(struct tui *t, struct rw_result *result)
 	}
 }
 
-/* The connection under the highlight of step 3's list (a pointer into the loaded list), or NULL. */
+/* The value under the highlight of one pick-list (a pointer into the loaded list), or NULL. */
 static const char *
-highlighted_connection(const struct tui *t)
+highlighted(const struct tui *t, enum tui_pick_id which)
 {
 	struct tui_pick_rows rows;
 	struct tui_pick_row *storage;
 	const struct tui_pick_row *row;
 	const char *id = NULL;
 
-	if (tui_pick_rows(t, TUI_PICK_CONNECTION, &rows, &storage) < 0)
+	if (tui_pick_rows(t, which, &rows, &storage) < 0)
 		return NULL;
-	if ((row = tui_pick_current(&t->pick[TUI_PICK_CONNECTION], &rows)) != NULL)
+	if ((row = tui_pick_current(&t->pick[which], &rows)) != NULL)
 		id = row->value;
 	free(storage);
 	return id;
@@ -599,22 +599,31 @@ tui_flow_sync(struct tui *t)
 	const char *connection = rw_answers_get(a, RW_FIELD_CONNECTION);
 	const char *typed = rw_answers_get(a, RW_FIELD_SECRET_PATH), *last;
 	char msg[RW_MESSAGE_MAX];
-	const char *highlighted;
+	const char *hl;
 	int editing_path = t->step == RW_STEP_WHERE && t->focus == 2;
 
 	if (!app->api || !app->signed_in)
 		return;
 	if (*project)
 		core_lists_want(&t->loads, app->api, CORE_SLOT_CONNECTIONS, project, NULL, NULL);
+	else if (t->step == RW_STEP_WHERE && !t->modal &&
+		 !core_lists_running(&t->loads, CORE_SLOT_CONNECTIONS) &&
+		 (hl = highlighted(t, TUI_PICK_PROJECT)) != NULL)
+		/*
+		 * No project chosen yet: the connections of the one under the
+		 * highlight load meanwhile, so a quick Enter or PgDn on Where
+		 * finds Connection's list there (issue 10: no wait but the create).
+		 */
+		core_lists_want(&t->loads, app->api, CORE_SLOT_CONNECTIONS, hl, NULL, NULL);
 	if (t->step == RW_STEP_CONNECTION && !t->modal &&
 	    !core_lists_running(&t->loads, CORE_SLOT_APPS) &&
-	    (highlighted = highlighted_connection(t)) != NULL) {
+	    (hl = highlighted(t, TUI_PICK_CONNECTION)) != NULL) {
 		/*
 		 * While the user looks at the connections, the apps of the one
 		 * under the highlight load, one at a time: by the time Enter
 		 * chooses it, its apps are there.
 		 */
-		core_lists_want(&t->loads, app->api, CORE_SLOT_APPS, highlighted, NULL, NULL);
+		core_lists_want(&t->loads, app->api, CORE_SLOT_APPS, hl, NULL, NULL);
 	} else if (t->step != RW_STEP_CONNECTION && *connection &&
 		   rw_validate_field(RW_FIELD_CONNECTION, connection, msg, sizeof(msg)) == RW_OK) {
 		core_lists_want(&t->loads, app->api, CORE_SLOT_APPS, connection, NULL, NULL);
