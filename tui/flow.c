@@ -606,13 +606,15 @@ tui_flow_sync(struct tui *t)
 		return;
 	if (*project)
 		core_lists_want(&t->loads, app->api, CORE_SLOT_CONNECTIONS, project, NULL, NULL);
-	else if (t->step == RW_STEP_WHERE && !t->modal &&
+	else if (t->step <= RW_STEP_WHERE &&
 		 !core_lists_running(&t->loads, CORE_SLOT_CONNECTIONS) &&
 		 (hl = highlighted(t, TUI_PICK_PROJECT)) != NULL)
 		/*
-		 * No project chosen yet: the connections of the one under the
-		 * highlight load meanwhile, so a quick Enter or PgDn on Where
-		 * finds Connection's list there (issue 10: no wait but the create).
+		 * No project chosen yet: the connections of the one under Where's
+		 * highlight load meanwhile (from sign-in on, while the name is
+		 * typed), and then their app lists (core_lists_prefetch_apps), so
+		 * a quick Enter or PgDn on Where finds Connection's list there and
+		 * Connection finds the apps (issue 10: no wait but the create).
 		 */
 		core_lists_want(&t->loads, app->api, CORE_SLOT_CONNECTIONS, hl, NULL, NULL);
 	if (t->step == RW_STEP_CONNECTION && !t->modal &&
