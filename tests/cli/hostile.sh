@@ -143,6 +143,9 @@ rm -f "$T/wd/.infisical.json"
 # environment, Azure apps and a secret named to attack the terminal).
 cli_sandbox --hostile-names
 INFISICAL_TOKEN=sandbox-user-token; export INFISICAL_TOKEN
+# The rotations the sandbox seeds, so that the two creates below are counted on top.
+curl -s "$SANDBOX_URL/sandbox/stats" >"$T/stats"
+seeded=$("$JSON_GET" "$T/stats" rotations)
 rw --yes --domain "$SANDBOX_URL" --project evil-project --environment dev --secret-path / \
 	--connection $CONTOSO --object-id $BIDI_APP_OBJ --client-id $BIDI_APP_CLI \
 	--name hostile-flag --app-name "$(printf 'Invoice \342\200\256fdp.exe')"
@@ -173,11 +176,11 @@ rw --yes --domain "$SANDBOX_URL" --project $EVIL_PROJECT --environment dev --sec
 	--name hostile-map --map-client-id "$(printf 'EVIL_\033[2J_KEY')"
 is_rc 2 a_secret_name_with_esc_is_refused_before_sending
 curl -s "$SANDBOX_URL/sandbox/stats" >"$T/stats"
-if "$JSON_GET" "$T/stats" rotations | grep -qx 3; then
+if "$JSON_GET" "$T/stats" rotations | grep -qx $((seeded + 2)); then
 	ok 0 only_the_two_creates_reached_the_server
 else
 	ok 1 only_the_two_creates_reached_the_server
-	diag "rotations on the server: $("$JSON_GET" "$T/stats" rotations)"
+	diag "rotations on the server: $("$JSON_GET" "$T/stats" rotations), $seeded seeded"
 fi
 
 # Plain mode: the server's project, environment and app names in its lists,
