@@ -16,6 +16,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "common/clock.h"
 #include "libcore/app.h"
 #include "app/demo.h"
 
@@ -58,15 +59,6 @@ find_sandbox(char *buf, size_t bufsz)
 	return -1;
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Reads the sandbox's first line ("rotwiz-sandbox listening on
  * http://127.0.0.1:PORT") within DEMO_START_MS.  Returns the port, or 0.
@@ -76,13 +68,13 @@ read_port(int fd, char *msg, size_t msgsz)
 {
 	char line[256];
 	size_t len = 0;
-	long deadline = now_ms() + DEMO_START_MS;
+	long deadline = rw_monotonic_ms() + DEMO_START_MS;
 	char *end;
 	unsigned long port;
 
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
-		long left = deadline - now_ms();
+		long left = deadline - rw_monotonic_ms();
 		ssize_t n;
 
 		if (memchr(line, '\n', len) != NULL)

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "common/clock.h"
 #include "common/secret.h"
 #include "common/strbuf.h"
 #include "net/api.h"
@@ -59,15 +60,6 @@ struct rw_api {
 	struct rw_call *active;	/* running or waiting for a retry */
 	struct rw_call *done;	/* finished, oldest first */
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void
 call_append(struct rw_call **head, struct rw_call *call)
@@ -705,7 +697,7 @@ on_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 	if (retry_delay_ms(call, reply, &delay)) {
 		call->attempts++;
 		call->state = CALL_WAITING;
-		call->retry_at = now_ms() + delay;
+		call->retry_at = rw_monotonic_ms() + delay;
 		return;
 	}
 	if (call->looking_up) {
@@ -737,7 +729,7 @@ static long
 start_due_retries(struct rw_api *api)
 {
 	struct rw_call *call, *next;
-	long long now = now_ms(), soonest = -1;
+	long long now = rw_monotonic_ms(), soonest = -1;
 
 	for (call = api->active; call; call = next) {
 		next = call->next;

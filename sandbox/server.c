@@ -15,6 +15,7 @@
 
 #include <microhttpd.h>
 
+#include "common/clock.h"
 #include "common/strbuf.h"
 #include "sandbox/router.h"
 #include "sandbox/request.h"
@@ -363,15 +364,6 @@ expects_continue(struct MHD_Connection *connection)
 	return expect && strcasecmp(expect, "100-continue") == 0;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Ends a connection from outside its thread: the thread's next read sees
  * the end and libmicrohttpd closes it.  The fd stays valid meanwhile:
@@ -412,7 +404,7 @@ watchdog(void *arg)
 
 	while (!atomic_load(&server->stopping)) {
 		sleep_ms(100);
-		now = now_ms();
+		now = rw_monotonic_ms();
 		pthread_mutex_lock(&server->lock);
 		for (c = server->oldest; c; c = c->next)
 			if (!c->busy && !c->served && !c->closing &&
@@ -510,7 +502,7 @@ on_connection(void *cls, struct MHD_Connection *connection, void **socket_contex
 	if (!info || !(c = calloc(1, sizeof(*c))))
 		return;		/* not watched: libmicrohttpd's idle timeout still ends it */
 	c->fd = info->connect_fd;
-	c->started_ms = now_ms();
+	c->started_ms = rw_monotonic_ms();
 	pthread_mutex_lock(&server->lock);
 	c->prev = server->newest;
 	*(server->newest ? &server->newest->next : &server->oldest) = c;
