@@ -41,6 +41,11 @@ static const char usage_text[] =
 	"                        from --now or from real time, so the scheduler's\n"
 	"                        rotations can be watched\n"
 	"      --seed-rotations N  seed N more rotations (bulk-0001...), for big lists\n"
+	"      --seed-apps N     seed N more Azure apps on each Azure connection\n"
+	"                        (Scale App 000001...), up to 1000000\n"
+	"      --seed-projects M  seed M more projects (Scale Project 000001...), each\n"
+	"                        with dev, staging and prod and a root folder\n"
+	"      --seed-secrets K  seed K secrets (SCALE_SECRET_000001...) in every folder\n"
 	"      --no-scheduler    never rotate by the clock (so a rotation can be overdue)\n"
 	"      --hostile-names   also seed a project, Azure apps and a secret whose names\n"
 	"                        hold escape sequences, BEL, C1, a bidi override and\n"
@@ -68,6 +73,7 @@ struct options {
 	int plan_free;
 	long speed;		/* 0: --speed not given */
 	long seed_rotations;
+	long seed_apps, seed_projects, seed_secrets;
 	int no_scheduler;
 };
 
@@ -96,6 +102,9 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "plan", required_argument, NULL, 'P' },
 		{ "speed", required_argument, NULL, 'S' },
 		{ "seed-rotations", required_argument, NULL, 'R' },
+		{ "seed-apps", required_argument, NULL, 'A' },
+		{ "seed-projects", required_argument, NULL, 'M' },
+		{ "seed-secrets", required_argument, NULL, 'K' },
 		{ "no-scheduler", no_argument, NULL, 'N' },
 		{ "hostile-names", no_argument, NULL, 'H' },
 		{ "header-timeout", required_argument, NULL, 'T' },
@@ -168,6 +177,21 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 				return 2;
 			}
 			break;
+		case 'A':
+		case 'M':
+		case 'K': {
+			long *to = c == 'A' ? &opt->seed_apps : c == 'M' ? &opt->seed_projects
+							     : &opt->seed_secrets;
+
+			*to = number(optarg, 0, 1000000, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --seed-%s '%s': a count from 0 to "
+					"1000000\n", c == 'A' ? "apps" : c == 'M' ? "projects" : "secrets",
+					optarg);
+				return 2;
+			}
+			break;
+		}
 		case 'N':
 			opt->no_scheduler = 1;
 			break;
@@ -231,6 +255,11 @@ main(int argc, char **argv)
 		fputs("rotwiz-sandbox: out of memory\n", stderr);
 		goto out_faults;
 	}
+	if (sb_seed_large((size_t) opt.seed_apps, (size_t) opt.seed_projects,
+			  (size_t) opt.seed_secrets) < 0) {
+		fputs("rotwiz-sandbox: out of memory\n", stderr);
+		goto out_stats;
+	}
 	world = sb_world_new(sb_now_ms());
 	if (!world) {
 		fputs("rotwiz-sandbox: out of memory\n", stderr);
@@ -270,6 +299,7 @@ out_world:
 	sb_world_free(&world);
 out_stats:
 	sb_stats_free(&stats);
+	sb_seed_large_free();
 out_faults:
 	sb_faults_free(&faults);
 	return rc;

@@ -1,5 +1,9 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "sandbox/seed.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -178,9 +182,181 @@ sb_seed_hostile(int on)
 	hostile = on;
 }
 
+/*
+ * Large worlds (--seed-apps, --seed-projects, --seed-secrets): the tables
+ * above copied to the heap with the generated rows after them, every
+ * pointer between them moved to the copy, so the rest of the sandbox reads
+ * one array per kind as before.  NULL: no large world, the tables as they are.
+ */
+static struct {
+	struct sb_project *projects;
+	struct sb_env *envs;
+	struct sb_folder *folders;
+	struct sb_azure_app *apps;
+	struct sb_seed_secret *secrets;
+	struct sb_seed_rotation *rotations;
+	size_t nprojects, nfolders, napps, nsecrets, nrotations;
+	char *strings;		/* every generated id and name, one block */
+} big;
+
+#define BIG_ENVS 3
+
+/* A UUID-shaped id that only index and kind decide (version 4 digits, as Infisical's). */
+static char *
+put_id(char **at, unsigned kind, size_t index)
+{
+	char *s = *at;
+
+	sprintf(s, "%08x-5ca1-4e00-8%03x-%012zx", 0x5ca1e000u + kind, kind & 0xfff, index);
+	*at += strlen(s) + 1;
+	return s;
+}
+
+static char *
+put_text(char **at, const char *fmt, size_t index)
+{
+	char *s = *at;
+
+	sprintf(s, fmt, index);
+	*at += strlen(s) + 1;
+	return s;
+}
+
+static const struct sb_project *
+moved_project(const struct sb_project *p)
+{
+	return p ? &big.projects[p - projects] : NULL;
+}
+
+static const struct sb_folder *
+moved_folder(const struct sb_folder *f)
+{
+	return &big.folders[f - folders];
+}
+
+static const struct sb_env *
+moved_env(const struct sb_folder *f)
+{
+	/* The seeded folders keep their seeded environments (constant, not copied). */
+	return f->env;
+}
+
+int
+sb_seed_large(size_t apps_per_connection, size_t more_projects, size_t secrets_per_folder)
+{
+	static const char *const env_slug[BIG_ENVS] = { "dev", "staging", "prod" };
+	static const char *const env_name[BIG_ENVS] = { "Development", "Staging", "Production" };
+	size_t nproj, nfold, napps, nsec, nazure = 0, i, j, c, room;
+	size_t keep_proj, keep_fold, keep_apps, keep_sec;
+	char *at;
+
+	if (!apps_per_connection && !more_projects && !secrets_per_folder)
+		return 0;
+	sb_seed_projects(&keep_proj);
+	sb_seed_folders(&keep_fold);
+	sb_seed_apps(&keep_apps);
+	sb_seed_secrets(&keep_sec);
+	for (c = 0; c < N(connections); c++)
+		nazure += strcmp(connections[c].app, "azure-client-secrets") == 0;
+	nproj = keep_proj + more_projects;
+	nfold = keep_fold + more_projects * BIG_ENVS;
+	napps = keep_apps + apps_per_connection * nazure;
+	nsec = keep_sec + secrets_per_folder * nfold;
+	/* Every generated string is under 64 bytes; a project has 3 ids, a name, a slug and a description. */
+	room = (more_projects * (6 + BIG_ENVS * 2) + apps_per_connection * nazure * 3 +
+		secrets_per_folder * nfold * 2) * 64 + 1;
+	big.projects = calloc(nproj, sizeof(*big.projects));
+	big.envs = calloc(more_projects * BIG_ENVS + 1, sizeof(*big.envs));
+	big.folders = calloc(nfold, sizeof(*big.folders));
+	big.apps = calloc(napps, sizeof(*big.apps));
+	big.secrets = calloc(nsec, sizeof(*big.secrets));
+	big.rotations = calloc(N(rotations), sizeof(*big.rotations));
+	big.strings = malloc(room);
+	if (!big.projects || !big.envs || !big.folders || !big.apps || !big.secrets ||
+	    !big.rotations || !big.strings)
+		return -1;
+	at = big.strings;
+
+	memcpy(big.projects, projects, keep_proj * sizeof(*projects));
+	for (i = 0; i < more_projects; i++) {
+		struct sb_project *p = &big.projects[keep_proj + i];
+		struct sb_env *e = &big.envs[i * BIG_ENVS];
+
+		p->id = put_id(&at, 1, i);
+		p->name = put_text(&at, "Scale Project %06zu", i + 1);
+		p->slug = put_text(&at, "scale-project-%06zu", i + 1);
+		p->description = "Seeded by --seed-projects";
+		p->type = "secret-manager";
+		p->created_at = "2024-11-01T09:00:00.000Z";
+		p->envs = e;
+		p->env_count = BIG_ENVS;
+		for (j = 0; j < BIG_ENVS; j++) {
+			e[j].id = put_id(&at, 2, i * BIG_ENVS + j);
+			e[j].slug = env_slug[j];
+			e[j].name = env_name[j];
+		}
+	}
+	for (i = 0; i < keep_fold; i++) {
+		big.folders[i] = folders[i];
+		big.folders[i].project = moved_project(folders[i].project);
+		big.folders[i].env = moved_env(&folders[i]);
+	}
+	for (i = 0; i < more_projects * BIG_ENVS; i++) {
+		struct sb_folder *f = &big.folders[keep_fold + i];
+
+		f->id = put_id(&at, 3, i);
+		f->project = &big.projects[keep_proj + i / BIG_ENVS];
+		f->env = &big.envs[i];
+		f->path = "/";
+		f->created_at = "2024-11-01T09:00:00.000Z";
+	}
+	memcpy(big.apps, apps, keep_apps * sizeof(*apps));
+	for (c = 0, j = keep_apps; c < N(connections); c++) {
+		if (strcmp(connections[c].app, "azure-client-secrets") != 0)
+			continue;
+		for (i = 0; i < apps_per_connection; i++, j++) {
+			size_t n = c * 1000000 + i;
+
+			big.apps[j].object_id = put_id(&at, 4, n);
+			big.apps[j].app_id = put_id(&at, 5, n);
+			big.apps[j].name = put_text(&at, "Scale App %06zu", i + 1);
+			big.apps[j].connection = &connections[c];
+		}
+	}
+	for (i = 0; i < keep_sec; i++) {
+		big.secrets[i] = secrets[i];
+		big.secrets[i].folder = moved_folder(secrets[i].folder);
+	}
+	for (j = 0, i = keep_sec; j < nfold; j++) {
+		size_t k;
+
+		for (k = 0; k < secrets_per_folder; k++, i++) {
+			big.secrets[i].folder = &big.folders[j];
+			big.secrets[i].key = put_text(&at, "SCALE_SECRET_%06zu", k + 1);
+			big.secrets[i].value = "seeded";
+			big.secrets[i].comment = "";
+		}
+	}
+	for (i = 0; i < N(rotations); i++) {
+		big.rotations[i] = rotations[i];
+		big.rotations[i].folder = moved_folder(rotations[i].folder);
+		big.rotations[i].app = &big.apps[rotations[i].app - apps];
+	}
+	big.nprojects = nproj;
+	big.nfolders = nfold;
+	big.napps = napps;
+	big.nsecrets = nsec;
+	big.nrotations = N(rotations);
+	return 0;
+}
+
 const struct sb_project *
 sb_seed_projects(size_t *count)
 {
+	if (big.projects) {
+		*count = big.nprojects;
+		return big.projects;
+	}
 	*count = N(projects) - (hostile ? 0 : 1);
 	return projects;
 }
@@ -188,6 +364,10 @@ sb_seed_projects(size_t *count)
 const struct sb_folder *
 sb_seed_folders(size_t *count)
 {
+	if (big.folders) {
+		*count = big.nfolders;
+		return big.folders;
+	}
 	*count = N(folders) - (hostile ? 0 : 1);
 	return folders;
 }
@@ -202,6 +382,10 @@ sb_seed_connections(size_t *count)
 const struct sb_azure_app *
 sb_seed_apps(size_t *count)
 {
+	if (big.apps) {
+		*count = big.napps;
+		return big.apps;
+	}
 	*count = N(apps) - (hostile ? 0 : HOSTILE_APPS);
 	return apps;
 }
@@ -209,6 +393,10 @@ sb_seed_apps(size_t *count)
 const struct sb_seed_secret *
 sb_seed_secrets(size_t *count)
 {
+	if (big.secrets) {
+		*count = big.nsecrets;
+		return big.secrets;
+	}
 	*count = N(secrets) - (hostile ? 0 : 1);
 	return secrets;
 }
@@ -216,6 +404,23 @@ sb_seed_secrets(size_t *count)
 const struct sb_seed_rotation *
 sb_seed_rotations(size_t *count)
 {
+	if (big.rotations) {
+		*count = big.nrotations;
+		return big.rotations;
+	}
 	*count = N(rotations);
 	return rotations;
+}
+
+void
+sb_seed_large_free(void)
+{
+	free(big.projects);
+	free(big.envs);
+	free(big.folders);
+	free(big.apps);
+	free(big.secrets);
+	free(big.rotations);
+	free(big.strings);
+	memset(&big, 0, sizeof(big));
 }

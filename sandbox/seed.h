@@ -78,6 +78,17 @@ struct sb_seed_rotation {
 /* --hostile-names: seed the project, apps and secret named to attack a terminal too. */
 void sb_seed_hostile(int on);
 
+/*
+ * Large worlds: apps_per_connection more Azure apps on each Azure connection
+ * ("Scale App 000001"...), more_projects projects ("Scale Project 000001",
+ * dev/staging/prod, a root folder each) and secrets_per_folder secrets
+ * (SCALE_SECRET_000001...) in every folder.  Names and ids depend on the
+ * counts only.  Call before sb_world_new(), after sb_seed_hostile().
+ * Returns -1 when out of memory.
+ */
+int sb_seed_large(size_t apps_per_connection, size_t more_projects, size_t secrets_per_folder);
+void sb_seed_large_free(void);
+
 const struct sb_project *sb_seed_projects(size_t *count);
 const struct sb_folder *sb_seed_folders(size_t *count);
 const struct sb_connection *sb_seed_connections(size_t *count);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -125,13 +126,25 @@ contexts_now(struct tui *t)
 	return tui_screen_for(t)->contexts(t);
 }
 
+static long long
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 static void
 handle_key(struct tui *t, int is_key, wint_t ch)
 {
 	enum tui_action action;
 	const struct tui_screen *screen;
+	unsigned contexts;
 
 	t->keys++;
+	if (!t->key_at_us)
+		t->key_at_us = now_us();
 	if (t->pasting) {
 		if (is_key && ch == TUI_KEY_PASTE_END) {
 			t->pasting = 0;
@@ -151,7 +164,10 @@ handle_key(struct tui *t, int is_key, wint_t ch)
 		}
 		return;
 	}
-	action = tui_key_action(is_key, ch, contexts_now(t));
+	contexts = contexts_now(t);
+	action = tui_key_action(is_key, ch, contexts);
+	if ((contexts & TUI_CTX_PICK) && (action == TUI_ACT_CHAR || action == TUI_ACT_BACKSPACE))
+		t->key_filters = 1;
 	switch (action) {
 	case TUI_ACT_RESIZE:
 		t->rebuild = 1;
@@ -276,6 +292,20 @@ write_answers(const struct tui *t)
 }
 
 
+/* For ROTWIZ_TUI_STATS: when a loaded list was first on screen, how long a filter key took. */
+static void
+measure_frame(struct tui *t, enum core_slot_id shown)
+{
+	long long now = now_us();
+
+	if (shown < CORE_SLOT_COUNT && !t->usable_ms[shown] && core_lists_ready(&t->loads, shown))
+		t->usable_ms[shown] = (now - t->started_us) / 1000 + 1;
+	if (t->key_at_us && t->key_filters && t->filter_samples < TUI_KEY_SAMPLES)
+		t->filter_us[t->filter_samples++] = (long) (now - t->key_at_us);
+	t->key_at_us = 0;
+	t->key_filters = 0;
+}
+
 static void
 draw(struct tui *t)
 {
@@ -326,6 +356,7 @@ draw(struct tui *t)
 	wnoutrefresh(stdscr);
 	doupdate();
 	t->frames++;
+	measure_frame(t, shown);
 	write_answers(t);
 }
 
@@ -367,6 +398,28 @@ write_stats(const struct tui *t)
 		if (t->loads.waited_on & (1u << i))
 			fprintf(f, " %s", names[i]);
 	fprintf(f, "\nexit %d\n", t->exit_code);
+	for (i = 0; i < CORE_SLOT_COUNT; i++)
+		if (t->usable_ms[i])
+			fprintf(f, "usable_ms %s %lld\n", names[i], t->usable_ms[i] - 1);
+	if (t->filter_samples > 0) {
+		long sorted[TUI_KEY_SAMPLES], v;
+		int n = t->filter_samples, a, b;
+
+		memcpy(sorted, t->filter_us, (size_t) n * sizeof(*sorted));
+		for (a = 1; a < n; a++)	/* insertion sort: a few hundred samples at most */
+			for (b = a, v = sorted[a]; b > 0 && sorted[b - 1] > v; b--) {
+				sorted[b] = sorted[b - 1];
+				sorted[b - 1] = v;
+			}
+		fprintf(f, "filter_keys %d\nfilter_us_median %ld\nfilter_us_max %ld\n", n,
+			sorted[(n - 1) / 2], sorted[n - 1]);
+	}
+	{
+		struct rusage ru;
+
+		if (getrusage(RUSAGE_SELF, &ru) == 0)
+			fprintf(f, "peak_rss_kib %ld\n", ru.ru_maxrss);
+	}
 	fclose(f);
 }
 
@@ -469,6 +522,7 @@ tui_run(struct app *app)
 	setlocale(LC_ALL, "");
 	memset(&term, 0, sizeof(term));
 	tui_wizard_init(&t, app);
+	t.started_us = now_us();
 	if (term_open(&t, &term) < 0) {
 		term_close(&term);
 		tui_wizard_free(&t);

@@ -194,6 +194,13 @@ struct tui {
 	/* For the measurements. */
 	long keys;
 	int frames;
+	long long started_us;		/* tui_run's start */
+	long long key_at_us;		/* a key read whose frame is not drawn yet (0: none) */
+	int key_filters;		/* ... and it typed into a list's filter */
+	long long usable_ms[CORE_SLOT_COUNT];	/* first frame that showed that list loaded */
+#define TUI_KEY_SAMPLES 512
+	long filter_us[TUI_KEY_SAMPLES];	/* a filter key to its frame, microseconds */
+	int filter_samples;
 };
 
 struct tui_screen {

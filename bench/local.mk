@@ -1,0 +1,7 @@
+# Issue 14's benchmark: a measurement run by hand (README, "Benchmarks"), not a test.
+EXTRA_DIST += bench/scale.sh
+
+bench-scale: rotwiz rotwiz-sandbox tests/screen/first-frame
+	top_builddir=$(abs_top_builddir) top_srcdir=$(abs_top_srcdir) $(SHELL) $(top_srcdir)/bench/scale.sh
+
+.PHONY: bench-scale
