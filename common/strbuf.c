@@ -62,6 +62,32 @@ strbuf_append(struct strbuf *sb, const char *data, size_t len)
 }
 
 int
+strbuf_reserve(struct strbuf *sb, size_t len)
+{
+	size_t need;
+	char *data;
+
+	if (sb->failed || len > (size_t) -1 - sb->len - 1 || (sb->limit && sb->len + len > sb->limit))
+		return -1;
+	need = sb->len + len + 1;
+	if (need <= sb->cap)
+		return 0;
+	data = malloc(need);
+	if (!data)
+		return -1;
+	if (sb->data) {
+		memcpy(data, sb->data, sb->len + 1);
+		secret_wipe(sb->data, sb->cap);
+		free(sb->data);
+	} else {
+		data[0] = '\0';
+	}
+	sb->data = data;
+	sb->cap = need;
+	return 0;
+}
+
+int
 strbuf_puts(struct strbuf *sb, const char *s)
 {
 	return strbuf_append(sb, s, strlen(s));

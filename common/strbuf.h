@@ -21,6 +21,12 @@ struct strbuf {
 
 void strbuf_init(struct strbuf *sb, size_t limit);
 int strbuf_append(struct strbuf *sb, const char *data, size_t len);
+/*
+ * Makes room for len more bytes at once (a reply whose Content-Length is
+ * known), so that a large body is one block and not a run of doubling
+ * copies.  Fails, without marking the buffer failed, past the limit.
+ */
+int strbuf_reserve(struct strbuf *sb, size_t len);
 int strbuf_puts(struct strbuf *sb, const char *s);
 int strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

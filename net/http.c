@@ -235,6 +235,19 @@ on_header(char *data, size_t size, size_t nmemb, void *userp)
 		req->retry_after = -1;
 		free(req->location);
 		req->location = NULL;
+	} else if ((v = header_value(data, len, "Content-Length", &vlen))) {
+		char *end;
+		unsigned long long n;
+		char num[24];
+
+		/* One block of the right size; a length past the cap fails in on_body. */
+		if (vlen > 0 && vlen < sizeof(num)) {
+			memcpy(num, v, vlen);
+			num[vlen] = '\0';
+			n = strtoull(num, &end, 10);
+			if (!*end && n > req->in.len && n <= RW_RESPONSE_MAX_BYTES)
+				strbuf_reserve(&req->in, (size_t) n - req->in.len);
+		}
 	} else if ((v = header_value(data, len, "Retry-After", &vlen))) {
 		req->retry_after = parse_retry_after(v, vlen);
 	} else if ((v = header_value(data, len, "Location", &vlen))) {

@@ -14,8 +14,14 @@
 #include "common/status.h"
 #include "forms/field.h"
 
-/* Larger replies are refused before parsing. */
-#define RW_RESPONSE_MAX_BYTES (4u * 1024 * 1024)
+/*
+ * Larger replies are refused before parsing.  The largest list the real
+ * server sends in one reply is a tenant's Azure app registrations (every
+ * one at once, about 120 bytes each: 100,000 apps are 11.9 MB), so 64 MiB
+ * holds some 560,000 apps (decision 30).  The buffer grows with the
+ * reply, to its Content-Length at once when the server sends one.
+ */
+#define RW_RESPONSE_MAX_BYTES (64u * 1024 * 1024)
 
 /*
  * Refusals that need words of their own, whatever the call.  The

@@ -574,8 +574,18 @@ highlighted(const struct tui *t, enum tui_pick_id which)
 	struct tui_pick_rows rows;
 	struct tui_pick_row *storage;
 	const struct tui_pick_row *row;
-	const char *id = NULL;
+	const char *id = NULL, *first, *last;
+	size_t count;
+	long at;
 
+	/* Called every frame: the highlight's row straight from the list when it is known. */
+	first = tui_pick_value_at(t, which, 0, &count);
+	last = count ? tui_pick_value_at(t, which, count - 1, &count) : NULL;
+	at = tui_pick_current_index(&t->pick[which], count, first, last);
+	if (at == -2)
+		return NULL;
+	if (at >= 0)
+		return tui_pick_value_at(t, which, (size_t) at, &count);
 	if (tui_pick_rows(t, which, &rows, &storage) < 0)
 		return NULL;
 	if ((row = tui_pick_current(&t->pick[which], &rows)) != NULL)

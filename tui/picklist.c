@@ -13,9 +13,44 @@
 #define GAP 2
 #define MIN_COL 8
 
+/*
+ * What a list worked out for the rows it saw last.  The rows are rebuilt
+ * by the caller for every use, but they point into one loaded list: the
+ * count and the strings of its first and last rows say whether it is still
+ * that list.
+ */
+struct tui_pick_memo {
+	size_t count;
+	const char *first, *last;	/* the first and last rows' values */
+	char filter[TUI_PICK_FILTER_MAX];	/* what idx holds the matches of */
+	size_t *idx, n;
+	int have_matches;
+	int width;			/* the column widths below are for this width (0: none) */
+	int w[TUI_PICK_COLS];
+};
+
+void
+tui_pick_init(struct tui_pick *pick)
+{
+	memset(pick, 0, sizeof(*pick));
+}
+
 void
 tui_pick_reset(struct tui_pick *pick)
 {
+	struct tui_pick_memo *memo = pick->memo;
+
+	memset(pick, 0, sizeof(*pick));
+	pick->memo = memo;
+}
+
+void
+tui_pick_free(struct tui_pick *pick)
+{
+	if (pick->memo) {
+		free(pick->memo->idx);
+		free(pick->memo);
+	}
 	memset(pick, 0, sizeof(*pick));
 }
 
@@ -32,18 +67,89 @@ row_matches(const struct tui_pick_row *row, int ncols, const char *filter)
 	return 0;
 }
 
+/* The memo for these rows, forgotten when they are another list's; NULL when out of memory. */
+static struct tui_pick_memo *
+memo_for(const struct tui_pick *pick, const struct tui_pick_rows *rows)
+{
+	struct tui_pick_memo *memo = pick->memo;
+	const char *first = rows->count ? rows->row[0].value : NULL;
+	const char *last = rows->count ? rows->row[rows->count - 1].value : NULL;
+
+	if (!memo) {
+		/* The pick is the caller's, the memo ours: reached through a const pick too. */
+		memo = calloc(1, sizeof(*memo));
+		if (!memo)
+			return NULL;
+		((struct tui_pick *) pick)->memo = memo;
+	}
+	if (memo->count != rows->count || memo->first != first || memo->last != last) {
+		memo->count = rows->count;
+		memo->first = first;
+		memo->last = last;
+		memo->have_matches = 0;
+		memo->width = 0;
+		free(memo->idx);	/* sized for the other list */
+		memo->idx = NULL;
+	}
+	return memo;
+}
+
+/*
+ * The matches of the filter, worked out once per filter and list.  A filter
+ * that only grew can only match fewer: then only the last matches are looked at.
+ */
+static const size_t *
+matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *count)
+{
+	struct tui_pick_memo *memo = memo_for(pick, rows);
+	size_t i, n = 0, old = strlen(memo ? memo->filter : "");
+
+	*count = 0;
+	if (!memo)
+		return NULL;
+	if (memo->have_matches && strcmp(memo->filter, pick->filter) == 0) {
+		*count = memo->n;
+		return memo->idx;
+	}
+	if (!memo->idx && rows->count > 0 && !(memo->idx = malloc(rows->count * sizeof(*memo->idx))))
+		return NULL;
+	if (memo->have_matches && old > 0 && strncmp(memo->filter, pick->filter, old) == 0) {
+		for (i = 0; i < memo->n; i++)
+			if (row_matches(&rows->row[memo->idx[i]], rows->ncols, pick->filter))
+				memo->idx[n++] = memo->idx[i];
+	} else {
+		for (i = 0; i < rows->count; i++)
+			if (row_matches(&rows->row[i], rows->ncols, pick->filter))
+				memo->idx[n++] = i;
+	}
+	memo->n = n;
+	memcpy(memo->filter, pick->filter, sizeof(memo->filter));
+	memo->have_matches = 1;
+	*count = n;
+	return memo->idx;
+}
+
 size_t
 tui_pick_matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *idx)
 {
-	size_t i, n = 0;
+	size_t n;
+	const size_t *m = matches(pick, rows, &n);
 
-	for (i = 0; i < rows->count; i++) {
-		if (!row_matches(&rows->row[i], rows->ncols, pick->filter))
-			continue;
-		if (idx)
-			idx[n] = i;
-		n++;
+	if (!m && rows->count > 0) {
+		/* Out of memory for the memo: one pass without it. */
+		size_t i;
+
+		for (i = 0, n = 0; i < rows->count; i++) {
+			if (!row_matches(&rows->row[i], rows->ncols, pick->filter))
+				continue;
+			if (idx)
+				idx[n] = i;
+			n++;
+		}
+		return n;
 	}
+	if (idx && n)
+		memcpy(idx, m, n * sizeof(*idx));
 	return n;
 }
 
@@ -92,8 +198,8 @@ int
 tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 	     enum tui_action action, wint_t ch)
 {
-	size_t matches = tui_pick_matches(pick, rows, NULL);
-	size_t len = strlen(pick->filter);
+	size_t count = tui_pick_matches(pick, rows, NULL);
+	size_t len = strlen(pick->filter), page = pick->page > 1 ? pick->page - 1 : 1;
 
 	switch (action) {
 	case TUI_ACT_CHAR: {
@@ -124,12 +230,29 @@ tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 		pick->top = 0;
 		return 1;
 	case TUI_ACT_LIST_DOWN:
-		if (pick->sel + 1 < matches)
+		if (pick->sel + 1 < count)
 			pick->sel++;
 		return 1;
 	case TUI_ACT_LIST_UP:
 		if (pick->sel > 0)
 			pick->sel--;
+		return 1;
+	case TUI_ACT_LIST_PAGE_DOWN:
+		/* A page less one row, so the row last at the bottom stays in sight. */
+		pick->sel = pick->sel + page < count ? pick->sel + page : count ? count - 1 : 0;
+		pick->top += page;
+		if (pick->top > pick->sel)
+			pick->top = pick->sel;
+		return 1;
+	case TUI_ACT_LIST_PAGE_UP:
+		pick->sel = pick->sel > page ? pick->sel - page : 0;
+		pick->top = pick->top > page ? pick->top - page : 0;
+		return 1;
+	case TUI_ACT_LIST_FIRST:
+		pick->sel = pick->top = 0;
+		return 1;
+	case TUI_ACT_LIST_LAST:
+		pick->sel = count ? count - 1 : 0;
 		return 1;
 	default:
 		return 0;
@@ -150,27 +273,62 @@ tui_pick_select_value(struct tui_pick *pick, const struct tui_pick_rows *rows, c
 	}
 }
 
+long
+tui_pick_current_index(const struct tui_pick *pick, size_t count, const char *first,
+		       const char *last)
+{
+	const struct tui_pick_memo *memo = pick->memo;
+	size_t n;
+
+	if (count == 0)
+		return -2;
+	if (!pick->filter[0])
+		return (long) (pick->sel < count ? pick->sel : count - 1);
+	if (!memo || !memo->have_matches || memo->count != count || memo->first != first ||
+	    memo->last != last || strcmp(memo->filter, pick->filter) != 0)
+		return -1;
+	n = memo->n;
+	if (n == 0)
+		return -2;
+	return (long) memo->idx[pick->sel < n ? pick->sel : n - 1];
+}
+
 const struct tui_pick_row *
 tui_pick_current(const struct tui_pick *pick, const struct tui_pick_rows *rows)
 {
-	size_t *idx, n;
-	const struct tui_pick_row *row = NULL;
+	size_t n;
+	const size_t *idx;
 
 	if (rows->count == 0)
 		return NULL;
-	idx = malloc(rows->count * sizeof(*idx));
-	if (!idx)
+	idx = matches(pick, rows, &n);
+	if (!idx || n == 0)
 		return NULL;
-	n = tui_pick_matches(pick, rows, idx);
-	if (n > 0)
-		row = &rows->row[idx[pick->sel < n ? pick->sel : n - 1]];
-	free(idx);
-	return row;
+	return &rows->row[idx[pick->sel < n ? pick->sel : n - 1]];
 }
+
+static void natural_widths(const struct tui_pick_rows *rows, int width, int *w);
 
 /* Column widths that fit width: natural sizes, the later columns shrunk first. */
 static void
-column_widths(const struct tui_pick_rows *rows, int width, int *w)
+column_widths(const struct tui_pick *pick, const struct tui_pick_rows *rows, int width, int *w)
+{
+	struct tui_pick_memo *memo = memo_for(pick, rows);
+
+	/* Every row's width is a pass over the whole list: once per list and width. */
+	if (memo && memo->width == width) {
+		memcpy(w, memo->w, sizeof(memo->w));
+		return;
+	}
+	natural_widths(rows, width, w);
+	if (memo) {
+		memcpy(memo->w, w, sizeof(memo->w));
+		memo->width = width;
+	}
+}
+
+static void
+natural_widths(const struct tui_pick_rows *rows, int width, int *w)
 {
 	int c, total;
 	size_t i;
@@ -214,16 +372,16 @@ void
 tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, int x,
 	      int height, int width, const char *chosen, int focused)
 {
-	size_t *idx = NULL, n, i;
+	const size_t *idx = NULL;
+	size_t n = 0, i;
 	int w[TUI_PICK_COLS] = { 0, 0, 0 };
 	int line = 0, visible, c, heads = 0, mark_w = 2, noun_len;
 	char count[TUI_PICK_FILTER_MAX + 96];
 
 	if (height < 1 || width < 4)
 		return;
-	if (rows->count > 0 && !(idx = malloc(rows->count * sizeof(*idx))))
+	if (rows->count > 0 && !(idx = matches(pick, rows, &n)))
 		return;
-	n = idx ? tui_pick_matches(pick, rows, idx) : 0;
 	clamp(pick, n);
 	/* "1 app", "2 apps": the nouns are plain plurals. */
 	noun_len = (int) strlen(rows->noun) - (rows->count == 1 && !pick->filter[0]);
@@ -236,7 +394,7 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 	tui_text_draw(y + line++, x, count, width, tui_attr(TUI_ROLE_DIM));
 	for (c = 0; c < rows->ncols; c++)
 		heads |= rows->head[c] != NULL;
-	column_widths(rows, width - mark_w, w);
+	column_widths(pick, rows, width - mark_w, w);
 	if (heads && line < height) {
 		int cx = x + mark_w;
 
@@ -251,10 +409,9 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 		tui_text_draw(y + line, x + mark_w, "Nothing matches: Backspace or Esc clears the filter.",
 			      width - mark_w, tui_attr(TUI_ROLE_WARNING));
 	visible = height - line;
-	if (visible < 1) {
-		free(idx);
+	if (visible < 1)
 		return;
-	}
+	pick->page = (size_t) visible;
 	if (pick->sel < pick->top)
 		pick->top = pick->sel;
 	if (pick->sel >= pick->top + (size_t) visible)
@@ -288,5 +445,4 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 		snprintf(more, sizeof(more), "%zu-%zu of %zu", pick->top + 1, i, n);
 		tui_text_draw_right(y, x, more, width, tui_attr(TUI_ROLE_DIM));
 	}
-	free(idx);
 }

@@ -6,7 +6,10 @@
  * every shown column (case-insensitive), with a count of what matches, a
  * highlight that Up/Down move and a window that scrolls to keep it shown.
  * The rows belong to the caller (built from a server list); the list keeps
- * only the filter, the highlight and the scroll position.
+ * the filter, the highlight, the scroll position and what it worked out
+ * for the rows it saw last (the matches, the column widths), so that a key
+ * or a frame costs one pass over 100,000 rows at most, and typing more of
+ * the filter looks only at what matched before.
  */
 
 #include <stddef.h>
@@ -30,19 +33,28 @@ struct tui_pick_rows {
 	const char *noun;			/* "projects" */
 };
 
+struct tui_pick_memo;
+
 struct tui_pick {
 	char filter[TUI_PICK_FILTER_MAX];
 	size_t sel;		/* index among the matches */
 	size_t top;		/* first match shown */
+	size_t page;		/* rows the last frame showed: PgUp/PgDn's step */
+	struct tui_pick_memo *memo;	/* owned; tui_pick_free() */
 };
 
+/* First use: an empty filter, nothing worked out yet. */
+void tui_pick_init(struct tui_pick *pick);
+/* Clears the filter, highlight and scroll (keeps what it worked out, which stays true). */
 void tui_pick_reset(struct tui_pick *pick);
+void tui_pick_free(struct tui_pick *pick);
 
 /* Number of rows the filter matches; their indexes go to idx (room for rows->count) when not NULL. */
 size_t tui_pick_matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *idx);
 
 /*
- * CHAR (adds to the filter), BACKSPACE, KILL (clears it), LIST_UP/DOWN.
+ * CHAR (adds to the filter), BACKSPACE, KILL (clears it), LIST_UP/DOWN,
+ * LIST_PAGE_UP/DOWN (a shown page), LIST_FIRST/LAST (Home/End).
  * Returns 1 when it handled the action.
  */
 int tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
@@ -53,6 +65,15 @@ void tui_pick_add_filter(struct tui_pick *pick, const char *text);
 
 /* Highlights the row whose value is value (the current answer), clearing the filter. */
 void tui_pick_select_value(struct tui_pick *pick, const struct tui_pick_rows *rows, const char *value);
+
+/*
+ * The index among count rows (first and last: the values of the first and
+ * last rows) of the highlighted row, when it is known without the rows: no
+ * filter, or the matches of this filter on these rows already worked out.
+ * -1: not known (build the rows and ask tui_pick_current()); -2: nothing matches.
+ */
+long tui_pick_current_index(const struct tui_pick *pick, size_t count, const char *first,
+			    const char *last);
 
 /* The highlighted row, or NULL when nothing matches. */
 const struct tui_pick_row *tui_pick_current(const struct tui_pick *pick, const struct tui_pick_rows *rows);

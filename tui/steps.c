@@ -610,8 +610,17 @@ draw_secret_names(struct tui *t, const struct layout *l)
 			strbuf_printf(&sb, "The folder %s holds no secrets yet.", path);
 		else
 			strbuf_printf(&sb, "Already in %s:", path);
-		for (i = 0; i < res->u.secret_names.count; i++)
+		/*
+		 * Only what the box can show: a folder of 20,000 names wrapped in
+		 * full every frame is a visible pause.  The check itself looks at all.
+		 */
+		for (i = 0; i < res->u.secret_names.count; i++) {
+			if (sb.len > (size_t) l->width * (size_t) (l->extra_h > 1 ? l->extra_h : 1)) {
+				strbuf_printf(&sb, " and %zu more", res->u.secret_names.count - i);
+				break;
+			}
 			strbuf_printf(&sb, "%s %s", i ? "," : "", res->u.secret_names.items[i]);
+		}
 	} else if (res && res->error.http_status == 404) {
 		/* The real server's SecretPathNotFound: never "no secrets yet" (decision 2). */
 		strbuf_printf(&sb, "There is no folder %s in this environment: go back to Where "

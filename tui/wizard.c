@@ -31,7 +31,7 @@ tui_wizard_init(struct tui *t, struct app *app)
 	rw_answers_init(&t->entered);
 	strbuf_init(&t->paste, PASTE_MAX);
 	for (i = 0; i < TUI_PICK_COUNT; i++)
-		tui_pick_reset(&t->pick[i]);
+		tui_pick_init(&t->pick[i]);
 	t->draft_path = rw_draft_path();
 	t->exit_code = rw_status_exit_code(RW_EQUIT);
 	t->status_role = TUI_ROLE_DIM;
@@ -41,8 +41,12 @@ tui_wizard_init(struct tui *t, struct app *app)
 void
 tui_wizard_free(struct tui *t)
 {
+	int i;
+
 	tui_editor_close(&t->ed);
 	tui_clear_msgs(t);
+	for (i = 0; i < TUI_PICK_COUNT; i++)
+		tui_pick_free(&t->pick[i]);
 	core_lists_free(&t->loads);
 	free(t->held);
 	t->held = NULL;
@@ -323,6 +327,39 @@ tui_pick_rows(const struct tui *t, enum tui_pick_id id, struct tui_pick_rows *ro
 	rows->count = n;
 	*storage = row;
 	return 0;
+}
+
+const char *
+tui_pick_value_at(const struct tui *t, enum tui_pick_id id, size_t i, size_t *count)
+{
+	const struct rw_result *res = tui_pick_result(t, id);
+	const struct rw_project *project;
+
+	*count = 0;
+	switch (id) {
+	case TUI_PICK_PROJECT:
+		if (!t->app->projects_loaded)
+			return NULL;
+		*count = t->app->projects.count;
+		return i < *count ? t->app->projects.items[i].id : NULL;
+	case TUI_PICK_ENVIRONMENT:
+		if (!(project = tui_current_project(t)))
+			return NULL;
+		*count = project->environment_count;
+		return i < *count ? project->environments[i].slug : NULL;
+	case TUI_PICK_CONNECTION:
+		if (!res || res->status != RW_OK)
+			return NULL;
+		*count = res->u.connections.count;
+		return i < *count ? res->u.connections.items[i].id : NULL;
+	case TUI_PICK_APP:
+		if (!res || res->status != RW_OK)
+			return NULL;
+		*count = res->u.apps.count;
+		return i < *count ? res->u.apps.items[i].object_id : NULL;
+	default:
+		return NULL;
+	}
 }
 
 static const struct rw_connection *

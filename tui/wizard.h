@@ -244,6 +244,12 @@ void tui_display_value(const struct tui *t, enum rw_field field, char *buf, size
  * The rows of a pick-list from what is loaded (the caller frees *storage
  * with free()).  Returns 0, or -1 when the list is not loaded.
  */
+/*
+ * The value of row i of a pick-list straight from its loaded list (what
+ * tui_pick_rows() would put in row[i].value), and the row count in *count;
+ * NULL when the list is not there or i is past it.  No rows are built.
+ */
+const char *tui_pick_value_at(const struct tui *t, enum tui_pick_id id, size_t i, size_t *count);
 int tui_pick_rows(const struct tui *t, enum tui_pick_id id, struct tui_pick_rows *rows,
 		  struct tui_pick_row **storage);
 

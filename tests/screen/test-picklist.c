@@ -8,6 +8,7 @@
  */
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tests/tap.h"
@@ -78,7 +79,7 @@ main(void)
 	memset(&empty, 0, sizeof(empty));
 	empty.ncols = 3;
 	empty.noun = "apps";
-	tui_pick_reset(&pick);
+	tui_pick_init(&pick);
 	ok(tui_pick_current(&pick, &empty) == NULL, "an_empty_list_has_no_current_row");
 	type(&pick, &empty, L"x");
 	ok(strcmp(pick.filter, "x") == 0, "typing_into_an_empty_list_still_collects_the_text");
@@ -159,5 +160,55 @@ main(void)
 	ok(lines.n == 3 && lines.text[1][0] == '\0', "newlines_start_lines_even_empty_ones");
 	memset(&lines, 0, sizeof(lines));
 	ok(tui_text_wrap("xyz", 0, collect, &lines) == 3, "a_zero_width_still_ends");
+
+	/* A long list (issue 14): the page keys, Home/End, a filter typed and erased. */
+	{
+		enum { BIG = 3000 };
+		static struct tui_pick_row big_rows[BIG];
+		static char names[BIG][24], ids[BIG][16];
+		struct tui_pick_rows big = rows, other = rows;
+		size_t i;
+
+		for (i = 0; i < BIG; i++) {
+			snprintf(names[i], sizeof(names[i]), "Scale App %06zu", i + 1);
+			snprintf(ids[i], sizeof(ids[i]), "id-%zu", i);
+			big_rows[i].col[0] = names[i];
+			big_rows[i].value = ids[i];
+		}
+		big.row = big_rows;
+		big.count = BIG;
+		big.ncols = 1;
+		tui_pick_reset(&pick);
+		pick.page = 20;
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_DOWN, 0);
+		ok(pick.sel == 19, "a_page_down_moves_a_shown_page_less_one_row");
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_UP, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_UP, 0);
+		ok(pick.sel == 0 && pick.top == 0, "a_page_up_stops_at_the_first_row");
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_LAST, 0);
+		row = tui_pick_current(&pick, &big);
+		ok(row && strcmp(row->value, "id-2999") == 0, "end_goes_to_the_last_row");
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_DOWN, 0);
+		ok(pick.sel == BIG - 1, "a_page_down_at_the_end_stays_on_the_last_row");
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_FIRST, 0);
+		ok(pick.sel == 0 && pick.top == 0, "home_goes_to_the_first_row");
+
+		type(&pick, &big, L"APP 0029");
+		ok(tui_pick_matches(&pick, &big, NULL) == 100, "a_filter_counts_its_matches_in_a_long_list");
+		type(&pick, &big, L"99");
+		ok(tui_pick_matches(&pick, &big, idx) == 1 && idx[0] == 2998,
+		   "typing_more_narrows_to_what_matched_before");
+		tui_pick_key(&pick, &big, TUI_ACT_BACKSPACE, 0);
+		ok(tui_pick_matches(&pick, &big, NULL) == 10, "backspace_widens_the_matches_again");
+		tui_pick_key(&pick, &big, TUI_ACT_LIST_LAST, 0);
+		row = tui_pick_current(&pick, &big);
+		ok(row && strcmp(row->value, "id-2998") == 0, "end_goes_to_the_last_match");
+		/* Other rows under the same filter: what was worked out for the first list is not theirs. */
+		ok(tui_pick_matches(&pick, &other, NULL) == 0, "a_changed_list_is_matched_afresh");
+		tui_pick_key(&pick, &big, TUI_ACT_KILL, 0);
+		ok(tui_pick_matches(&pick, &big, NULL) == BIG, "a_cleared_filter_matches_every_row_again");
+	}
+	tui_pick_free(&pick);
+	ok(pick.memo == NULL, "free_forgets_what_it_worked_out");
 	return done_testing();
 }
