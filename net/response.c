@@ -19,6 +19,7 @@
  */
 #define MAX_STRING	(64u * 1024)	/* one string value */
 #define MAX_ITEMS	100000		/* one list */
+#define MAX_APPS	1000000		/* a tenant's Azure apps ("clients"), all in one reply: past 100,000 (issue 14) */
 #define MAX_MESSAGE	2048u		/* server text kept for display */
 #define MAX_LABEL	256u		/* error name */
 #define MAX_EXCERPT	200u		/* shown from a body that is not JSON */
@@ -274,12 +275,12 @@ take_object(struct reader *rd, const cJSON *obj, const char *key, int flags)
 	return item;
 }
 
-/* An array of at most MAX_ITEMS; *count 0 when absent and optional. */
+/* An array of at most MAX_ITEMS (MAX_APPS of apps); *count 0 when absent and optional. */
 static const cJSON *
 take_array(struct reader *rd, const cJSON *obj, const char *key, int flags, size_t *count)
 {
 	const cJSON *item = member(rd, obj, key, flags), *el;
-	size_t n = 0;
+	size_t n = 0, max = strcmp(key, "clients") == 0 ? MAX_APPS : MAX_ITEMS;
 
 	*count = 0;
 	if (!item)
@@ -289,7 +290,7 @@ take_array(struct reader *rd, const cJSON *obj, const char *key, int flags, size
 		return NULL;
 	}
 	cJSON_ArrayForEach(el, item) {
-		if (++n > MAX_ITEMS) {
+		if (++n > max) {
 			reader_fail(rd, RW_EPROTO);
 			return NULL;
 		}

@@ -615,7 +615,8 @@ draw_secret_names(struct tui *t, const struct layout *l)
 		 * full every frame is a visible pause.  The check itself looks at all.
 		 */
 		for (i = 0; i < res->u.secret_names.count; i++) {
-			if (sb.len > (size_t) l->width * (size_t) (l->extra_h > 1 ? l->extra_h : 1)) {
+			/* Three quarters of the box: wrapping at spaces leaves the line ends blank. */
+			if (sb.len > (size_t) l->width * (size_t) (l->extra_h > 2 ? l->extra_h - 1 : 1) * 3 / 4) {
 				strbuf_printf(&sb, " and %zu more", res->u.secret_names.count - i);
 				break;
 			}

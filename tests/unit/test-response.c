@@ -6,6 +6,7 @@
 
 #include "common/status.h"
 #include "forms/field.h"
+#include "common/strbuf.h"
 #include "net/response.h"
 #include "tests/tap.h"
 
@@ -211,8 +212,13 @@ test_broken_error_bodies(void)
 	memset(big, ' ', len);
 	memcpy(big, "{\"message\":\"x\"}", 15);
 	rw_parse_error(413, big, len, &e);
-	ok(e.message && strstr(e.message, "too large") && strstr(e.message, "4194305 bytes"),
-	   "oversized_body_is_refused_before_parsing");
+	{
+		char said[32];
+
+		snprintf(said, sizeof(said), "%zu bytes", len);
+		ok(e.message && strstr(e.message, "too large") && strstr(e.message, said),
+		   "oversized_body_is_refused_before_parsing");
+	}
 	rw_api_error_free(&e);
 
 	len = 200000;
@@ -813,6 +819,30 @@ test_projects_folders_connections_apps(void)
 	rw_azure_app_list_free(&al);
 	s = "{\"clients\":[{\"id\":\"o\",\"name\":\"n\"}]}";
 	ok(rw_parse_azure_apps(s, strlen(s), &al) == RW_EPROTO, "azure_app_without_app_id_is_refused");
+
+	/*
+	 * A large tenant (issue 14): 100,000 apps in the real server's shape
+	 * are about 12 MB in one reply, which the cap and the item limit must
+	 * take with room: 120,000 here.
+	 */
+	{
+		struct strbuf sb = STRBUF_INIT;
+		size_t k;
+
+		strbuf_puts(&sb, "{\"clients\":[");
+		for (k = 0; k < 120000; k++)
+			strbuf_printf(&sb, "%s{\"id\":\"5ca1e004-5ca1-4e00-8004-%012zx\",\"name\":"
+				      "\"Scale App %06zu\",\"appId\":\"5ca1e005-5ca1-4e00-8005-%012zx\"}",
+				      k ? "," : "", k, k + 1, k);
+		strbuf_puts(&sb, "]}");
+		ok(sb.len > 13000000 && (size_t) RW_RESPONSE_MAX_BYTES >= 4 * sb.len,
+		   "the_cap_holds_a_120000_app_reply_four_times_over");
+		ok(rw_parse_azure_apps(strbuf_str(&sb), sb.len, &al) == RW_OK && al.count == 120000 &&
+		   strcmp(al.items[119999].name, "Scale App 120000") == 0,
+		   "a_120000_app_reply_parses_whole");
+		rw_azure_app_list_free(&al);
+		strbuf_free(&sb);
+	}
 }
 
 static void
