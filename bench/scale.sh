@@ -24,23 +24,11 @@ SIZES=${SIZES:-1000 10000 100000}
 FILTER=${FILTER:-app 0042}
 WAIT_STEPS=1200		# a 100,000-app list may take a while before the change
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
 measure() {	# measure NAME MARKER KEYS COMMAND...
 	_name=$1
 	shift
-	: >"$T/ms"
-	: >"$T/kib"
-	_i=0
-	while [ $_i -lt "$RUNS" ]; do
-		env -i PATH="$PATH" TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$RUN_HOME" \
-			XDG_STATE_HOME="$RUN_STATE" "$top_builddir/tests/screen/first-frame" "$@" >"$T/one"
-		awk '$1 == "frame_ms" { print $2 }' "$T/one" >>"$T/ms"
-		awk '$1 == "peak_rss_kib" { print $2 }' "$T/one" >>"$T/kib"
-		_i=$((_i + 1))
-	done
-	printf '%-44s first frame %6s ms   peak RSS %6s KiB\n' "$_name" "$(median <"$T/ms")" \
-		"$(median <"$T/kib")"
+	first_frame "$@"
+	printf '%-44s first frame %6s ms   peak RSS %6s KiB\n' "$_name" "$FRAME_MS" "$PEAK_KIB"
 }
 
 stat_of() { awk -v k="$1" '$1 == k { print $NF }' "$T/stats"; }

@@ -122,23 +122,11 @@ blind "Enter on every field" t:payments-azure Enter Enter  Enter Enter Enter  En
 	Enter Enter Enter Enter Enter  Enter Enter  Enter
 blind "name and one key a step" t:payments-azure NPage NPage NPage NPage NPage NPage Enter
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
 measure() {	# measure NAME MARKER KEYS COMMAND...
 	_name=$1
 	shift
-	: >"$T/ms"
-	: >"$T/kib"
-	_i=0
-	while [ $_i -lt "$RUNS" ]; do
-		env -i PATH="$PATH" TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$RUN_HOME" \
-			XDG_STATE_HOME="$RUN_STATE" "$top_builddir/tests/screen/first-frame" "$@" >"$T/one"
-		awk '$1 == "frame_ms" { print $2 }' "$T/one" >>"$T/ms"
-		awk '$1 == "peak_rss_kib" { print $2 }' "$T/one" >>"$T/kib"
-		_i=$((_i + 1))
-	done
-	echo "$_name: first frame $(median <"$T/ms") ms, peak RSS $(median <"$T/kib") KiB" \
-		"(median of $RUNS)"
+	first_frame "$@"
+	echo "$_name: first frame $FRAME_MS ms, peak RSS $PEAK_KIB KiB (median of $RUNS)"
 }
 
 echo "== exec to first complete frame, peak memory (pty 100x30)"
