@@ -102,6 +102,7 @@ for n in $SIZES; do
 		"$(awk '$1 == "filter_us_median" { printf "%.2f", $2 / 1000 }' "$T/stats")" \
 		"$(awk '$1 == "filter_us_max" { printf "%.2f", $2 / 1000 }' "$T/stats")" \
 		"$(stat_of filter_keys)" "$(stat_of peak_rss_kib)"
+	[ -n "${VERBOSE:-}" ] && grep '^filter_us ' "$T/stats"
 	tm kill-server >/dev/null 2>&1
 	sandbox_stop
 done

@@ -19,12 +19,25 @@
  * count and the strings of its first and last rows say whether it is still
  * that list.
  */
+/* The matches of one filter. */
+struct pick_found {
+	char filter[TUI_PICK_FILTER_MAX];
+	size_t *idx, n;		/* idx has room for the whole list */
+	unsigned long used;	/* when last asked for (0: free) */
+};
+
+/*
+ * The last few filters' matches are kept: typing more narrows the one the
+ * filter grew from, and Backspace finds the shorter filter's matches there
+ * instead of going over the whole list again.
+ */
+#define PICK_FOUND 6
+
 struct tui_pick_memo {
 	size_t count;
 	const char *first, *last;	/* the first and last rows' values */
-	char filter[TUI_PICK_FILTER_MAX];	/* what idx holds the matches of */
-	size_t *idx, n;
-	int have_matches;
+	struct pick_found found[PICK_FOUND];
+	unsigned long clock;
 	int width;			/* the column widths below are for this width (0: none) */
 	int w[TUI_PICK_COLS];
 };
@@ -47,8 +60,11 @@ tui_pick_reset(struct tui_pick *pick)
 void
 tui_pick_free(struct tui_pick *pick)
 {
+	int i;
+
 	if (pick->memo) {
-		free(pick->memo->idx);
+		for (i = 0; i < PICK_FOUND; i++)
+			free(pick->memo->found[i].idx);
 		free(pick->memo);
 	}
 	memset(pick, 0, sizeof(*pick));
@@ -86,47 +102,85 @@ memo_for(const struct tui_pick *pick, const struct tui_pick_rows *rows)
 		memo->count = rows->count;
 		memo->first = first;
 		memo->last = last;
-		memo->have_matches = 0;
+		int i;
+
+		for (i = 0; i < PICK_FOUND; i++) {
+			free(memo->found[i].idx);	/* sized for the other list */
+			memset(&memo->found[i], 0, sizeof(memo->found[i]));
+		}
 		memo->width = 0;
-		free(memo->idx);	/* sized for the other list */
-		memo->idx = NULL;
 	}
 	return memo;
 }
 
+/* The kept matches of exactly this filter, or NULL. */
+static struct pick_found *
+found_for(const struct tui_pick_memo *memo, const char *filter)
+{
+	int i;
+
+	for (i = 0; memo && i < PICK_FOUND; i++)
+		if (memo->found[i].used && strcmp(memo->found[i].filter, filter) == 0)
+			return (struct pick_found *) &memo->found[i];
+	return NULL;
+}
+
 /*
  * The matches of the filter, worked out once per filter and list.  A filter
- * that only grew can only match fewer: then only the last matches are looked at.
+ * that grew from a kept one can only match fewer: then only those are looked at.
  */
 static const size_t *
 matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *count)
 {
 	struct tui_pick_memo *memo = memo_for(pick, rows);
-	size_t i, n = 0, old = strlen(memo ? memo->filter : "");
+	struct pick_found *hit, *base = NULL, *slot = NULL;
+	size_t i, n = 0, base_len = 0;
+	int k;
 
 	*count = 0;
 	if (!memo)
 		return NULL;
-	if (memo->have_matches && strcmp(memo->filter, pick->filter) == 0) {
-		*count = memo->n;
-		return memo->idx;
+	if ((hit = found_for(memo, pick->filter))) {
+		hit->used = ++memo->clock;
+		*count = hit->n;
+		return hit->idx;
 	}
-	if (!memo->idx && rows->count > 0 && !(memo->idx = malloc(rows->count * sizeof(*memo->idx))))
+	for (k = 0; k < PICK_FOUND; k++) {
+		struct pick_found *f = &memo->found[k];
+		size_t len = strlen(f->filter);
+
+		if (f->used && strncmp(f->filter, pick->filter, len) == 0 && (!base || len > base_len)) {
+			base = f;
+			base_len = len;
+		}
+	}
+	/* A free place, else the one asked for longest ago (never the base). */
+	for (k = 0; k < PICK_FOUND; k++) {
+		struct pick_found *f = &memo->found[k];
+
+		if (f == base)
+			continue;
+		if (!slot || !f->used || (slot->used && f->used < slot->used))
+			slot = f;
+		if (!f->used)
+			break;
+	}
+	if (!slot->idx && rows->count > 0 && !(slot->idx = malloc(rows->count * sizeof(*slot->idx))))
 		return NULL;
-	if (memo->have_matches && old > 0 && strncmp(memo->filter, pick->filter, old) == 0) {
-		for (i = 0; i < memo->n; i++)
-			if (row_matches(&rows->row[memo->idx[i]], rows->ncols, pick->filter))
-				memo->idx[n++] = memo->idx[i];
+	if (base) {
+		for (i = 0; i < base->n; i++)
+			if (row_matches(&rows->row[base->idx[i]], rows->ncols, pick->filter))
+				slot->idx[n++] = base->idx[i];
 	} else {
 		for (i = 0; i < rows->count; i++)
 			if (row_matches(&rows->row[i], rows->ncols, pick->filter))
-				memo->idx[n++] = i;
+				slot->idx[n++] = i;
 	}
-	memo->n = n;
-	memcpy(memo->filter, pick->filter, sizeof(memo->filter));
-	memo->have_matches = 1;
+	slot->n = n;
+	memcpy(slot->filter, pick->filter, sizeof(slot->filter));
+	slot->used = ++memo->clock;
 	*count = n;
-	return memo->idx;
+	return slot->idx;
 }
 
 size_t
@@ -278,19 +332,20 @@ tui_pick_current_index(const struct tui_pick *pick, size_t count, const char *fi
 		       const char *last)
 {
 	const struct tui_pick_memo *memo = pick->memo;
+	const struct pick_found *found;
 	size_t n;
 
 	if (count == 0)
 		return -2;
 	if (!pick->filter[0])
 		return (long) (pick->sel < count ? pick->sel : count - 1);
-	if (!memo || !memo->have_matches || memo->count != count || memo->first != first ||
-	    memo->last != last || strcmp(memo->filter, pick->filter) != 0)
+	if (!memo || memo->count != count || memo->first != first || memo->last != last ||
+	    !(found = found_for(memo, pick->filter)))
 		return -1;
-	n = memo->n;
+	n = found->n;
 	if (n == 0)
 		return -2;
-	return (long) memo->idx[pick->sel < n ? pick->sel : n - 1];
+	return (long) found->idx[pick->sel < n ? pick->sel : n - 1];
 }
 
 const struct tui_pick_row *

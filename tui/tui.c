@@ -411,8 +411,11 @@ write_stats(const struct tui *t)
 				sorted[b] = sorted[b - 1];
 				sorted[b - 1] = v;
 			}
-		fprintf(f, "filter_keys %d\nfilter_us_median %ld\nfilter_us_max %ld\n", n,
+		fprintf(f, "filter_keys %d\nfilter_us_median %ld\nfilter_us_max %ld\nfilter_us", n,
 			sorted[(n - 1) / 2], sorted[n - 1]);
+		for (a = 0; a < n; a++)	/* in the order typed */
+			fprintf(f, " %ld", t->filter_us[a]);
+		fputc('\n', f);
 	}
 	{
 		struct rusage ru;

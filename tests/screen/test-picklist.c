@@ -207,6 +207,30 @@ main(void)
 		ok(tui_pick_matches(&pick, &other, NULL) == 0, "a_changed_list_is_matched_afresh");
 		tui_pick_key(&pick, &big, TUI_ACT_KILL, 0);
 		ok(tui_pick_matches(&pick, &big, NULL) == BIG, "a_cleared_filter_matches_every_row_again");
+		{
+			/* More filters than are kept, typed and erased: every count as a fresh pass says. */
+			static const wchar_t typed[] = L"scale app 0012";
+			struct tui_pick fresh;
+			size_t k, bad = 0;
+
+			tui_pick_init(&fresh);
+			for (k = 0; typed[k]; k++) {
+				tui_pick_key(&pick, &big, TUI_ACT_CHAR, (wint_t) typed[k]);
+				memcpy(fresh.filter, pick.filter, sizeof(fresh.filter));
+				tui_pick_free(&fresh);
+				memcpy(fresh.filter, pick.filter, sizeof(fresh.filter));
+				bad += tui_pick_matches(&pick, &big, NULL) != tui_pick_matches(&fresh, &big, NULL);
+			}
+			for (k = 0; typed[k]; k++) {
+				tui_pick_key(&pick, &big, TUI_ACT_BACKSPACE, 0);
+				tui_pick_free(&fresh);
+				memcpy(fresh.filter, pick.filter, sizeof(fresh.filter));
+				bad += tui_pick_matches(&pick, &big, NULL) != tui_pick_matches(&fresh, &big, NULL);
+			}
+			tui_pick_free(&fresh);
+			ok(bad == 0 && pick.filter[0] == '\0',
+			   "typed_and_erased_past_what_is_kept_every_count_is_right");
+		}
 	}
 	tui_pick_free(&pick);
 	ok(pick.memo == NULL, "free_forgets_what_it_worked_out");
