@@ -22,7 +22,7 @@
 /* The matches of one filter. */
 struct pick_found {
 	char filter[TUI_PICK_FILTER_MAX];
-	size_t *idx, n;		/* idx has room for the whole list */
+	size_t *idx, n;
 	unsigned long used;	/* when last asked for (0: free) */
 };
 
@@ -31,13 +31,20 @@ struct pick_found {
  * filter grew from, and Backspace finds the shorter filter's matches there
  * instead of going over the whole list again.
  */
-#define PICK_FOUND 6
+#define PICK_FOUND 12
 
 struct tui_pick_memo {
 	size_t count;
 	const char *first, *last;	/* the first and last rows' values */
 	struct pick_found found[PICK_FOUND];
 	unsigned long clock;
+	/*
+	 * Every row's shown columns once, lower-cased (ASCII, as the filter
+	 * matches), joined by newlines (the filter holds none): a filter key is
+	 * then one strstr() a row, not a character loop per column.
+	 */
+	char *lowered;
+	size_t *at;			/* row i's text starts at lowered + at[i] */
 	int width;			/* the column widths below are for this width (0: none) */
 	int w[TUI_PICK_COLS];
 };
@@ -65,6 +72,8 @@ tui_pick_free(struct tui_pick *pick)
 	if (pick->memo) {
 		for (i = 0; i < PICK_FOUND; i++)
 			free(pick->memo->found[i].idx);
+		free(pick->memo->lowered);
+		free(pick->memo->at);
 		free(pick->memo);
 	}
 	memset(pick, 0, sizeof(*pick));
@@ -108,9 +117,68 @@ memo_for(const struct tui_pick *pick, const struct tui_pick_rows *rows)
 			free(memo->found[i].idx);	/* sized for the other list */
 			memset(&memo->found[i], 0, sizeof(memo->found[i]));
 		}
+		free(memo->lowered);
+		free(memo->at);
+		memo->lowered = NULL;
+		memo->at = NULL;
 		memo->width = 0;
 	}
 	return memo;
+}
+
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
+
+/* memo->lowered for these rows; 0, or -1 when out of memory (then rows are matched as they are). */
+static int
+lower_rows(struct tui_pick_memo *memo, const struct tui_pick_rows *rows)
+{
+	size_t i, total = 0, pos = 0;
+	int c;
+
+	if (memo->lowered)
+		return 0;
+	for (i = 0; i < rows->count; i++)
+		for (c = 0; c < rows->ncols; c++)
+			total += (rows->row[i].col[c] ? strlen(rows->row[i].col[c]) : 0) + 1;
+	memo->lowered = malloc(total + 1);
+	memo->at = malloc((rows->count + 1) * sizeof(*memo->at));
+	if (!memo->lowered || !memo->at) {
+		free(memo->lowered);
+		free(memo->at);
+		memo->lowered = NULL;
+		memo->at = NULL;
+		return -1;
+	}
+	for (i = 0; i < rows->count; i++) {
+		memo->at[i] = pos;
+		for (c = 0; c < rows->ncols; c++) {
+			const char *t = rows->row[i].col[c] ? rows->row[i].col[c] : "";
+
+			while (*t)
+				memo->lowered[pos++] = ascii_lower(*t++);
+			memo->lowered[pos++] = c + 1 < rows->ncols ? '\n' : '\0';
+		}
+		if (rows->ncols == 0)
+			memo->lowered[pos++] = '\0';
+	}
+	memo->lowered[pos] = '\0';
+	return 0;
+}
+
+/* Row i matches the lower-cased filter (memo->lowered built), or as row_matches() says. */
+static int
+memo_row_matches(const struct tui_pick_memo *memo, const struct tui_pick_rows *rows, size_t i,
+		 const char *filter, const char *low)
+{
+	if (!low[0])
+		return 1;
+	if (!memo->lowered)
+		return row_matches(&rows->row[i], rows->ncols, filter);
+	return strstr(memo->lowered + memo->at[i], low) != NULL;
 }
 
 /* The kept matches of exactly this filter, or NULL. */
@@ -134,6 +202,7 @@ matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *c
 {
 	struct tui_pick_memo *memo = memo_for(pick, rows);
 	struct pick_found *hit, *base = NULL, *slot = NULL;
+	char low[TUI_PICK_FILTER_MAX];
 	size_t i, n = 0, base_len = 0;
 	int k;
 
@@ -165,15 +234,23 @@ matches(const struct tui_pick *pick, const struct tui_pick_rows *rows, size_t *c
 		if (!f->used)
 			break;
 	}
-	if (!slot->idx && rows->count > 0 && !(slot->idx = malloc(rows->count * sizeof(*slot->idx))))
+	/* Room for what can match: the base's matches, or the whole list. */
+	free(slot->idx);
+	memset(slot, 0, sizeof(*slot));
+	if (!(slot->idx = malloc(((base ? base->n : rows->count) + 1) * sizeof(*slot->idx))))
 		return NULL;
+	for (i = 0; pick->filter[i]; i++)
+		low[i] = ascii_lower(pick->filter[i]);
+	low[i] = '\0';
+	if (low[0])
+		lower_rows(memo, rows);
 	if (base) {
 		for (i = 0; i < base->n; i++)
-			if (row_matches(&rows->row[base->idx[i]], rows->ncols, pick->filter))
+			if (memo_row_matches(memo, rows, base->idx[i], pick->filter, low))
 				slot->idx[n++] = base->idx[i];
 	} else {
 		for (i = 0; i < rows->count; i++)
-			if (row_matches(&rows->row[i], rows->ncols, pick->filter))
+			if (memo_row_matches(memo, rows, i, pick->filter, low))
 				slot->idx[n++] = i;
 	}
 	slot->n = n;
@@ -437,6 +514,9 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 		return;
 	if (rows->count > 0 && !(idx = matches(pick, rows, &n)))
 		return;
+	/* The filter's text is made with the list's first frame, not with the first key typed. */
+	if (focused && pick->memo)
+		lower_rows(pick->memo, rows);
 	clamp(pick, n);
 	/* "1 app", "2 apps": the nouns are plain plurals. */
 	noun_len = (int) strlen(rows->noun) - (rows->count == 1 && !pick->filter[0]);
