@@ -152,12 +152,13 @@ next_words(const struct rw_rotation *r, char *buf, size_t bufsz)
 
 	if (!r->next_rotation_at || !*r->next_rotation_at ||
 	    report_parse_time(r->next_rotation_at, &at) < 0) {
-		snprintf(buf, bufsz, "next: %s", r->auto_rotation ? "-" : "none (auto-rotation off)");
+		snprintf(buf, bufsz, "%s", r->auto_rotation ? "next: -" : "no next rotation");
 		return;
 	}
 	rw_schedule_format_time(at, 1, local, sizeof(local));
 	rw_schedule_format_time(at, 0, utc, sizeof(utc));
-	snprintf(buf, bufsz, "next: %s (%s)", local, utc);
+	/* The same day in both zones: the UTC side needs only its time. */
+	snprintf(buf, bufsz, "%s (%s)", local, strncmp(local, utc, 11) == 0 ? utc + 11 : utc);
 }
 
 static void
@@ -182,7 +183,7 @@ draw_row(const struct rw_rotation *r, int y, int selected, time_t now)
 	used = tui_text_draw(y, 1, line, COLS / 2, attr);
 	tui_text_draw(y, 1 + used + 2, health, COLS - used - 4, selected ? attr : hattr);
 	next_words(r, next, sizeof(next));
-	snprintf(line, sizeof(line), "    %s  app %s  secrets %s, %s", next,
+	snprintf(line, sizeof(line), "    %s  app %s  %s, %s", next,
 		 r->app_name && *r->app_name ? r->app_name : r->object_id ? r->object_id : "?",
 		 r->map_client_id ? r->map_client_id : "?",
 		 r->map_client_secret ? r->map_client_secret : "?");
@@ -210,9 +211,10 @@ list_draw(struct tui *t)
 		snprintf(head, sizeof(head), "Filter: %s   %zu of %zu rotations match", m->filter,
 			 m->shown_count, m->list.count);
 	else
-		snprintf(head, sizeof(head), "%zu rotation%s in every environment -- type to filter "
-			 "on name, environment, folder or app%s", m->list.count,
-			 m->list.count == 1 ? "" : "s", m->list_call ? " (refreshing...)" : "");
+		snprintf(head, sizeof(head), "%zu rotation%s in every environment, each with its next "
+			 "rotation, app and mapped secrets -- type to filter on name, environment, "
+			 "folder or app%s", m->list.count, m->list.count == 1 ? "" : "s",
+			 m->list_call ? " (refreshing...)" : "");
 	tui_text_draw(y, 2, head, COLS - 4, tui_attr(TUI_ROLE_DIM));
 	if (m->shown_count == 0) {
 		tui_text_draw(y + 2, 2, m->list.count ? "No rotation matches the filter." :
