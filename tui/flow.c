@@ -603,6 +603,9 @@ tui_flow_sync(struct tui *t)
 	const char *hl;
 	int editing_path = t->step == RW_STEP_WHERE && t->focus == 2;
 
+	/* Over the Rotations screen the steps' lists wait: it shows none of them. */
+	if (t->manage && t->step != RW_STEP_SIGN_IN)
+		return;
 	if (!app->api || !app->signed_in)
 		return;
 	if (*project)

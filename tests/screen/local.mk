@@ -65,4 +65,4 @@ SCREEN_PICTURES = \
 
 TESTS += tests/screen/test-keys tests/screen/test-picklist $(SCREEN_SH_TESTS)
 dist_check_SCRIPTS += $(SCREEN_SH_TESTS)
-EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh $(SCREEN_PICTURES)
+EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh tests/screen/measure-manage.sh $(SCREEN_PICTURES)
