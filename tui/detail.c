@@ -11,6 +11,7 @@
 #include "forms/schedule.h"
 #include "forms/validate.h"
 #include "libcore/explain.h"
+#include "libcore/lost.h"
 #include "libcore/manage.h"
 #include "libcore/report.h"
 #include "libcore/rotate.h"
@@ -667,7 +668,7 @@ tui_detail_result(struct tui *t, enum tui_manage_req kind, struct rw_result *res
 {
 	struct tui_manage *m = t->manage;
 	char msg[REPORT_FAILURE_MAX + 256], line[sizeof(msg) + 256];
-	int before = m->cur.active_index;
+	int before = m->cur.active_index, looked_deleted = 0;
 
 	t->status[0] = '\0';
 	if (kind == TUI_MANAGE_REQ_ROTATE) {
@@ -686,6 +687,7 @@ tui_detail_result(struct tui *t, enum tui_manage_req kind, struct rw_result *res
 			set_done(m, TUI_ROLE_WARNING, msg);
 			break;
 		case CORE_ROTATE_UNKNOWN:
+			m->unknown = 1;
 			msg[0] = (char) toupper((unsigned char) msg[0]);
 			set_done(m, TUI_ROLE_ERROR, msg);
 			break;
@@ -696,7 +698,49 @@ tui_detail_result(struct tui *t, enum tui_manage_req kind, struct rw_result *res
 		}
 		return;
 	}
-	if (result->status != RW_OK) {
+	if (kind == TUI_MANAGE_REQ_LOOKUP_UPDATE || kind == TUI_MANAGE_REQ_LOOKUP_DELETE) {
+		int is_delete = kind == TUI_MANAGE_REQ_LOOKUP_DELETE;
+
+		switch (core_lost_outcome(is_delete, result, t->app->api_base, msg, sizeof(msg))) {
+		case CORE_LOST_DONE:
+			if (is_delete) {
+				kind = TUI_MANAGE_REQ_DELETE;	/* said as a delete, below */
+				looked_deleted = 1;
+				break;
+			}
+			take_rotation(m, result);
+			m->view = TUI_MANAGE_DETAIL;
+			msg[0] = (char) toupper((unsigned char) msg[0]);
+			set_done(m, TUI_ROLE_WARNING, msg);
+			return;
+		case CORE_LOST_NOT_DONE:
+			take_rotation(m, result);
+			msg[0] = (char) toupper((unsigned char) msg[0]);
+			set_done(m, TUI_ROLE_WARNING, msg);
+			return;
+		default:
+			m->unknown = 1;
+			msg[0] = (char) toupper((unsigned char) msg[0]);
+			set_done(m, TUI_ROLE_ERROR, msg);
+			return;
+		}
+	} else if (kind == TUI_MANAGE_REQ_DELETE && result->status == RW_ESERVER &&
+		   result->error.http_status == 404) {
+		/*
+		 * net/ resends a DELETE whose reply was lost (it is idempotent):
+		 * a 404 then means the first one did it.  Gone either way.
+		 */
+		snprintf(msg, sizeof(msg), "the server has the rotation no more");
+		looked_deleted = 1;
+	} else if ((kind == TUI_MANAGE_REQ_UPDATE || kind == TUI_MANAGE_REQ_DELETE) &&
+		   core_lost_may_be_done(result)) {
+		/* It may have been carried out: look before saying anything (decision 24). */
+		set_done(m, TUI_ROLE_DIM, "The reply was lost: looking the rotation up...");
+		m->req = kind == TUI_MANAGE_REQ_DELETE ? TUI_MANAGE_REQ_LOOKUP_DELETE :
+			 TUI_MANAGE_REQ_LOOKUP_UPDATE;
+		return;
+	}
+	if (!looked_deleted && result->status != RW_OK) {
 		static const char *const what[TUI_MANAGE_REQ_COUNT] = {
 			[TUI_MANAGE_REQ_GET] = "The rotation could not be loaded",
 			[TUI_MANAGE_REQ_GENERATED] = "The credentials could not be loaded",
@@ -731,7 +775,9 @@ tui_detail_result(struct tui *t, enum tui_manage_req kind, struct rw_result *res
 
 		core_manage_delete_words(&m->cur, m->delete_secrets, m->revoke_credentials, &words);
 		report_clean(str(m->cur.name), clean, sizeof(clean));
-		strbuf_printf(&sb, "Deleted the rotation \"%s\": %s.", clean, strbuf_str(&words));
+		strbuf_printf(&sb, "Deleted the rotation \"%s\"%s%s: %s.", clean,
+			      looked_deleted ? " -- " : "", looked_deleted ? msg : "",
+			      strbuf_str(&words));
 		report_clean(strbuf_str(&sb), line, sizeof(line));
 		tui_status(t, TUI_ROLE_OK, "%s", line);
 		strbuf_free(&words);

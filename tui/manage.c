@@ -346,9 +346,9 @@ manage_key(struct tui *t, enum tui_action action, wint_t ch)
 		out = tui_detail_key(t, action, ch);
 	else
 		out = list_key(t, action, ch);
-	/* Leaving `rotwiz manage` by its keys is a normal end: its changes were each said. */
+	/* Leaving `rotwiz manage` by its keys is a normal end, unless a change's outcome is unknown (decision 24). */
 	if (out == TUI_OUT_QUIT)
-		t->exit_code = 0;
+		t->exit_code = m->unknown ? 5 : 0;
 	return out;
 }
 
@@ -437,6 +437,8 @@ tui_manage_act(struct tui *t)
 		return;
 	switch (req) {
 	case TUI_MANAGE_REQ_GET:
+	case TUI_MANAGE_REQ_LOOKUP_UPDATE:
+	case TUI_MANAGE_REQ_LOOKUP_DELETE:
 		m->call = rw_api_get_by_id(api, m->cur.id, tag(req));
 		break;
 	case TUI_MANAGE_REQ_ROTATE:
@@ -508,5 +510,8 @@ tui_manage_take(struct tui *t, struct rw_result *result)
 		return 1;
 	m->call = NULL;
 	tui_detail_result(t, kind, result);
+	/* A lost reply: the lookup goes at once, before anything else is sent. */
+	if (m->req == TUI_MANAGE_REQ_LOOKUP_UPDATE || m->req == TUI_MANAGE_REQ_LOOKUP_DELETE)
+		tui_manage_act(t);
 	return 1;
 }

@@ -44,6 +44,8 @@ enum tui_manage_req {
 	TUI_MANAGE_REQ_UPDATE,
 	TUI_MANAGE_REQ_DELETE,
 	TUI_MANAGE_REQ_CLOSE,		/* back to the wizard */
+	TUI_MANAGE_REQ_LOOKUP_UPDATE,	/* an edit's reply was lost: what does the server hold? */
+	TUI_MANAGE_REQ_LOOKUP_DELETE,	/* a delete's reply was lost: is it still there? */
 	TUI_MANAGE_REQ_COUNT
 };
 
@@ -102,6 +104,7 @@ struct tui_manage {
 	char edit_msg[TUI_EDIT_COUNT][RW_MESSAGE_MAX];
 	int edit_focus;
 
+	int unknown;			/* a change's outcome stayed unknown: `rotwiz manage` exits 5 */
 	/* For the measurement: calls started from this screen. */
 	int calls;
 };

@@ -1,11 +1,12 @@
 #!/bin/sh
-# Issue 12 items 1 and 2 in curses (decisions 18, 25-28): rotwiz manage
+# Issue 12 items 1 and 2 in curses (decisions 18, 24-28): rotwiz manage
 # opens on the project's Rotations, whose list failed once and loads on ^R;
 # a filter, a non-first row, its detail with the last message explained;
 # rotate now asked first, its lost reply looked up, a second one soon
 # after asks with what it revokes; the credentials masked until v and a
-# yes, hidden on the next key; an edit checked as typed and saved; a
-# delete refused for a wrong name, then done with one switch; a resize;
+# yes, hidden on the next key; an edit checked as typed, its lost reply
+# looked up; a delete refused for a wrong name, then done with one switch,
+# its lost reply looked up; a resize;
 # Ctrl-C.  Then from the wizard: F2 on a step and m on the result open
 # it, Esc goes back where it was, and a quit mid-way asks as the wizard does.
 . "$top_srcdir/tests/lib/tap.sh"
@@ -14,7 +15,9 @@
 
 LIST='GET /api/v2/secret-rotations/azure-client-secret'
 ROTATE='POST /api/v2/secret-rotations/azure-client-secret/*/rotate-secrets'
-screen_sandbox --seed-rotations 30 --fault "$LIST=500@1" --fault "$ROTATE=drop-after@1"
+ONE='/api/v2/secret-rotations/azure-client-secret/*'
+screen_sandbox --seed-rotations 30 --fault "$LIST=500@1" --fault "$ROTATE=drop-after@1" \
+	--fault "PATCH $ONE=drop-after@1" --fault "DELETE $ONE=drop-after@1"
 
 stats() { curl -sS "$SANDBOX_URL/sandbox/stats" >"$T/stats"; }
 stat_is() {	# stat_is NAME KEY WANT: the sandbox's stats have WANT at KEY
@@ -114,7 +117,8 @@ txt "7"
 keys Tab C-u
 txt "3:30"
 keys Enter
-waits "saved" "Saved: the rotation below is what the server holds now."
+waits_joined "a_lost_edit_reply_is_looked_up" "Saved?: the reply was lost; the server now holds what is shown"
+waits "and_shows_what_the_server_holds" "every 7 days at 03:30 UTC"
 server_get staging-api-azure staging /api
 held "the_interval_was_changed" rotationInterval 7
 held "and_the_time" rotateAtUtc.hours 3
@@ -141,6 +145,8 @@ keys Tab Space
 waits "the_switch_turns_on" "[x] Delete the mapped secrets"
 keys Enter
 waits_joined "deleted_and_said" "Deleted the rotation \"staging-api-azure\""
+waits_joined "its_lost_reply_is_not_a_failure" "Deleted the rotation \"staging-api-azure\" -- the server has the rotation no more"
+lacks "not_called_not_deleted" "Not deleted"
 waits "the_list_comes_back_without_it" "0 of 31 rotations match"
 lacks "it_is_gone_from_the_list" "staging-api-azure  staging"
 server_get staging-api-azure staging /api
