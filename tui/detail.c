@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,6 +324,35 @@ tui_detail_draw(struct tui *t)
 
 /* ---- edit ---- */
 
+/* A key typed into a text of the forms: a character added, one taken back, or all cleared. */
+static void
+edit_text(char *v, size_t size, enum tui_action action, wint_t ch)
+{
+	size_t len = strlen(v);
+	char mb[MB_LEN_MAX];
+	int n;
+
+	switch (action) {
+	case TUI_ACT_CHAR:
+		n = wctomb(mb, (wchar_t) ch);
+		if (n > 0 && len + (size_t) n < size) {
+			memcpy(v + len, mb, (size_t) n);
+			v[len + (size_t) n] = '\0';
+		}
+		break;
+	case TUI_ACT_BACKSPACE:
+		/* One character, however many bytes its UTF-8 takes. */
+		while (len > 0 && ((unsigned char) v[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			v[len - 1] = '\0';
+		break;
+	default:
+		v[0] = '\0';
+		break;
+	}
+}
+
 static void
 edit_check(struct tui_manage *m, int i)
 {
@@ -422,7 +452,6 @@ edit_key(struct tui *t, enum tui_action action, wint_t ch)
 {
 	struct tui_manage *m = t->manage;
 	char *v = m->edit[m->edit_focus];
-	size_t len = strlen(v);
 
 	switch (action) {
 	case TUI_ACT_NEXT_FIELD:
@@ -435,28 +464,11 @@ edit_key(struct tui *t, enum tui_action action, wint_t ch)
 		snprintf(v, TUI_MANAGE_TEXT_MAX, "%s", strcmp(v, "yes") == 0 ? "no" : "yes");
 		return TUI_OUT_STAY;
 	case TUI_ACT_CHAR:
+	case TUI_ACT_BACKSPACE:
+	case TUI_ACT_KILL:
 		if (m->edit_focus == TUI_EDIT_AUTO)
 			return TUI_OUT_STAY;
-		{
-			char mb[8];
-			int n = wctomb(mb, (wchar_t) ch);
-
-			if (n > 0 && len + (size_t) n < TUI_MANAGE_TEXT_MAX) {
-				memcpy(v + len, mb, (size_t) n);
-				v[len + (size_t) n] = '\0';
-			}
-		}
-		break;
-	case TUI_ACT_BACKSPACE:
-		/* One character, however many bytes its UTF-8 takes. */
-		while (len > 0 && ((unsigned char) v[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		v[len] = '\0';
-		break;
-	case TUI_ACT_KILL:
-		v[0] = '\0';
+		edit_text(v, TUI_MANAGE_TEXT_MAX, action, ch);
 		break;
 	case TUI_ACT_SAVE:
 		m->req = TUI_MANAGE_REQ_UPDATE;
@@ -465,10 +477,6 @@ edit_key(struct tui *t, enum tui_action action, wint_t ch)
 		m->view = TUI_MANAGE_DETAIL;
 		t->status[0] = '\0';
 		return TUI_OUT_STAY;
-	case TUI_ACT_QUIT:
-		return m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
-	case TUI_ACT_REDRAW:
-		return TUI_OUT_REDRAW;
 	default:
 		return TUI_OUT_STAY;
 	}
@@ -485,7 +493,6 @@ static enum tui_outcome
 delete_key(struct tui *t, enum tui_action action, wint_t ch)
 {
 	struct tui_manage *m = t->manage;
-	size_t len = strlen(m->typed);
 
 	switch (action) {
 	case TUI_ACT_NEXT_FIELD:
@@ -501,24 +508,10 @@ delete_key(struct tui *t, enum tui_action action, wint_t ch)
 			m->revoke_credentials = !m->revoke_credentials;
 		return TUI_OUT_STAY;
 	case TUI_ACT_CHAR:
-		if (m->delete_focus == 0) {
-			char mb[8];
-			int n = wctomb(mb, (wchar_t) ch);
-
-			if (n > 0 && len + (size_t) n < sizeof(m->typed)) {
-				memcpy(m->typed + len, mb, (size_t) n);
-				m->typed[len + (size_t) n] = '\0';
-			}
-		}
-		return TUI_OUT_STAY;
 	case TUI_ACT_BACKSPACE:
-		while (len > 0 && ((unsigned char) m->typed[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			m->typed[len - 1] = '\0';
-		return TUI_OUT_STAY;
 	case TUI_ACT_KILL:
-		m->typed[0] = '\0';
+		if (m->delete_focus == 0)
+			edit_text(m->typed, sizeof(m->typed), action, ch);
 		return TUI_OUT_STAY;
 	case TUI_ACT_CONFIRM_DELETE:
 		if (strcmp(m->typed, str(m->cur.name)) != 0) {
@@ -536,10 +529,6 @@ delete_key(struct tui *t, enum tui_action action, wint_t ch)
 		t->status[0] = '\0';
 		tui_status(t, TUI_ROLE_DIM, "Not deleted.");
 		return TUI_OUT_STAY;
-	case TUI_ACT_QUIT:
-		return m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
-	case TUI_ACT_REDRAW:
-		return TUI_OUT_REDRAW;
 	default:
 		return TUI_OUT_STAY;
 	}
@@ -570,8 +559,6 @@ tui_detail_key(struct tui *t, enum tui_action action, wint_t ch)
 		m->req = TUI_MANAGE_REQ_ROTATE;
 		return TUI_OUT_MANAGE;
 	}
-	if (action == TUI_ACT_REDRAW)
-		return TUI_OUT_REDRAW;
 	switch (m->view) {
 	case TUI_MANAGE_EDIT:
 		return edit_key(t, action, ch);
@@ -596,12 +583,6 @@ tui_detail_key(struct tui *t, enum tui_action action, wint_t ch)
 			leave_credentials(m);
 			m->view = TUI_MANAGE_DETAIL;
 			return TUI_OUT_REDRAW;
-		case TUI_ACT_QUIT_NOW:
-			leave_credentials(m);
-			return m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
-		case TUI_ACT_QUIT:
-			leave_credentials(m);
-			return m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
 		default:
 			return TUI_OUT_STAY;
 		}
@@ -644,9 +625,6 @@ tui_detail_key(struct tui *t, enum tui_action action, wint_t ch)
 		m->view = TUI_MANAGE_LIST;
 		t->status[0] = '\0';
 		return TUI_OUT_STAY;
-	case TUI_ACT_QUIT_NOW:
-	case TUI_ACT_QUIT:
-		return m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
 	default:
 		return TUI_OUT_STAY;
 	}

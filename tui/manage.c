@@ -306,10 +306,6 @@ list_key(struct tui *t, enum tui_action action, wint_t ch)
 		m->view = TUI_MANAGE_DETAIL;
 		t->status[0] = '\0';
 		return TUI_OUT_STAY;
-	case TUI_ACT_QUIT:
-		return m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
-	case TUI_ACT_REDRAW:
-		return TUI_OUT_REDRAW;
 	default:
 		return TUI_OUT_STAY;
 	}
@@ -342,7 +338,12 @@ manage_key(struct tui *t, enum tui_action action, wint_t ch)
 	struct tui_manage *m = t->manage;
 	enum tui_outcome out;
 
-	if (m->view != TUI_MANAGE_LIST)
+	/* Every view: Ctrl-C (q on a rotation) leaves `rotwiz manage`, or asks as the wizard does. */
+	if (action == TUI_ACT_REDRAW)
+		return TUI_OUT_REDRAW;
+	if (action == TUI_ACT_QUIT || action == TUI_ACT_QUIT_NOW)
+		out = m->root ? TUI_OUT_QUIT : TUI_OUT_QUIT_ASK;
+	else if (m->view != TUI_MANAGE_LIST)
 		out = tui_detail_key(t, action, ch);
 	else
 		out = list_key(t, action, ch);

@@ -15,7 +15,8 @@
 
 RUNS=${RUNS:-5}
 LATENCY=${LATENCY:-0}
-WAIT_STEPS=1000		# 10 ms steps below: 10 s
+WAIT_STEPS=1000		# polled every 10 ms: 10 s
+WAIT_SLEEP=0.01
 if [ "$LATENCY" -gt 0 ]; then
 	screen_sandbox --seed-rotations 498 --latency "$LATENCY"
 else
@@ -26,15 +27,6 @@ now_ms() { echo $(($(date +%s%N) / 1000000)); }
 requests() {
 	curl -sS "$SANDBOX_URL/sandbox/stats" >"$T/sbstats"
 	"$JSON_GET" "$T/sbstats" requests
-}
-fast_wait() {	# as wait_for, polling every 10 ms
-	_i=0
-	while [ $_i -lt $WAIT_STEPS ]; do
-		screen | grep -F -q -- "$1" && return 0
-		sleep 0.01
-		_i=$((_i + 1))
-	done
-	return 1
 }
 # Requests since the last mark into $got, less the one stats request that reads them.
 mark=0
@@ -50,9 +42,9 @@ while [ $i -lt "$RUNS" ]; do
 	mark=$(requests)
 	t0=$(now_ms)
 	screen_run INFISICAL_TOKEN=$USER_TOKEN -- manage --project $PAYMENTS
-	fast_wait "Rotations"
+	wait_for "Rotations"
 	tf=$(now_ms)
-	fast_wait "500 rotations in every environment" && fast_wait "bulk-0005"
+	wait_for "500 rotations in every environment" && wait_for "bulk-0005"
 	ok $? "full_list_of_500_run_$i"
 	t1=$(now_ms)
 	times="$times $((t1 - t0))"
@@ -70,28 +62,28 @@ echo "runs (ms):$times; median $median ms (the first frame, tmux's start include
 echo "requests to open it: $n_open (sign-in's projects check and the list)"
 
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- manage --project $PAYMENTS
-fast_wait "500 rotations in every environment"
+wait_for "500 rotations in every environment"
 mark=$(requests)
 # Rotate the third: Down Down, Enter opens it, r asks, y rotates.
 keys Down Down Enter r y
-fast_wait "Rotated: the active credential"
+wait_for "Rotated: the active credential"
 ok $? "rotated_one"
 since
 echo "rotate one: 5 keys from the list (Down Down Enter r y; 3 for the first row), $got request(s)"
 keys Escape
-fast_wait "500 rotations in every environment"
+wait_for "500 rotations in every environment"
 name=bulk-0002
 # Delete the fourth: Down, Enter, d, its name, Enter.
 keys Down Enter d
-fast_wait "Type the rotation's name ($name)"
+wait_for "Type the rotation's name ($name)"
 txt "$name"
 keys Enter
-fast_wait "499 rotations in every environment"
+wait_for "499 rotations in every environment"
 ok $? "deleted_one"
 since
 echo "delete one: $((3 + ${#name} + 1)) keys from the list (Down Enter d, the name's ${#name}, Enter), $got request(s) (the delete and the list again)"
 keys Up Enter c
-fast_wait "client secret  ********"
+wait_for "client secret  ********"
 since
 echo "credentials: 3 keys (Up Enter c), $got request(s)"
 keys C-c
