@@ -85,7 +85,7 @@ static const struct key_row key_table[] = {
 	{ 0, '\n', TUI_CTX_DELETE, 0, TUI_ACT_CONFIRM_DELETE, "Enter", "Enter", "delete" },
 	{ 0, '\r', TUI_CTX_DELETE, 0, TUI_ACT_CONFIRM_DELETE, NULL, NULL, NULL },
 	{ 1, KEY_ENTER, TUI_CTX_DELETE, 0, TUI_ACT_CONFIRM_DELETE, NULL, NULL, NULL },
-	{ 0, ESC, TUI_CTX_MANAGE, TUI_CTX_FILTERED, TUI_ACT_ESCAPE, "Esc", "Esc", "back" },
+	{ 0, ESC, TUI_CTX_MANAGE, TUI_CTX_FILTERED | TUI_CTX_TOP, TUI_ACT_ESCAPE, "Esc", "Esc", "back" },
 	{ 0, 'q', TUI_CTX_DETAIL | TUI_CTX_CREDENTIALS, 0, TUI_ACT_QUIT_NOW, "q", "q", "quit" },
 
 	/* Enter: create on Review, choose in a list, else next. */

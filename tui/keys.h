@@ -40,6 +40,7 @@ enum tui_context {
 	TUI_CTX_REVEALED = 1 << 19,	/* a client secret on screen: any key hides it */
 	TUI_CTX_EDIT = 1 << 20,		/* the edit form */
 	TUI_CTX_DELETE = 1 << 21,	/* the delete form */
+	TUI_CTX_TOP = 1 << 22,		/* rotwiz manage's list: nothing under it to go back to */
 };
 
 enum tui_action {

@@ -35,6 +35,20 @@ tui_manage_is_open(const struct tui *t)
 	return t->manage != NULL;
 }
 
+/* Another project than the list's (a slug resolved at sign-in is the same one): its rotations, not the old ones. */
+static void
+set_project(struct tui_manage *m, const char *project)
+{
+	if (strcmp(m->project_id, project ? project : "") == 0)
+		return;
+	rw_rotation_list_free(&m->list);
+	m->have_list = 0;
+	m->sel = m->top = 0;
+	m->shown_count = 0;
+	m->filter[0] = '\0';
+	snprintf(m->project_id, sizeof(m->project_id), "%s", project ? project : "");
+}
+
 void
 tui_manage_open(struct tui *t, int root)
 {
@@ -48,14 +62,7 @@ tui_manage_open(struct tui *t, int root)
 	m->root = root;
 	m->view = TUI_MANAGE_LIST;
 	m->revealed = -1;
-	/* Another project than the list's: its rotations, not the old ones. */
-	if (strcmp(m->project_id, project ? project : "") != 0) {
-		rw_rotation_list_free(&m->list);
-		m->have_list = 0;
-		m->sel = m->top = 0;
-		m->shown_count = 0;
-		snprintf(m->project_id, sizeof(m->project_id), "%s", project ? project : "");
-	}
+	set_project(m, project);
 	/* What is shown may be old: it loads again, and stays shown until the new one is there. */
 	m->req = TUI_MANAGE_REQ_LIST;
 	t->rebuild = 1;
@@ -157,8 +164,11 @@ next_words(const struct rw_rotation *r, char *buf, size_t bufsz)
 	}
 	rw_schedule_format_time(at, 1, local, sizeof(local));
 	rw_schedule_format_time(at, 0, utc, sizeof(utc));
-	/* The same day in both zones: the UTC side needs only its time. */
-	snprintf(buf, bufsz, "%s (%s)", local, strncmp(local, utc, 11) == 0 ? utc + 11 : utc);
+	/* Local time is UTC: once; the same day in both zones: the UTC side needs only its time. */
+	if (strcmp(local, utc) == 0)
+		snprintf(buf, bufsz, "%s", utc);
+	else
+		snprintf(buf, bufsz, "%s (%s)", local, strncmp(local, utc, 11) == 0 ? utc + 11 : utc);
 }
 
 static void
@@ -190,6 +200,45 @@ draw_row(const struct rw_rotation *r, int y, int selected, time_t now)
 	tui_text_draw(y + 1, 1, line, COLS - 2, tui_attr(TUI_ROLE_DIM));
 }
 
+/* `rotwiz manage` without a project: the projects the sign-in listed come first. */
+static int
+picking_project(const struct tui *t)
+{
+	return !t->manage->project_id[0] && t->app->signed_in && t->app->projects_loaded;
+}
+
+static void
+projects_draw(struct tui *t)
+{
+	const struct rw_project_list *pl = &t->app->projects;
+	struct tui_manage *m = t->manage;
+	int fit = LINES - TUI_TOP - TUI_BOTTOM - 2, i;
+
+	if (pl->count == 0) {
+		tui_text_draw(TUI_TOP, 2, "These credentials see no project.", COLS - 4,
+			      tui_attr(TUI_ROLE_ERROR));
+		return;
+	}
+	tui_text_draw(TUI_TOP, 2, "Whose rotations? Pick the project:", COLS - 4,
+		      tui_attr(TUI_ROLE_DIM));
+	if (m->sel >= pl->count)
+		m->sel = pl->count - 1;
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (fit > 0 && m->sel >= m->top + (size_t) fit)
+		m->top = m->sel - (size_t) fit + 1;
+	for (i = 0; i < fit && m->top + (size_t) i < pl->count; i++) {
+		const struct rw_project *p = &pl->items[m->top + (size_t) i];
+		int selected = m->top + (size_t) i == m->sel;
+		char line[512];
+
+		snprintf(line, sizeof(line), "%s %s (%s)", selected ? tui_glyph("\xe2\x96\xb8", ">") : " ",
+			 p->name ? p->name : "?", p->slug ? p->slug : "?");
+		tui_text_draw(TUI_TOP + 1 + i, 1, line, COLS - 2,
+			      tui_attr(selected ? TUI_ROLE_SELECTED : TUI_ROLE_NORMAL));
+	}
+}
+
 static void
 list_draw(struct tui *t)
 {
@@ -199,6 +248,10 @@ list_draw(struct tui *t)
 	time_t now = time(NULL);
 
 	curs_set(0);
+	if (picking_project(t)) {
+		projects_draw(t);
+		return;
+	}
 	if (!m->have_list) {
 		if (m->list_error[0])
 			tui_frame_paragraph(y, 2, 6, COLS - 4, m->list_error, tui_attr(TUI_ROLE_ERROR));
@@ -240,6 +293,21 @@ list_key(struct tui *t, enum tui_action action, wint_t ch)
 	size_t page = (size_t) rows_fit();
 	size_t len = strlen(m->filter);
 
+	if (picking_project(t)) {
+		const struct rw_project_list *pl = &t->app->projects;
+
+		if (action == TUI_ACT_LIST_DOWN && m->sel + 1 < pl->count)
+			m->sel++;
+		else if (action == TUI_ACT_LIST_UP && m->sel > 0)
+			m->sel--;
+		else if (action == TUI_ACT_ACCEPT && m->sel < pl->count && pl->items[m->sel].id &&
+			 rw_answers_set(&t->app->answers, RW_FIELD_PROJECT, pl->items[m->sel].id) == 0) {
+			m->sel = m->top = 0;
+			m->req = TUI_MANAGE_REQ_LIST;
+			return TUI_OUT_MANAGE;
+		}
+		return TUI_OUT_STAY;
+	}
 	switch (action) {
 	case TUI_ACT_LIST_DOWN:
 		if (m->sel + 1 < m->shown_count)
@@ -320,7 +388,8 @@ manage_contexts(struct tui *t)
 
 	if (m->view != TUI_MANAGE_LIST)
 		return TUI_CTX_MANAGE | tui_detail_contexts(t);
-	return TUI_CTX_MANAGE | TUI_CTX_ROTATIONS | (m->filter[0] ? TUI_CTX_FILTERED : 0);
+	return TUI_CTX_MANAGE | TUI_CTX_ROTATIONS | (m->filter[0] ? TUI_CTX_FILTERED : 0) |
+	       (m->root ? TUI_CTX_TOP : 0);
 }
 
 static void
@@ -397,15 +466,11 @@ tui_manage_sync(struct tui *t)
 	    !t->app->api)
 		return;
 	m->req = TUI_MANAGE_REQ_NONE;
+	set_project(m, rw_answers_get(&t->app->answers, RW_FIELD_PROJECT));
 	if (!m->project_id[0]) {
-		/* Signed in since it opened: the project may have come from its slug. */
-		const char *project = rw_answers_get(&t->app->answers, RW_FIELD_PROJECT);
-
-		snprintf(m->project_id, sizeof(m->project_id), "%s", project ? project : "");
-	}
-	if (!m->project_id[0]) {
-		snprintf(m->list_error, sizeof(m->list_error), "No project chosen: pick one on step 2 "
-			 "(Where), or run rotwiz manage --project ID.");
+		if (!m->root)
+			snprintf(m->list_error, sizeof(m->list_error), "No project chosen yet: pick one "
+				 "on step 2 (Where) first.");
 		return;
 	}
 	m->list_error[0] = '\0';

@@ -160,6 +160,26 @@ else
 	ok 1 "the_secret_is_in_no_file"
 fi
 
+# rotwiz manage with a project slug and no credentials: sign-in first, then the slug's rotations.
+screen_run -- manage --project payments-platform
+waits "no_credentials_signs_in_first" "Sign in"
+keys Enter Enter Enter
+txt "$USER_TOKEN"
+keys Enter
+waits "then_the_rotations_of_the_slugs_project" "31 rotations in every environment"
+keys Escape
+lacks "esc_on_manage_s_own_list_goes_nowhere" "1/7 Rotation"
+keys C-c
+exits 0 "ctrl_c_leaves"
+# Without a project: the projects to pick from first.
+screen_run INFISICAL_TOKEN=$USER_TOKEN -- manage
+waits "no_project_asks_whose" "Whose rotations? Pick the project:"
+keys Down Enter
+waits "the_picked_projects_rotations" "This project has no Azure Client Secret rotation yet."
+waits "named_above" "Project: Internal Tools"
+keys C-c
+exits 0 "ctrl_c_leaves_too"
+
 # From the wizard: F2 on a step, m on the result; Esc goes back; a quit mid-way asks.
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name from-wizard --project $PAYMENTS \
 	--environment dev --secret-path /workers --connection $CONTOSO \
