@@ -209,5 +209,18 @@ keys C-c
 waits "a_quit_mid_way_asks" "Quit?"
 keys y
 exits 130 "and_exits_as_the_wizard_does"
+
+# Decision 24: a rotate whose reply is lost and whose lookup fails too is said so,
+# and rotwiz manage then exits 5.
+sandbox_stop
+screen_sandbox --fault "$ROTATE=drop-after@1" --fault "GET $ONE=500@1"
+screen_run INFISICAL_TOKEN=$USER_TOKEN -- manage --project $PAYMENTS
+waits "listed" "2 rotations in every environment"
+keys Enter r
+waits_joined "asked" "y rotates, n keeps it"
+keys y
+waits_joined "a_lost_reply_whose_lookup_fails_is_unknown" "Outcome unknown: the rotate request may have reached the server"
+keys q
+exits 5 "then_rotwiz_manage_exits_5"
 asan_clean "no_sanitizer_report"
 done_testing
