@@ -148,13 +148,13 @@ static const struct key_row key_table[] = {
 
 	{ 1, KEY_F(1), FIELDS, TUI_CTX_MANAGE, TUI_ACT_HELP, "F1", "F1", "help" },
 	/* The Rotations screen from every step and from the result. */
-	{ 1, KEY_F(2), STEPS | TUI_CTX_RESULT, TUI_CTX_MANAGE | TUI_CTX_SIGNIN, TUI_ACT_MANAGE, "F2", "F2",
-	  "rotations" },
-	{ 0, 'm', TUI_CTX_RESULT, 0, TUI_ACT_MANAGE, "m", "m", "manage rotations" },
+	{ 1, KEY_F(2), STEPS, TUI_CTX_MANAGE | TUI_CTX_SIGNIN, TUI_ACT_MANAGE, "F2", "F2", "rotations" },
 
 	/* The result's actions. */
 	{ 0, 'r', TUI_CTX_RESULT, 0, TUI_ACT_ROTATE_NOW, "r", "r", "rotate now" },
 	{ 0, 'n', TUI_CTX_RESULT, 0, TUI_ACT_ANOTHER, "n", "n", "create another" },
+	{ 0, 'm', TUI_CTX_RESULT, 0, TUI_ACT_MANAGE, "m", "m", "rotations" },
+	{ 1, KEY_F(2), TUI_CTX_RESULT, 0, TUI_ACT_MANAGE, NULL, NULL, NULL },
 	{ 0, 'q', TUI_CTX_RESULT, 0, TUI_ACT_QUIT_NOW, "q", "q", "quit" },
 	{ 0, CTRL('c'), TUI_CTX_RESULT, 0, TUI_ACT_QUIT_NOW, NULL, NULL, NULL },
 

@@ -475,7 +475,6 @@ tui_manage_sync(struct tui *t)
 	}
 	m->list_error[0] = '\0';
 	m->list_call = rw_api_list(t->app->api, m->project_id, tag(TUI_MANAGE_REQ_LIST));
-	m->calls++;
 }
 
 void
@@ -534,7 +533,6 @@ tui_manage_act(struct tui *t)
 		return;
 	}
 	m->call_kind = req;
-	m->calls++;
 }
 
 int

@@ -105,8 +105,6 @@ struct tui_manage {
 	int edit_focus;
 
 	int unknown;			/* a change's outcome stayed unknown: `rotwiz manage` exits 5 */
-	/* For the measurement: calls started from this screen. */
-	int calls;
 };
 
 /* Opens the Rotations screen on the answers' project (root: the first screen of `rotwiz manage`). */
@@ -124,7 +122,5 @@ int tui_manage_take(struct tui *t, struct rw_result *result);
 int tui_manage_busy(const struct tui *t);
 /* The frame's title for the view: "Rotations", "Rotation my-rot". */
 void tui_manage_title(const struct tui *t, char *buf, size_t bufsz);
-
-extern const struct tui_screen tui_manage_screen;
 
 #endif
