@@ -106,12 +106,12 @@ static const struct key_row key_table[] = {
 	 * End go to the first and last match (the filter has no cursor).
 	 * Not on the help line, which has no room left: F1 and contract 3 say them.
 	 */
-	{ 1, KEY_SNEXT, TUI_CTX_PICK, 0, TUI_ACT_LIST_PAGE_DOWN, NULL, NULL, NULL },
-	{ 0, CTRL('f'), TUI_CTX_PICK, 0, TUI_ACT_LIST_PAGE_DOWN, NULL, NULL, NULL },
-	{ 1, KEY_SPREVIOUS, TUI_CTX_PICK, 0, TUI_ACT_LIST_PAGE_UP, NULL, NULL, NULL },
-	{ 0, CTRL('b'), TUI_CTX_PICK, 0, TUI_ACT_LIST_PAGE_UP, NULL, NULL, NULL },
-	{ 1, KEY_HOME, TUI_CTX_PICK, 0, TUI_ACT_LIST_FIRST, NULL, NULL, NULL },
-	{ 1, KEY_END, TUI_CTX_PICK, 0, TUI_ACT_LIST_LAST, NULL, NULL, NULL },
+	{ 1, KEY_SNEXT, TUI_CTX_PICK, 0, TUI_ACT_PAGE_DOWN, NULL, NULL, NULL },
+	{ 0, CTRL('f'), TUI_CTX_PICK, 0, TUI_ACT_PAGE_DOWN, NULL, NULL, NULL },
+	{ 1, KEY_SPREVIOUS, TUI_CTX_PICK, 0, TUI_ACT_PAGE_UP, NULL, NULL, NULL },
+	{ 0, CTRL('b'), TUI_CTX_PICK, 0, TUI_ACT_PAGE_UP, NULL, NULL, NULL },
+	{ 1, KEY_HOME, TUI_CTX_PICK, 0, TUI_ACT_FIRST, NULL, NULL, NULL },
+	{ 1, KEY_END, TUI_CTX_PICK, 0, TUI_ACT_LAST, NULL, NULL, NULL },
 
 	/* Review scrolls with the arrows. */
 	{ 1, KEY_UP, TUI_CTX_REVIEW, 0, TUI_ACT_SCROLL_UP,

@@ -51,10 +51,6 @@ enum tui_action {
 	TUI_ACT_PREV_FIELD,
 	TUI_ACT_LIST_DOWN,
 	TUI_ACT_LIST_UP,
-	TUI_ACT_LIST_PAGE_DOWN,	/* Shift-PgDn, ^F: a page down the list (PgDn is the next step) */
-	TUI_ACT_LIST_PAGE_UP,	/* Shift-PgUp, ^B */
-	TUI_ACT_LIST_FIRST,	/* Home */
-	TUI_ACT_LIST_LAST,	/* End */
 	TUI_ACT_NEXT_STEP,
 	TUI_ACT_PREV_STEP,
 	TUI_ACT_COMPLETE,	/* Tab in the path field */

@@ -368,21 +368,21 @@ tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 		if (pick->sel > 0)
 			pick->sel--;
 		return 1;
-	case TUI_ACT_LIST_PAGE_DOWN:
+	case TUI_ACT_PAGE_DOWN:
 		/* A page less one row, so the row last at the bottom stays in sight. */
 		pick->sel = pick->sel + page < count ? pick->sel + page : count ? count - 1 : 0;
 		pick->top += page;
 		if (pick->top > pick->sel)
 			pick->top = pick->sel;
 		return 1;
-	case TUI_ACT_LIST_PAGE_UP:
+	case TUI_ACT_PAGE_UP:
 		pick->sel = pick->sel > page ? pick->sel - page : 0;
 		pick->top = pick->top > page ? pick->top - page : 0;
 		return 1;
-	case TUI_ACT_LIST_FIRST:
+	case TUI_ACT_FIRST:
 		pick->sel = pick->top = 0;
 		return 1;
-	case TUI_ACT_LIST_LAST:
+	case TUI_ACT_LAST:
 		pick->sel = count ? count - 1 : 0;
 		return 1;
 	default:

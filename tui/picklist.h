@@ -54,7 +54,7 @@ size_t tui_pick_matches(const struct tui_pick *pick, const struct tui_pick_rows 
 
 /*
  * CHAR (adds to the filter), BACKSPACE, KILL (clears it), LIST_UP/DOWN,
- * LIST_PAGE_UP/DOWN (a shown page), LIST_FIRST/LAST (Home/End).
+ * PAGE_UP/DOWN (a shown page), FIRST/LAST (Home/End).
  * Returns 1 when it handled the action.
  */
 int tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,

@@ -180,17 +180,17 @@ main(void)
 		big.ncols = 1;
 		tui_pick_reset(&pick);
 		pick.page = 20;
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_DOWN, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_PAGE_DOWN, 0);
 		ok(pick.sel == 19, "a_page_down_moves_a_shown_page_less_one_row");
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_UP, 0);
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_UP, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_PAGE_UP, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_PAGE_UP, 0);
 		ok(pick.sel == 0 && pick.top == 0, "a_page_up_stops_at_the_first_row");
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_LAST, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_LAST, 0);
 		row = tui_pick_current(&pick, &big);
 		ok(row && strcmp(row->value, "id-2999") == 0, "end_goes_to_the_last_row");
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_PAGE_DOWN, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_PAGE_DOWN, 0);
 		ok(pick.sel == BIG - 1, "a_page_down_at_the_end_stays_on_the_last_row");
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_FIRST, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_FIRST, 0);
 		ok(pick.sel == 0 && pick.top == 0, "home_goes_to_the_first_row");
 
 		type(&pick, &big, L"APP 0029");
@@ -200,7 +200,7 @@ main(void)
 		   "typing_more_narrows_to_what_matched_before");
 		tui_pick_key(&pick, &big, TUI_ACT_BACKSPACE, 0);
 		ok(tui_pick_matches(&pick, &big, NULL) == 10, "backspace_widens_the_matches_again");
-		tui_pick_key(&pick, &big, TUI_ACT_LIST_LAST, 0);
+		tui_pick_key(&pick, &big, TUI_ACT_LAST, 0);
 		row = tui_pick_current(&pick, &big);
 		ok(row && strcmp(row->value, "id-2998") == 0, "end_goes_to_the_last_match");
 		/* Other rows under the same filter: what was worked out for the first list is not theirs. */
