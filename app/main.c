@@ -129,10 +129,15 @@ main(int argc, char **argv)
 	} else if (action == OPTIONS_VERSION) {
 		rw_term_printf(stdout, "%s\n", PACKAGE_STRING);
 		rc = 0;
-	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command) {
+	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command &&
+		   strcmp(app.opt.command, "manage") != 0) {
 		/* rotwiz list, show, rotate, edit, delete, status: commands for scripts. */
 		app.mode = APP_MODE_BATCH;
 		rc = manage_run(&app);
+	} else if (rc < 0 && app.opt.command) {
+		/* rotwiz manage: a front-end, chosen as the wizard's is. */
+		if ((rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0)
+			rc = manage_run(&app);
 	} else if (rc < 0 && (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
 		rc = run(&app);
 	}

@@ -102,12 +102,17 @@ struct rw_rotation {
 };
 struct rw_rotation_list { struct rw_rotation *items; size_t count; };
 
-/* GET .../generated-credentials: key ids and client ids only; secrets are dropped. */
+/*
+ * GET .../generated-credentials.  client_secret is kept only for a reveal
+ * the user asked for (decision 26): never print, log or save it;
+ * rw_generated_free() wipes it.
+ */
 struct rw_generated {
 	int active_index;
 	size_t count;
 	char *key_id[2];
 	char *client_id[2];
+	char *client_secret[2];
 };
 
 /*
