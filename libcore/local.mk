@@ -8,6 +8,7 @@ noinst_LIBRARIES += libcore.a
 libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
 libcore_a_SOURCES = \
 	libcore/app.c libcore/app.h \
+	libcore/explain.c libcore/explain.h \
 	libcore/export.c libcore/export.h \
 	libcore/flow.c libcore/flow.h \
 	libcore/help.c libcore/help.h \
