@@ -459,7 +459,9 @@ act_delete(struct manage *m, const struct rw_rotation *r)
 		goto out;
 	}
 	outcome = core_manage_delete(m->s.app, r, on[0], on[1], &res, line, sizeof(line));
+	/* A sentence, as rotwiz delete prints it. */
 	line[0] = (char) (line[0] - 'a' + 'A');
+	strncat(line, ".", sizeof(line) - strlen(line) - 1);
 	say(line);
 	m->code = core_manage_change_exit(outcome, &res);
 	rc = outcome == CORE_CHANGE_DONE || outcome == CORE_CHANGE_FOUND;
