@@ -155,8 +155,8 @@ void core_manage_slot_words(const struct rw_generated *g, int slot, struct strbu
 /* The question before a reveal, default no: "Show the client secret of "NAME" on screen?" */
 void core_manage_reveal_question(const struct rw_rotation *r, struct strbuf *out);
 
-/* What stands before a revealed secret on its line. */
-#define CORE_MANAGE_REVEAL_LEAD "Client secret (Enter hides it): "
+/* The line above a revealed secret. */
+#define CORE_MANAGE_REVEAL_LEAD "The client secret (Enter hides it again):"
 
 /*
  * ---- Changes whose reply was lost (decision 24) ----

@@ -281,7 +281,7 @@ static int
 reveal(struct manage *m, const struct rw_rotation *r, const char *secret)
 {
 	struct strbuf q = STRBUF_INIT;
-	char *line = NULL;
+	char *line = NULL, *shown;
 	size_t i, width;
 	int yes, rc;
 
@@ -297,16 +297,21 @@ reveal(struct manage *m, const struct rw_rotation *r, const char *secret)
 		return -1;
 	if (!yes)
 		return 0;
-	rw_term_printf(stdout, "%s", CORE_MANAGE_REVEAL_LEAD);
-	/* The secret as it is: it was never cleaned, since it is shown for copying. */
-	fputs(secret, stdout);
+	/* The lead on a line of its own: the secret's line is short, so one \r reaches its start. */
+	rw_term_printf(stdout, "%s\n", CORE_MANAGE_REVEAL_LEAD);
+	/* Server bytes made safe (an Azure secret is printable ASCII: unchanged). */
+	if (!(shown = rw_term_dup(secret, 0)))
+		return plain_nomem(&m->s);
+	fputs(shown, stdout);
 	fflush(stdout);
-	rc = plain_ask(&m->s, "", PLAIN_ECHO_SECRET, &line);
-	width = strlen(CORE_MANAGE_REVEAL_LEAD) + strlen(secret);
+	/* Enter is read without echo, its newline too, so the cursor stays on the secret's line. */
+	rc = plain_ask(&m->s, "", PLAIN_ECHO_NONE, &line);
+	width = strlen(shown);
 	fputc('\r', stdout);
 	for (i = 0; i < width; i++)
 		fputc(' ', stdout);
 	rw_term_printf(stdout, "\r(hidden again)\n");
+	secret_free(&shown);
 	if (line)
 		secret_free(&line);
 	return rc;
