@@ -28,7 +28,7 @@
  */
 
 struct manage {
-	struct plain_session s;
+	struct plain_session *s;
 	struct rw_result list;		/* the project's rotations, as last loaded */
 	char *filter;			/* NULL: none */
 	int code;			/* the exit code so far: the last action that did not succeed */
@@ -47,7 +47,7 @@ say_failure(struct manage *m, const char *what, const struct rw_result *res)
 {
 	char line[REPORT_FAILURE_MAX];
 
-	report_failure(res, m->s.app->api_base, NULL, REPORT_CLI, line, sizeof(line));
+	report_failure(res, m->s->app->api_base, NULL, REPORT_CLI, line, sizeof(line));
 	rw_term_printf(stdout, "%s failed: ", what);
 	say(line);
 	m->code = rw_status_exit_code(res->status);
@@ -56,7 +56,7 @@ say_failure(struct manage *m, const char *what, const struct rw_result *res)
 static int
 load_list(struct manage *m)
 {
-	struct app *app = m->s.app;
+	struct app *app = m->s->app;
 
 	rw_result_free(&m->list);
 	rw_term_printf(stdout, "Loading the rotations...\n");
@@ -90,7 +90,7 @@ enum list_choice { LIST_PICKED, LIST_AGAIN, LIST_END };
 static enum list_choice
 ask_list(struct manage *m, struct rw_rotation *picked)
 {
-	struct app *app = m->s.app;
+	struct app *app = m->s->app;
 	const struct rw_rotation_list *all = &m->list.u.rotations;
 	const struct rw_rotation **items = calloc(all->count + 1, sizeof(*items));
 	struct plain_entry *entries = calloc(all->count + 1, sizeof(*entries));
@@ -103,7 +103,7 @@ ask_list(struct manage *m, struct rw_rotation *picked)
 	time_t now = time(NULL);
 
 	if (!items || !entries || !details) {
-		plain_nomem(&m->s);
+		plain_nomem(m->s);
 		out = LIST_END;
 		goto out;
 	}
@@ -113,7 +113,7 @@ ask_list(struct manage *m, struct rw_rotation *picked)
 			items[n++] = &all->items[i];
 	for (i = 0; i < n; i++) {
 		if (!(details[i] = row_detail(items[i], now))) {
-			plain_nomem(&m->s);
+			plain_nomem(m->s);
 			out = LIST_END;
 			goto out;
 		}
@@ -133,20 +133,20 @@ ask_list(struct manage *m, struct rw_rotation *picked)
 	rw_term_printf(stdout, "\n");
 	plain_pick_print(&pick);
 	plain_io_set_completion(plain_pick_complete, &pick);
-	if (plain_ask(&m->s, n ? "Rotation (number or name), f) filter, r) reload, q) quit: " :
+	if (plain_ask(m->s, n ? "Rotation (number or name), f) filter, r) reload, q) quit: " :
 		      "f) filter, r) reload, q) quit: ", PLAIN_ECHO, &line) < 0) {
 		out = LIST_END;
 		goto out;
 	}
 	if (!(t = plain_trim(line))) {
-		plain_nomem(&m->s);
+		plain_nomem(m->s);
 		out = LIST_END;
 		goto out;
 	}
 	choice = plain_pick_match(&pick, t, &letter, msg, sizeof(msg));
 	if (choice >= 0) {
 		if (core_manage_copy(picked, items[choice]) < 0) {
-			plain_nomem(&m->s);
+			plain_nomem(m->s);
 			out = LIST_END;
 		} else {
 			out = LIST_PICKED;
@@ -158,7 +158,7 @@ ask_list(struct manage *m, struct rw_rotation *picked)
 	} else if (choice == PLAIN_PICK_LETTER && letter == 'f') {
 		free(line);
 		line = NULL;
-		if (plain_ask(&m->s, "Filter (part of a name, environment, folder or app; Enter for "
+		if (plain_ask(m->s, "Filter (part of a name, environment, folder or app; Enter for "
 			      "none): ", PLAIN_ECHO, &line) < 0) {
 			out = LIST_END;
 			goto out;
@@ -205,7 +205,7 @@ refresh(struct manage *m, struct rw_rotation *r)
 {
 	struct rw_result res;
 
-	if (rw_api_wait_for(m->s.app->api, rw_api_get_by_id(m->s.app->api, r->id, NULL), &res) !=
+	if (rw_api_wait_for(m->s->app->api, rw_api_get_by_id(m->s->app->api, r->id, NULL), &res) !=
 	    RW_OK) {
 		say_failure(m, "Reading the rotation again", &res);
 		rw_result_free(&res);
@@ -221,7 +221,7 @@ refresh(struct manage *m, struct rw_rotation *r)
 static int
 act_rotate(struct manage *m, struct rw_rotation *r)
 {
-	struct app *app = m->s.app;
+	struct app *app = m->s->app;
 	struct rw_result res;
 	char line[REPORT_FAILURE_MAX + 512];
 	long minutes;
@@ -235,7 +235,7 @@ act_rotate(struct manage *m, struct rw_rotation *r)
 	} else {
 		core_rotate_confirm(r, line, sizeof(line));
 	}
-	if (plain_ask_yes_no(&m->s, line, !soon, &yes) < 0)
+	if (plain_ask_yes_no(m->s, line, !soon, &yes) < 0)
 		return -1;
 	if (!yes) {
 		rw_term_printf(stdout, "Not rotated.\n");
@@ -291,7 +291,7 @@ reveal(struct manage *m, const struct rw_rotation *r, const char *secret)
 		return 0;
 	}
 	core_manage_reveal_question(r, &q);
-	rc = plain_ask_yes_no(&m->s, strbuf_str(&q), 0, &yes);
+	rc = plain_ask_yes_no(m->s, strbuf_str(&q), 0, &yes);
 	strbuf_free(&q);
 	if (rc < 0)
 		return -1;
@@ -301,11 +301,11 @@ reveal(struct manage *m, const struct rw_rotation *r, const char *secret)
 	rw_term_printf(stdout, "%s\n", CORE_MANAGE_REVEAL_LEAD);
 	/* Server bytes made safe (an Azure secret is printable ASCII: unchanged). */
 	if (!(shown = rw_term_dup(secret, 0)))
-		return plain_nomem(&m->s);
+		return plain_nomem(m->s);
 	fputs(shown, stdout);
 	fflush(stdout);
 	/* Enter is read without echo, its newline too, so the cursor stays on the secret's line. */
-	rc = plain_ask(&m->s, "", PLAIN_ECHO_NONE, &line);
+	rc = plain_ask(m->s, "", PLAIN_ECHO_NONE, &line);
 	width = strlen(shown);
 	fputc('\r', stdout);
 	for (i = 0; i < width; i++)
@@ -324,7 +324,7 @@ act_credentials(struct manage *m, const struct rw_rotation *r)
 	size_t i;
 	int c, rc = 0;
 
-	if (rw_api_wait_for(m->s.app->api, rw_api_generated(m->s.app->api, r->id, NULL), &res) !=
+	if (rw_api_wait_for(m->s->app->api, rw_api_generated(m->s->app->api, r->id, NULL), &res) !=
 	    RW_OK) {
 		say_failure(m, "Reading the credentials", &res);
 		rw_result_free(&res);
@@ -343,7 +343,7 @@ act_credentials(struct manage *m, const struct rw_rotation *r)
 		strbuf_free(&sb);
 	}
 	m->code = 0;
-	c = plain_ask_letter(&m->s, "v) show the active client secret, b) back", "vb", 'b');
+	c = plain_ask_letter(m->s, "v) show the active client secret, b) back", "vb", 'b');
 	if (c < 0)
 		rc = -1;
 	else if (c == 'v')
@@ -356,7 +356,7 @@ act_credentials(struct manage *m, const struct rw_rotation *r)
 static int
 act_edit(struct manage *m, struct rw_rotation *r)
 {
-	struct app *app = m->s.app;
+	struct app *app = m->s->app;
 	struct rw_answers kept, changes;
 	struct rw_result res;
 	enum core_change outcome;
@@ -377,15 +377,15 @@ act_edit(struct manage *m, struct rw_rotation *r)
 		       CORE_MANAGE_LOCKED);
 	/* The wizard's questions ask app->answers: lend them the rotation's values. */
 	if (rw_answers_copy(&kept, &app->answers) < 0 || core_manage_edit_start(r, &app->answers) < 0) {
-		rc = plain_nomem(&m->s);
+		rc = plain_nomem(m->s);
 		goto out;
 	}
-	if (plain_edit_fields(&m->s) != PLAIN_NEXT) {
+	if (plain_edit_fields(m->s) != PLAIN_NEXT) {
 		rc = -1;
 		goto out;
 	}
 	if ((n = core_manage_edit_diff(r, &app->answers, &changes)) < 0) {
-		rc = plain_nomem(&m->s);
+		rc = plain_nomem(m->s);
 		goto out;
 	}
 	if (n == 0) {
@@ -398,7 +398,7 @@ act_edit(struct manage *m, struct rw_rotation *r)
 		m->code = rw_status_exit_code(RW_EINVAL);
 		goto out;
 	}
-	if (plain_ask_yes_no(&m->s, "Save the changes?", 1, &yes) < 0) {
+	if (plain_ask_yes_no(m->s, "Save the changes?", 1, &yes) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -407,7 +407,7 @@ act_edit(struct manage *m, struct rw_rotation *r)
 		goto out;
 	}
 	if (!(body = rw_body_build_update(&changes))) {
-		rc = plain_nomem(&m->s);
+		rc = plain_nomem(m->s);
 		goto out;
 	}
 	outcome = core_manage_edit(app, r, &changes, body, &res, msg, sizeof(msg));
@@ -423,7 +423,7 @@ act_edit(struct manage *m, struct rw_rotation *r)
 out:
 	/* The app's own answers back (the project, and nothing of the edit). */
 	if (rw_answers_copy(&app->answers, &kept) < 0 && rc == 0)
-		rc = plain_nomem(&m->s);
+		rc = plain_nomem(m->s);
 	rw_result_free(&res);
 	rw_answers_free(&kept);
 	rw_answers_free(&changes);
@@ -447,7 +447,7 @@ act_delete(struct manage *m, const struct rw_rotation *r)
 		strbuf_printf(&q, "%s? If not, ", core_manage_switch_label(switches[i]));
 		core_manage_switch_words(r, switches[i], 0, &q);
 		strbuf_puts(&q, ".");
-		if (plain_ask_yes_no(&m->s, strbuf_str(&q), 0, &on[i]) < 0) {
+		if (plain_ask_yes_no(m->s, strbuf_str(&q), 0, &on[i]) < 0) {
 			rc = -1;
 			goto out;
 		}
@@ -455,7 +455,7 @@ act_delete(struct manage *m, const struct rw_rotation *r)
 	strbuf_reset(&q);
 	core_manage_delete_question(r, on[0], on[1], &q);
 	strbuf_puts(&q, " ");
-	if (plain_ask(&m->s, strbuf_str(&q), PLAIN_ECHO_NO_HISTORY, &typed) < 0) {
+	if (plain_ask(m->s, strbuf_str(&q), PLAIN_ECHO_NO_HISTORY, &typed) < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -463,7 +463,7 @@ act_delete(struct manage *m, const struct rw_rotation *r)
 		rw_term_printf(stdout, "Not deleted: the name typed was not the rotation's.\n");
 		goto out;
 	}
-	outcome = core_manage_delete(m->s.app, r, on[0], on[1], &res, line, sizeof(line));
+	outcome = core_manage_delete(m->s->app, r, on[0], on[1], &res, line, sizeof(line));
 	/* A sentence, as rotwiz delete prints it. */
 	line[0] = (char) (line[0] - 'a' + 'A');
 	strncat(line, ".", sizeof(line) - strlen(line) - 1);
@@ -485,7 +485,7 @@ detail(struct manage *m, struct rw_rotation *r)
 
 	for (;;) {
 		print_detail(r);
-		c = plain_ask_letter(&m->s, "r) rotate now, c) credentials, e) edit, d) delete, "
+		c = plain_ask_letter(m->s, "r) rotate now, c) credentials, e) edit, d) delete, "
 				     "b) back to the list, q) quit", "rcedbq", 'b');
 		switch (c) {
 		case 'r':
@@ -516,25 +516,22 @@ detail(struct manage *m, struct rw_rotation *r)
 	}
 }
 
-int
-plain_manage_run(struct app *app)
+/* The list until q; returns the run's exit code. */
+static int
+manage_loop(struct plain_session *s)
 {
 	struct manage m;
 	struct rw_rotation picked;
 	enum list_choice c;
+	struct rw_api *loads_api = s->loads.api;
 	int code;
 
 	memset(&m, 0, sizeof(m));
-	m.s.app = app;
-	plain_load_init(&m.s.loads);
+	m.s = s;
 	/* No background loads: the wizard's questions in an edit must not start any. */
-	m.s.loads.api = NULL;
-	m.s.ended_step = -1;
-	plain_io_open(NULL, NULL);
-	rw_term_printf(stdout, "rotwiz %s: the rotations of a project. Type a number or a letter "
-		       "and Enter; Enter alone takes the choice in [brackets].\n", PACKAGE_VERSION);
+	s->loads.api = NULL;
 	load_list(&m);
-	while (!m.s.end) {
+	while (!s->end) {
 		memset(&picked, 0, sizeof(picked));
 		c = ask_list(&m, &picked);
 		if (c == LIST_END)
@@ -547,10 +544,10 @@ plain_manage_run(struct app *app)
 				break;
 		}
 	}
-	switch (m.s.end) {
+	switch (s->end) {
 	case PLAIN_END_EOF:
 		rw_term_printf(stderr, "rotwiz: input ended at question \"%s\"\n",
-			       m.s.ended_at ? m.s.ended_at : "?");
+			       s->ended_at ? s->ended_at : "?");
 		code = rw_status_exit_code(RW_EUSAGE);
 		break;
 	case PLAIN_END_SIGNAL:
@@ -558,7 +555,7 @@ plain_manage_run(struct app *app)
 		code = 128 + plain_io_signal();
 		break;
 	case PLAIN_END_EXIT:
-		code = m.s.exit_code;
+		code = s->exit_code;
 		break;
 	default:
 		/* q, or Ctrl-C confirmed: the normal way out; the code says how the last action went. */
@@ -566,10 +563,54 @@ plain_manage_run(struct app *app)
 		break;
 	}
 	fflush(stdout);
+	s->loads.api = loads_api;
 	rw_result_free(&m.list);
 	free(m.filter);
-	free(m.s.ended_at);
-	plain_load_free(&m.s.loads);
+	return code;
+}
+
+int
+plain_manage_run(struct app *app)
+{
+	struct plain_session s;
+	int code;
+
+	memset(&s, 0, sizeof(s));
+	s.app = app;
+	plain_load_init(&s.loads);
+	s.ended_step = -1;
+	plain_io_open(NULL, NULL);
+	rw_term_printf(stdout, "rotwiz %s: the rotations of a project. Type a number or a letter "
+		       "and Enter; Enter alone takes the choice in [brackets].\n", PACKAGE_VERSION);
+	code = manage_loop(&s);
+	free(s.ended_at);
+	plain_load_free(&s.loads);
 	plain_io_close();
 	return code;
+}
+
+enum plain_next
+plain_manage_after_create(struct plain_session *s)
+{
+	struct rw_answers kept;
+	int code;
+
+	/* Every environment and folder of the project, as rotwiz manage without them. */
+	rw_answers_init(&kept);
+	if (rw_answers_copy(&kept, &s->app->answers) < 0 ||
+	    rw_answers_set(&s->app->answers, RW_FIELD_ENVIRONMENT, "") < 0 ||
+	    rw_answers_set(&s->app->answers, RW_FIELD_SECRET_PATH, "") < 0) {
+		rw_answers_free(&kept);
+		plain_nomem(s);
+		return PLAIN_STOP;
+	}
+	code = manage_loop(s);
+	rw_answers_copy(&s->app->answers, &kept);
+	rw_answers_free(&kept);
+	/* The create succeeded; the run ends as the last action in manage went. */
+	if (s->end != PLAIN_END_SIGNAL) {
+		s->end = PLAIN_GOING;
+		plain_stop(s, code);
+	}
+	return PLAIN_STOP;
 }

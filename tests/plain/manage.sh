@@ -119,4 +119,15 @@ shows edit_says_it_is_done 'Edited the rotation "prod-legacy-sync"'
 api "$ROT/$FAILED" >"$T/got"
 held edit_reached_the_server rotationInterval 45
 
+# ---- from the wizard: m after a create lists the project's rotations, every folder
+PLAIN_ENV="INFISICAL_TOKEN=$USER_TOKEN"
+answers plain-then-manage '' 'Payments Platform' dev /workers azure-contoso-prod 'Payments API' \
+	'' '' '' '' '' '' c m plain-then-manage q
+plain
+is_rc 0 manage_after_a_create_exits_0
+shows what_next_offers_manage 'm) manage the project'"'"'s rotations'
+check list_has_the_new_one_and_other_folders sh -c "grep -q ') plain-then-manage .*dev /workers -- ' '$T/out' &&
+	grep -q ') prod-legacy-sync .*prod /legacy' '$T/out'"
+shows its_detail_is_shown 'The Azure Client Secret rotation "plain-then-manage".'
+
 done_testing
