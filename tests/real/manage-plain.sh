@@ -7,17 +7,7 @@
 . "$top_srcdir/tests/real/lib.sh"
 
 real_need K_URL K_TOKEN K_PROJECT K_CONNECTION K_OBJECT K_CLIENT
-real_folder dev mplain-rt || { ok 1 "set-up: folder /mplain-rt in dev"; done_testing; exit 1; }
-
-NAME=mp-$RID
-MAP_ID=MP_${RID}_ID MAP_SECRET=MP_${RID}_SECRET
-W="--project $K_PROJECT --environment dev --secret-path /mplain-rt"
-rw INFISICAL_TOKEN="$K_TOKEN" -- --yes --name "$NAME" $W --connection "$K_CONNECTION" \
-	--object-id "$K_OBJECT" --client-id "$K_CLIENT" \
-	--map-client-id "$MAP_ID" --map-client-secret "$MAP_SECRET"
-is_rc 0 "set-up: created $NAME"
-made "set-up: on the server" "$NAME" dev /mplain-rt || { done_testing; exit 1; }
-ID=$("$JSON_GET" "$T/got" secretRotation.id)
+real_made_rotation mp mplain-rt
 api GET "/api/v2/secret-rotations/azure-client-secret/$ID/generated-credentials"
 secret=$("$JSON_GET" "$T/api" generatedCredentials.0.clientSecret)
 ok "$([ -n "$secret" ]; echo $?)" "set-up: the server gives the client secret to its API"
