@@ -135,8 +135,8 @@ main(int argc, char **argv)
 		app.mode = APP_MODE_BATCH;
 		rc = manage_run(&app);
 	} else if (rc < 0 && app.opt.command) {
-		/* rotwiz manage: a front-end, chosen as the wizard's is. */
-		if ((rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0)
+		/* rotwiz manage: a front-end, chosen as the wizard's is; it asks no create's fields. */
+		if ((rc = setup_choose_mode(&app, 1)) < 0)
 			rc = manage_run(&app);
 	} else if (rc < 0 && (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
 		rc = run(&app);

@@ -550,6 +550,14 @@ manage_run(struct app *app)
 			app->opt.from_file ? "from-file" : "plain", app->opt.command);
 		return rw_status_exit_code(RW_EUSAGE);
 	}
+	if (strcmp(app->opt.command, "manage") == 0 && app->mode != APP_MODE_PLAIN &&
+	    !isatty(STDIN_FILENO)) {
+		/* Nobody could answer (decision 23): said before signing in. */
+		rw_term_printf(stderr, "rotwiz: stdin is not a terminal: use --plain to answer rotwiz "
+			       "manage line by line, or the commands for scripts (rotwiz list, show, "
+			       "rotate, edit, delete)\n");
+		return rw_status_exit_code(RW_EUSAGE);
+	}
 	if (app->opt.demo && (rc = demo_begin(app)) >= 0)
 		return rc;
 	if (!rw_answers_is_set(&app->answers, RW_FIELD_PROJECT) ||
