@@ -130,14 +130,24 @@ main(int argc, char **argv)
 		rw_term_printf(stdout, "%s\n", PACKAGE_STRING);
 		rc = 0;
 	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command &&
-		   strcmp(app.opt.command, "manage") != 0) {
+		   strcmp(app.opt.command, "manage") == 0) {
+		/*
+		 * rotwiz manage: the Rotations screen (curses), or plain mode's
+		 * numbered choices (app/manage.c signs in, then plain/manage.c).
+		 */
+		if ((rc = setup_choose_mode(&app, 1)) >= 0) {
+			/* nothing more to do */
+		} else if (!isatty(STDIN_FILENO) && app.mode != APP_MODE_PLAIN) {
+			rw_term_printf(stderr, "rotwiz: rotwiz manage needs a terminal -- for scripts use "
+				"rotwiz list, show, rotate, edit, delete or status\n");
+			rc = rw_status_exit_code(RW_EUSAGE);
+		} else {
+			rc = app.mode == APP_MODE_PLAIN ? manage_run(&app) : run(&app);
+		}
+	} else if (rc < 0 && app.opt.command) {
 		/* rotwiz list, show, rotate, edit, delete, status: commands for scripts. */
 		app.mode = APP_MODE_BATCH;
 		rc = manage_run(&app);
-	} else if (rc < 0 && app.opt.command) {
-		/* rotwiz manage: a front-end, chosen as the wizard's is; it asks no create's fields. */
-		if ((rc = setup_choose_mode(&app, 1)) < 0)
-			rc = manage_run(&app);
 	} else if (rc < 0 && (rc = setup_choose_mode(&app, isatty(STDIN_FILENO))) < 0) {
 		rc = run(&app);
 	}

@@ -62,13 +62,15 @@ static const char help_delete[] =
 	"secrets, --revoke-credentials revokes the client secrets.  It asks for the\n"
 	"rotation's name unless --yes; from a pipe without --yes it refuses (exit 2).\n";
 static const char help_manage[] =
-	"Usage: rotwiz manage [--plain] [--project ID|SLUG] [--environment SLUG] [--secret-path PATH]\n"
-	"The rotations of the project to look at and act on: a list with each one's status\n"
-	"in words and next rotation (UTC and local), a filter on name, environment, folder\n"
-	"and app, and for one rotation every field, its last message explained, and rotate\n"
-	"now, credentials (the client secret masked; shown only after a yes, and wiped from\n"
-	"the screen again), edit and delete.  Plain mode (--plain, ACCESSIBLE=1, TERM=dumb)\n"
-	"offers them as numbered choices, fit for screen readers and piped answers.\n";
+	"Usage: rotwiz manage [--project ID|SLUG] [--plain] [sign-in options]\n"
+	"The project's rotations on screen, every environment: a filter on name,\n"
+	"environment, folder and app, each one's status in words and next rotation\n"
+	"(local and UTC); Enter opens one: every field, its last message explained,\n"
+	"and r rotate now, c credentials (v reveals the client secret after a yes),\n"
+	"e edit, d delete (type the name).  Needs a terminal; for scripts use\n"
+	"rotwiz list, show, rotate, edit, delete and status.  Plain mode (--plain,\n"
+	"ACCESSIBLE=1, TERM=dumb) offers the same as numbered choices, also from a\n"
+	"pipe, within --environment and --secret-path when given.\n";
 static const char help_status[] =
 	"Usage: rotwiz status [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
 	"One line per rotation that needs attention.  Exit 0 when every rotation in scope\n"
@@ -527,11 +529,8 @@ dispatch(struct app *app)
 	if (strcmp(c, "edit") == 0)
 		return cmd_edit(app);
 	if (strcmp(c, "manage") == 0) {
-		if (app->mode == APP_MODE_PLAIN)
-			return plain_manage_run(app);
-		/* The curses Rotations screen is tui/'s (issue 12 item 1), not in this build. */
-		rw_term_printf(stderr, "rotwiz: rotwiz manage runs in plain mode here: add --plain\n");
-		return rw_status_exit_code(RW_EUSAGE);
+		/* Plain mode only: main.c runs curses' Rotations screen itself (tui/). */
+		return plain_manage_run(app);
 	}
 	return cmd_delete(app);
 }
@@ -548,14 +547,6 @@ manage_run(struct app *app)
 		rw_term_printf(stderr, "rotwiz: --%s is for creating a rotation, not for rotwiz %s\n",
 			app->opt.dry_run ? "dry-run" : app->opt.print_curl ? "print-curl" :
 			app->opt.from_file ? "from-file" : "plain", app->opt.command);
-		return rw_status_exit_code(RW_EUSAGE);
-	}
-	if (strcmp(app->opt.command, "manage") == 0 && app->mode != APP_MODE_PLAIN &&
-	    !isatty(STDIN_FILENO)) {
-		/* Nobody could answer (decision 23): said before signing in. */
-		rw_term_printf(stderr, "rotwiz: stdin is not a terminal: use --plain to answer rotwiz "
-			       "manage line by line, or the commands for scripts (rotwiz list, show, "
-			       "rotate, edit, delete)\n");
 		return rw_status_exit_code(RW_EUSAGE);
 	}
 	if (app->opt.demo && (rc = demo_begin(app)) >= 0)

@@ -334,8 +334,9 @@ current_option(char **argv, const char *arg)
 	return argv[optind - 1];
 }
 
-static const char *const commands[] = { "list", "show", "rotate", "edit", "delete", "status",
-					"manage", NULL };
+static const char *const commands[] = {
+	"list", "show", "rotate", "edit", "delete", "status", "manage", NULL
+};
 
 const char *
 options_command(const char *word)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcore/lost.h"
 #include "libcore/manage.h"
 #include "libcore/report.h"
 #include "forms/field.h"
@@ -437,26 +438,27 @@ core_manage_reveal_question(const struct rw_rotation *r, struct strbuf *out)
 
 /* ---- changes whose reply was lost (decision 24) ---- */
 
-/* GET r by id after a lost reply: 1 found (*now filled), 0 gone (404), -1 failed (why). */
-static int
-look_up(struct app *app, const char *id, struct rw_rotation *now, char *why, size_t whysz)
+/*
+ * After a lost reply: the rotation looked up by id (blocking), and
+ * libcore/lost.c's words for what that found -- the same the Rotations
+ * screen says.  *now gets the rotation when the server still has it.
+ */
+static enum core_lost_outcome
+look_up(struct app *app, const char *id, int is_delete, struct rw_rotation *now, char *buf,
+	size_t bufsz)
 {
 	struct rw_result got;
-	int rc;
+	enum core_lost_outcome o;
 
 	memset(now, 0, sizeof(*now));
-	if (rw_api_wait_for(app->api, rw_api_get_by_id(app->api, id, NULL), &got) == RW_OK) {
+	rw_api_wait_for(app->api, rw_api_get_by_id(app->api, id, NULL), &got);
+	o = core_lost_outcome(is_delete, &got, app->api_base, buf, bufsz);
+	if (got.status == RW_OK) {
 		*now = got.u.rotation;
 		memset(&got.u.rotation, 0, sizeof(got.u.rotation));
-		rc = 1;
-	} else if (got.status == RW_ESERVER && got.error.http_status == 404) {
-		rc = 0;
-	} else {
-		report_failure(&got, app->api_base, NULL, REPORT_CLI, why, whysz);
-		rc = -1;
 	}
 	rw_result_free(&got);
-	return rc;
+	return o;
 }
 
 enum core_change
@@ -482,26 +484,21 @@ core_manage_delete(struct app *app, const struct rw_rotation *r, int delete_secr
 		snprintf(buf, bufsz, "not deleted: %s", why);
 		outcome = CORE_CHANGE_FAILED;
 	} else {
-		report_failure(result, app->api_base, NULL, REPORT_CLI, why, sizeof(why));
-		switch (look_up(app, r->id, &now, why + strlen(why), sizeof(why) - strlen(why))) {
-		case 0:
-			snprintf(buf, bufsz, "deleted: the reply was lost, and the rotation \"%s\" is "
-				 "gone from the server: %s", r->name ? r->name : "", strbuf_str(&words));
+		switch (look_up(app, r->id, 1, &now, why, sizeof(why))) {
+		case CORE_LOST_DONE:
+			snprintf(buf, bufsz, "%s: %s", why, strbuf_str(&words));
 			outcome = CORE_CHANGE_FOUND;
 			break;
-		case 1:
-			snprintf(buf, bufsz, "not deleted: the reply was lost (%s) and the rotation is "
-				 "still on the server -- it is safe to delete again", why);
-			rw_rotation_free(&now);
+		case CORE_LOST_NOT_DONE:
+			snprintf(buf, bufsz, "%s", why);
 			outcome = CORE_CHANGE_NOT_DONE;
 			break;
 		default:
-			snprintf(buf, bufsz, "outcome unknown: the delete may have reached the server, "
-				 "and rotwiz could not look it up: %s -- check the rotation (rotwiz "
-				 "show) before deleting again", why);
+			snprintf(buf, bufsz, "%s", why);
 			outcome = CORE_CHANGE_UNKNOWN;
 			break;
 		}
+		rw_rotation_free(&now);
 	}
 	strbuf_free(&words);
 	return outcome;
@@ -522,26 +519,24 @@ core_manage_edit(struct app *app, const struct rw_rotation *r, const struct rw_a
 			 result->u.rotation.name : "");
 		return CORE_CHANGE_DONE;
 	}
-	report_failure(result, app->api_base, NULL, REPORT_CLI, why, sizeof(why));
 	if (!result->outcome_unknown) {
+		report_failure(result, app->api_base, NULL, REPORT_CLI, why, sizeof(why));
 		snprintf(buf, bufsz, "not edited: %s", why);
 		return CORE_CHANGE_FAILED;
 	}
-	if (look_up(app, r->id, &now, why + strlen(why), sizeof(why) - strlen(why)) <= 0) {
-		/* Gone (404) is no answer to whether the edit happened either. */
-		snprintf(buf, bufsz, "outcome unknown: the edit may have reached the server, and "
-			 "rotwiz could not look it up: %s -- check the rotation (rotwiz show) before "
-			 "editing again", why);
+	if (look_up(app, r->id, 0, &now, why, sizeof(why)) != CORE_LOST_DONE) {
+		snprintf(buf, bufsz, "%s", why);
 		return CORE_CHANGE_UNKNOWN;
 	}
+	/* The server still has it: whether the edit is there, its values tell. */
 	for (i = 0; i < core_manage_editable_count; i++)
 		if (rw_answers_is_set(changes, core_manage_editable[i]) &&
 		    !same_value(&now, core_manage_editable[i],
 				rw_answers_get(changes, core_manage_editable[i])))
 			applied = 0;
 	if (!applied) {
-		snprintf(buf, bufsz, "not edited: the reply was lost (%s) and the server shows the "
-			 "values as they were -- it is safe to edit again", why);
+		snprintf(buf, bufsz, "not edited: the reply was lost and the server shows the values as "
+			 "they were -- it is safe to edit again");
 		rw_rotation_free(&now);
 		return CORE_CHANGE_NOT_DONE;
 	}

@@ -174,10 +174,11 @@ enum core_change {
 /*
  * Delete r (blocking, on app->api) and settle what happened: *result is
  * the DELETE's result (caller frees).  buf gets one line: "deleted the
- * rotation ...: <what stays>", "deleted: the reply was lost, and the
- * rotation is gone from the server", "not deleted: the reply was lost and
- * the rotation is still there -- it is safe to delete again", "outcome
- * unknown: ...", or the failure's words.
+ * rotation ...: <what stays>", after a lost reply libcore/lost.h's words
+ * for the lookup (the Rotations screen's: "deleted: the reply was lost,
+ * and the server has the rotation no more: <what stays>", "not deleted:
+ * ... it is safe to delete again", "outcome unknown: could not look it up:
+ * ..."), or "not deleted: <the failure>".
  */
 enum core_change core_manage_delete(struct app *app, const struct rw_rotation *r, int delete_secrets,
 				    int revoke_credentials, struct rw_result *result, char *buf,
@@ -186,7 +187,9 @@ enum core_change core_manage_delete(struct app *app, const struct rw_rotation *r
 /*
  * PATCH r with body (changes is what it sets, for the lookup) and settle
  * what happened; on DONE and FOUND, *result's rotation is the rotation as
- * the server now holds it.  buf as above ("edited", "not edited").
+ * the server now holds it.  buf as above ("edited", "not edited"): a lookup
+ * that finds the rotation compares the changed values, so it never needs
+ * core_lost_outcome()'s "saved?".
  */
 enum core_change core_manage_edit(struct app *app, const struct rw_rotation *r,
 				  const struct rw_answers *changes, const char *body,

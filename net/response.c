@@ -1193,8 +1193,8 @@ rw_rotation_list_free(struct rw_rotation_list *list)
 
 /*
  * {generatedCredentials: [{clientId, clientSecret, keyId}], activeIndex}.
- * clientSecret is copied for a reveal only (decision 26); the tree's copy
- * is wiped by free_tree(), ours by rw_generated_free().
+ * clientSecret is kept apart, for a reveal the user asks for (decision 26),
+ * and wiped with the struct; free_tree() wipes the tree's copy.
  */
 enum rw_status
 rw_parse_generated(const char *body, size_t len, struct rw_generated *out)

@@ -103,9 +103,9 @@ struct rw_rotation {
 struct rw_rotation_list { struct rw_rotation *items; size_t count; };
 
 /*
- * GET .../generated-credentials.  client_secret is kept only for a reveal
- * the user asked for (decision 26): never print, log or save it;
- * rw_generated_free() wipes it.
+ * GET .../generated-credentials.  client_secret is a secret (decision 26):
+ * only a reveal the user asked for shows it, nothing writes it anywhere,
+ * and rw_generated_free() wipes it.
  */
 struct rw_generated {
 	int active_index;

@@ -146,7 +146,7 @@ get "$BULK4"
 check lost_edit_is_on_the_server test "$(field rotationInterval)" = 45
 rw delete bulk-0005 $D --yes
 is_rc 5 delete_of_unknown_outcome_exits_5
-says delete_unknown_says_so 'outcome unknown: the delete may have reached the server'
+says delete_unknown_says_so 'outcome unknown: could not look it up: '
 rw list $D
 is_rc 0 list_after_the_lost_delete_exits_0
 if grep -q 'bulk-0005' "$T/out"; then ok 1 lost_delete_happened_on_the_server; else ok 0 lost_delete_happened_on_the_server; fi
@@ -155,7 +155,7 @@ if grep -q 'bulk-0005' "$T/out"; then ok 1 lost_delete_happened_on_the_server; e
 # DELETE on a reused connection by itself: the second answered 404 for one made).
 rw delete bulk-0006 $D --yes
 is_rc 0 delete_whose_reply_was_lost_is_found_done
-says_out lost_delete_says_it_was_found 'Deleted: the reply was lost, and the rotation "bulk-0006" is gone'
+says_out lost_delete_says_it_was_found 'Deleted: the reply was lost, and the server has the rotation no more: the secrets BULK_0006'
 get "$BULK6"
 check lost_delete_is_gone test "$code" = 404
 

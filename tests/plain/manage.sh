@@ -122,7 +122,7 @@ held edit_reached_the_server rotationInterval 45
 # ---- from a pipe without --plain nobody could answer: refused before signing in
 script manage --project $PAYMENTS
 is_rc 2 manage_from_a_pipe_without_plain_exits_2
-check it_says_to_use_plain grep -q 'stdin is not a terminal: use --plain' "$T/err"
+check it_names_the_commands_for_scripts grep -q 'rotwiz manage needs a terminal -- for scripts use' "$T/err"
 
 # ---- from the wizard: m after a create lists the project's rotations, every folder
 PLAIN_ENV="INFISICAL_TOKEN=$USER_TOKEN"
