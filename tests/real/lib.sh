@@ -195,6 +195,11 @@ real_made_rotation() {
 	ID=$("$JSON_GET" "$T/got" secretRotation.id)
 }
 
+# no_secret NAME ENV PATH KEY: one TAP line: the folder holds no secret KEY.
+no_secret() {
+	if secret_names "$2" "$3" | grep -qx "$4"; then ok 1 "$1"; else ok 0 "$1"; fi
+}
+
 not_made() {
 	rotation_get "$2" "$3" "$4"
 	if [ "$code" = 404 ]; then

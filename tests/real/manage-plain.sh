@@ -36,10 +36,6 @@ is_rc 0 "plain: the delete session exits 0"
 shows "plain: the confirmation repeats what happens" "are deleted; the client secrets it made are revoked in Azure"
 shows "plain: delete is done" "Deleted the rotation \"$NAME\""
 not_made "plain: gone from the server" "$NAME" dev /mplain-rt
-if secret_names dev /mplain-rt | grep -qx "$MAP_SECRET"; then
-	ok 1 "plain: the mapped secrets were deleted"
-else
-	ok 0 "plain: the mapped secrets were deleted"
-fi
+no_secret "plain: the mapped secrets were deleted" dev /mplain-rt "$MAP_SECRET"
 
 done_testing

@@ -54,10 +54,6 @@ made "delete: the refusal left it" "$NAME" dev /manage-rt
 rw INFISICAL_TOKEN="$K_TOKEN" -- delete "$NAME" $W --yes --delete-secrets --revoke-credentials
 is_rc 0 "delete: exit 0"
 not_made "delete: gone from the server" "$NAME" dev /manage-rt
-if secret_names dev /manage-rt | grep -qx "$MAP_SECRET"; then
-	ok 1 "delete: --delete-secrets removed the mapped secrets"
-else
-	ok 0 "delete: --delete-secrets removed the mapped secrets"
-fi
+no_secret "delete: --delete-secrets removed the mapped secrets" dev /manage-rt "$MAP_SECRET"
 
 done_testing
