@@ -131,13 +131,18 @@ main(int argc, char **argv)
 		rc = 0;
 	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command &&
 		   strcmp(app.opt.command, "manage") == 0) {
-		/* rotwiz manage: the Rotations screen (curses), or plain mode's numbered choices. */
-		if (!isatty(STDIN_FILENO) && !app.opt.plain) {
+		/*
+		 * rotwiz manage: the Rotations screen (curses), or plain mode's
+		 * numbered choices (app/manage.c signs in, then plain/manage.c).
+		 */
+		if ((rc = setup_choose_mode(&app, 1)) >= 0) {
+			/* nothing more to do */
+		} else if (!isatty(STDIN_FILENO) && app.mode != APP_MODE_PLAIN) {
 			rw_term_printf(stderr, "rotwiz: rotwiz manage needs a terminal -- for scripts use "
 				"rotwiz list, show, rotate, edit, delete or status\n");
 			rc = rw_status_exit_code(RW_EUSAGE);
-		} else if ((rc = setup_choose_mode(&app, 1)) < 0) {
-			rc = run(&app);
+		} else {
+			rc = app.mode == APP_MODE_PLAIN ? manage_run(&app) : run(&app);
 		}
 	} else if (rc < 0 && app.opt.command) {
 		/* rotwiz list, show, rotate, edit, delete, status: commands for scripts. */

@@ -17,6 +17,7 @@
 #include "libcore/report.h"
 #include "libcore/rotate.h"
 #include "libcore/signin.h"
+#include "plain/plain.h"
 
 /*
  * The commands for scripts (doc/contract.md section 4.2): list, show,
@@ -67,7 +68,9 @@ static const char help_manage[] =
 	"(local and UTC); Enter opens one: every field, its last message explained,\n"
 	"and r rotate now, c credentials (v reveals the client secret after a yes),\n"
 	"e edit, d delete (type the name).  Needs a terminal; for scripts use\n"
-	"rotwiz list, show, rotate, edit, delete and status.\n";
+	"rotwiz list, show, rotate, edit, delete and status.  Plain mode (--plain,\n"
+	"ACCESSIBLE=1, TERM=dumb) offers the same as numbered choices, also from a\n"
+	"pipe, within --environment and --secret-path when given.\n";
 static const char help_status[] =
 	"Usage: rotwiz status [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
 	"One line per rotation that needs attention.  Exit 0 when every rotation in scope\n"
@@ -342,7 +345,21 @@ cmd_rotate(struct app *app)
 	case CORE_ROTATED_FOUND:
 		if (result.recovered)
 			say_clean(stderr, "rotwiz: ", line);
+		if (!app->opt.json) {
+			/* Which slot is active and which secret changed: never its value (decision 26). */
+			size_t n = strlen(line);
+
+			if (n + 2 < sizeof(line)) {
+				memcpy(line + n, "\n", 2);
+				core_rotate_after(&result.u.rotation, line + n + 1, sizeof(line) - n - 1);
+			}
+		}
 		rc = print_text(app->opt.json ? rw_rotation_json(&result.u.rotation) : strdup(line));
+		break;
+	case CORE_ROTATE_UNKNOWN:
+		/* Decision 24: a change whose outcome is unknown exits 5. */
+		say_clean(stderr, "rotwiz: ", line);
+		rc = RW_EXIT_OUTCOME_UNKNOWN;
 		break;
 	default:
 		say_clean(stderr, "rotwiz: ", line);
@@ -358,36 +375,32 @@ cmd_rotate(struct app *app)
 static int
 edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *changes)
 {
-	static const enum rw_field editable[] = {
-		RW_FIELD_NAME, RW_FIELD_DESCRIPTION, RW_FIELD_AUTO_ROTATION, RW_FIELD_INTERVAL,
-		RW_FIELD_HOURS, RW_FIELD_MINUTES, RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET,
-	};
 	static const enum rw_field locked[] = {
 		RW_FIELD_CONNECTION, RW_FIELD_OBJECT_ID, RW_FIELD_CLIENT_ID, RW_FIELD_APP_NAME,
 	};
-	char msg[RW_MESSAGE_MAX], num[16];
+	char msg[RW_MESSAGE_MAX];
 	size_t i;
 	int bad = 0, any = 0;
 
 	for (i = 0; i < sizeof(locked) / sizeof(locked[0]); i++)
 		if (rw_answers_is_set(&app->answers, locked[i])) {
-			rw_term_printf(stderr, "rotwiz: --%s cannot be changed by an edit: the server keeps a "
-				"rotation's connection and app -- delete it and create another\n",
-				rw_field_info(locked[i])->flag);
+			rw_term_printf(stderr, "rotwiz: --%s cannot be changed by an edit: %s\n",
+				rw_field_info(locked[i])->flag, CORE_MANAGE_LOCKED);
 			return rw_status_exit_code(RW_EUSAGE);
 		}
-	for (i = 0; i < sizeof(editable) / sizeof(editable[0]); i++) {
-		const char *v = rw_answers_get(&app->answers, editable[i]);
+	for (i = 0; i < core_manage_editable_count; i++) {
+		enum rw_field f = core_manage_editable[i];
+		const char *v = rw_answers_get(&app->answers, f);
 
-		if (!rw_answers_is_set(&app->answers, editable[i]))
+		if (!rw_answers_is_set(&app->answers, f))
 			continue;
 		any = 1;
-		if (rw_validate_field(editable[i], v, msg, sizeof(msg)) != RW_OK) {
-			rw_term_printf(stderr, "rotwiz: %s (--%s)\n", msg, rw_field_info(editable[i])->flag);
+		if (rw_validate_field(f, v, msg, sizeof(msg)) != RW_OK) {
+			rw_term_printf(stderr, "rotwiz: %s (--%s)\n", msg, rw_field_info(f)->flag);
 			bad = 1;
 			continue;
 		}
-		if (rw_answers_set(changes, editable[i], v) < 0)
+		if (rw_answers_set(changes, f, v) < 0)
 			return out_of_memory();
 	}
 	if (bad)
@@ -398,28 +411,8 @@ edit_changes(struct app *app, const struct rw_rotation *r, struct rw_answers *ch
 			"--map-client-secret (see rotwiz edit --help)\n");
 		return rw_status_exit_code(RW_EUSAGE);
 	}
-	/* The server takes rotateAtUtc and secretsMapping whole: keep the other half as it is. */
-	if (rw_answers_is_set(changes, RW_FIELD_HOURS) != rw_answers_is_set(changes, RW_FIELD_MINUTES)) {
-		snprintf(num, sizeof(num), "%d", rw_answers_is_set(changes, RW_FIELD_HOURS) ?
-			 r->minutes : r->hours);
-		rw_answers_set(changes, rw_answers_is_set(changes, RW_FIELD_HOURS) ? RW_FIELD_MINUTES :
-			       RW_FIELD_HOURS, num);
-	}
-	if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID) &&
-	    !rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_SECRET))
-		rw_answers_set(changes, RW_FIELD_MAP_CLIENT_SECRET, r->map_client_secret);
-	else if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_SECRET) &&
-		 !rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID))
-		rw_answers_set(changes, RW_FIELD_MAP_CLIENT_ID, r->map_client_id);
-	if (rw_answers_is_set(changes, RW_FIELD_MAP_CLIENT_ID) &&
-	    strcmp(rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID),
-		   rw_answers_get(changes, RW_FIELD_MAP_CLIENT_SECRET)) == 0) {
-		char shown[RW_SHOWN_MAX];
-
-		rw_show_value(rw_answers_get(changes, RW_FIELD_MAP_CLIENT_ID), shown, sizeof(shown));
-		rw_term_printf(stderr, "rotwiz: Secret names: the client ID and the client secret need two "
-			"different names, got \"%s\" for both (--map-client-id, --map-client-secret)\n",
-			shown);
+	if (core_manage_edit_complete(r, changes, msg, sizeof(msg)) < 0) {
+		rw_term_printf(stderr, "rotwiz: %s (--map-client-id, --map-client-secret)\n", msg);
 		return rw_status_exit_code(RW_EINVAL);
 	}
 	return 0;
@@ -431,7 +424,8 @@ cmd_edit(struct app *app)
 	struct rw_rotation r;
 	struct rw_answers changes;
 	struct rw_result result;
-	char *body;
+	enum core_change outcome;
+	char *body, line[REPORT_FAILURE_MAX + 512];
 	int rc;
 
 	/* Values are checked before anything is sent, the lookup too. */
@@ -445,13 +439,16 @@ cmd_edit(struct app *app)
 		rc = out_of_memory();
 		goto out;
 	}
-	rw_api_wait_for(app->api, rw_api_update(app->api, r.id, body, NULL), &result);
+	outcome = core_manage_edit(app, &r, &changes, body, &result, line, sizeof(line));
 	free(body);
-	if (result.status != RW_OK) {
-		rc = fail(app, &result);
+	if (outcome != CORE_CHANGE_DONE && outcome != CORE_CHANGE_FOUND) {
+		say_clean(stderr, "rotwiz: ", line);
+		rc = core_manage_change_exit(outcome, &result);
 	} else {
 		char words[REPORT_FAILURE_MAX];
 
+		if (outcome == CORE_CHANGE_FOUND)
+			say_clean(stderr, "rotwiz: ", line);
 		core_manage_health(&result.u.rotation, time(NULL), words, sizeof(words));
 		rc = print_text(app->opt.json ? rw_rotation_json(&result.u.rotation)
 					      : report_rotation(&result.u.rotation, words));
@@ -470,20 +467,19 @@ cmd_delete(struct app *app)
 	struct rw_rotation r;
 	struct rw_result result;
 	struct strbuf words = STRBUF_INIT, q = STRBUF_INIT;
+	enum core_change outcome;
+	char line[REPORT_FAILURE_MAX + 1024];
 	int rc, answer;
 
 	if ((rc = resolve(app, &r)) >= 0)
 		return rc;
-	core_manage_delete_words(&r, app->opt.delete_secrets, app->opt.revoke_credentials, &words);
 	if (!app->opt.yes) {
-		char clean[256];
-
-		report_clean(r.name ? r.name : "", clean, sizeof(clean));
-		strbuf_printf(&q, "Delete the rotation \"%s\" (%s %s)? Then %s. Type its name to "
-			      "confirm:", clean, r.environment_slug ? r.environment_slug : "?",
-			      r.folder_path ? r.folder_path : "?", strbuf_str(&words));
+		core_manage_delete_question(&r, app->opt.delete_secrets, app->opt.revoke_credentials,
+					    &q);
 		answer = ask(strbuf_str(&q), r.name ? r.name : "");
 		if (answer <= 0) {
+			core_manage_delete_words(&r, app->opt.delete_secrets,
+						 app->opt.revoke_credentials, &words);
 			if (answer < 0)
 				say_clean(stderr, "rotwiz: not deleted: stdin is not a terminal, so rotwiz "
 					  "will not ask -- add --yes to delete; then ", strbuf_str(&words));
@@ -493,20 +489,21 @@ cmd_delete(struct app *app)
 			goto out;
 		}
 	}
-	rw_api_wait_for(app->api, rw_api_delete(app->api, r.id, app->opt.delete_secrets,
-						app->opt.revoke_credentials, NULL), &result);
-	if (result.status != RW_OK) {
-		rc = fail(app, &result);
-	} else if (app->opt.json) {
+	outcome = core_manage_delete(app, &r, app->opt.delete_secrets, app->opt.revoke_credentials,
+				     &result, line, sizeof(line));
+	rc = core_manage_change_exit(outcome, &result);
+	if (outcome == CORE_CHANGE_DONE && app->opt.json) {
 		rc = print_text(rw_rotation_json(&result.u.rotation));
-	} else {
-		struct strbuf line = STRBUF_INIT;
+	} else if (outcome == CORE_CHANGE_DONE || outcome == CORE_CHANGE_FOUND) {
+		/* "deleted ..." as a sentence of its own on stdout. */
+		size_t n = strlen(line);
 
-		strbuf_printf(&line, "Deleted the rotation \"%s\" (%s): %s.", r.name ? r.name : "",
-			      r.id ? r.id : "", strbuf_str(&words));
-		say_clean(stdout, "", strbuf_str(&line));
-		strbuf_free(&line);
-		rc = 0;
+		line[0] = (char) (line[0] - 'a' + 'A');
+		if (n + 1 < sizeof(line))
+			memcpy(line + n, ".", 2);
+		say_clean(stdout, "", line);
+	} else {
+		say_clean(stderr, "rotwiz: ", line);
 	}
 	rw_result_free(&result);
 out:
@@ -531,6 +528,10 @@ dispatch(struct app *app)
 		return cmd_rotate(app);
 	if (strcmp(c, "edit") == 0)
 		return cmd_edit(app);
+	if (strcmp(c, "manage") == 0) {
+		/* Plain mode only: main.c runs curses' Rotations screen itself (tui/). */
+		return plain_manage_run(app);
+	}
 	return cmd_delete(app);
 }
 
@@ -541,7 +542,8 @@ manage_run(struct app *app)
 	enum rw_status st;
 	int rc;
 
-	if (app->opt.dry_run || app->opt.print_curl || app->opt.from_file || app->opt.plain) {
+	if (app->opt.dry_run || app->opt.print_curl || app->opt.from_file ||
+	    (app->opt.plain && strcmp(app->opt.command, "manage") != 0)) {
 		rw_term_printf(stderr, "rotwiz: --%s is for creating a rotation, not for rotwiz %s\n",
 			app->opt.dry_run ? "dry-run" : app->opt.print_curl ? "print-curl" :
 			app->opt.from_file ? "from-file" : "plain", app->opt.command);

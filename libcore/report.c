@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libcore/explain.h"
 #include "libcore/report.h"
 #include "common/status.h"
 #include "common/strbuf.h"
@@ -190,6 +191,9 @@ report_rotation(const struct rw_rotation *r, const char *health)
 	}
 	strbuf_printf(&sb, "\n  %-24s %d (of slots 0 and 1)", "Active credential", r->active_index);
 	strbuf_printf(&sb, "\n  %-24s %s", "Health", clean);
+	/* A known Azure cause in plain words with its fix; an unknown one stays the server's (Status). */
+	if (r->last_message && *r->last_message && core_explain_rotation_message(r->last_message))
+		line(&sb, "What it means", core_explain_rotation_message(r->last_message));
 	return strbuf_detach(&sb);
 }
 

@@ -76,3 +76,25 @@ core_rotate_outcome(const struct rw_result *result, int before_index, const char
 	snprintf(buf, bufsz, "%s", why);
 	return CORE_ROTATE_FAILED;
 }
+
+void
+core_rotate_after(const struct rw_rotation *now, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, "The secret %s in %s %s now holds the new client secret of slot %d; "
+		 "slot %d keeps the one before until the next rotation revokes it.",
+		 now->map_client_secret ? now->map_client_secret : "?",
+		 now->environment_slug ? now->environment_slug : "?",
+		 now->folder_path ? now->folder_path : "?", now->active_index,
+		 (now->active_index + 1) % 2);
+}
+
+void
+core_rotate_confirm(const struct rw_rotation *r, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, "Rotate \"%s\" now? A new client secret goes into slot %d, and the "
+		 "secret %s in %s %s gets it; slot %d keeps the current one until the next "
+		 "rotation.", r->name ? r->name : "", (r->active_index + 1) % 2,
+		 r->map_client_secret ? r->map_client_secret : "?",
+		 r->environment_slug ? r->environment_slug : "?",
+		 r->folder_path ? r->folder_path : "?", r->active_index);
+}

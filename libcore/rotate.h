@@ -56,4 +56,21 @@ enum core_rotate_outcome {
 enum core_rotate_outcome core_rotate_outcome(const struct rw_result *result, int before_index,
 					     const char *api_base, char *buf, size_t bufsz);
 
+/*
+ * The confirmation of a rotate now that is not soon (default yes): "Rotate
+ * "NAME" now? A new client secret goes into slot K, and the secret SECRET
+ * in ENV FOLDER gets it; slot J keeps the current one until the next
+ * rotation."  A soon one asks core_rotate_question() instead, default no.
+ */
+void core_rotate_confirm(const struct rw_rotation *r, char *buf, size_t bufsz);
+
+/*
+ * After a rotation (now: the rotation as the server holds it then), one
+ * sentence: which slot is active and that the mapped secret changed, never
+ * its value: "The secret AZURE_CLIENT_SECRET in staging /api now holds the
+ * new client secret of slot 1; slot 0 keeps the one before until the next
+ * rotation revokes it."
+ */
+void core_rotate_after(const struct rw_rotation *now, char *buf, size_t bufsz);
+
 #endif

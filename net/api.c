@@ -705,7 +705,18 @@ on_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 	} else if (call->result.kind == RW_CALL_CREATE || call->result.kind == RW_CALL_ROTATE_NOW) {
 		on_create_reply(api, call, reply);
 	} else {
+		enum rw_call_kind kind = call->result.kind;
+		long code = reply->http_status;
+
 		result_from_reply(call, reply);
+		/*
+		 * Edit and delete: a reply lost after the request went out, or a
+		 * 2xx that could not be read, may have changed the rotation; the
+		 * caller looks it up (libcore/manage.c, decision 24).
+		 */
+		if ((kind == RW_CALL_UPDATE || kind == RW_CALL_DELETE) && call->result.status != RW_OK &&
+		    (reply->status != RW_OK ? reply->sent : code >= 200 && code < 300))
+			call->result.outcome_unknown = 1;
 		call_finish(api, call);
 	}
 }

@@ -75,6 +75,9 @@ struct rw_result {
 	 * Look before creating again.  0 with status != RW_OK and
 	 * outcome_checked = 0 means the server refused it or it was never
 	 * sent: nothing was created.
+	 * Edit and delete: 1 when the reply was lost or unreadable after the
+	 * request may have reached the server; no lookup is made here (the
+	 * caller looks the rotation up: libcore/manage.h, decision 24).
 	 */
 	int outcome_unknown;
 	/*

@@ -535,6 +535,14 @@ set_options(struct rw_http *http, struct rw_http_request *req, enum rw_http_meth
 		/* No body and so no Content-Type: Fastify refuses an empty JSON body. */
 		if (method == RW_HTTP_DELETE)
 			SET(CURLOPT_CUSTOMREQUEST, "DELETE");
+		/*
+		 * Without a body there is nothing to refuse rewinding: libcurl
+		 * would send it again by itself when a reused connection dies
+		 * unanswered (a lost DELETE then answers 404 for one that was
+		 * made).  A connection of its own is never one that died.
+		 */
+		if (req->flags & RW_HTTP_NO_RESEND)
+			SET(CURLOPT_FRESH_CONNECT, 1L);
 	}
 	if (http->debug) {
 		SET(CURLOPT_DEBUGFUNCTION, on_debug);

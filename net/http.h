@@ -39,7 +39,8 @@ enum rw_http_method {
  * Request flags.  RW_HTTP_NO_RESEND: libcurl must not send the body a
  * second time by itself (it does so for a reused connection that died
  * without an answer, which for a create could mean two creates); such a
- * request fails instead, with sent = 1.
+ * request fails instead, with sent = 1.  One without a body (DELETE)
+ * goes on a fresh connection, which libcurl never retries.
  */
 #define RW_HTTP_NO_RESEND 0x1
 

@@ -952,6 +952,21 @@ step_secrets(struct plain_session *s)
 }
 
 enum plain_next
+plain_edit_fields(struct plain_session *s)
+{
+	/*
+	 * The wizard's questions and checks, its answers the rotation's values.
+	 * The secret names are not checked against the folder: it holds the
+	 * rotation's own, and the server refuses any other's.
+	 */
+	if (step_rotation(s) != PLAIN_NEXT || step_schedule(s) != PLAIN_NEXT ||
+	    ask_field(s, RW_FIELD_MAP_CLIENT_ID, NULL) < 0 ||
+	    ask_field(s, RW_FIELD_MAP_CLIENT_SECRET, NULL) < 0)
+		return PLAIN_STOP;
+	return PLAIN_NEXT;
+}
+
+enum plain_next
 plain_step_fields(struct plain_session *s, enum rw_step step)
 {
 	switch (step) {

@@ -362,7 +362,7 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 	/* A prompt quotes answers (from a draft, a flag, the server): escaped like all output. */
 	if (!(shown = rw_term_dup(prompt, RW_TERM_LINES)))
 		return PLAIN_READ_NOMEM;
-	if (io_tty && echo != PLAIN_ECHO_SECRET) {
+	if (io_tty && echo != PLAIN_ECHO_SECRET && echo != PLAIN_ECHO_NONE) {
 		r = read_tty_line(shown, echo, line);
 		free(shown);
 		return r;
@@ -376,7 +376,10 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 	if (io_tty && tcgetattr(STDIN_FILENO, &old) == 0) {
 		quiet = old;
 		quiet.c_lflag &= (tcflag_t) ~ECHO;
-		quiet.c_lflag |= ECHONL;
+		if (echo == PLAIN_ECHO_NONE)
+			quiet.c_lflag &= (tcflag_t) ~ECHONL;
+		else
+			quiet.c_lflag |= ECHONL;
 		restore = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
 	}
 	fputs(shown, stdout);
@@ -392,7 +395,7 @@ plain_io_read(const char *prompt, enum plain_echo echo, char **line)
 	secret_wipe(buf, len);
 	free(buf);
 
-	if (!io_tty && r == PLAIN_READ_LINE && echo != PLAIN_ECHO_SECRET)
+	if (!io_tty && r == PLAIN_READ_LINE && echo != PLAIN_ECHO_SECRET && echo != PLAIN_ECHO_NONE)
 		plain_print_clean(*line);
 	/* End the prompt's line where the terminal did not (no echo, EOF, Ctrl-C, a pipe). */
 	if (!io_tty || r != PLAIN_READ_LINE)

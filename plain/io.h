@@ -29,6 +29,7 @@ enum plain_echo {
 	PLAIN_ECHO,		/* normal answer: edited, kept in history */
 	PLAIN_ECHO_NO_HISTORY,	/* shown but not kept (IDs of credentials) */
 	PLAIN_ECHO_SECRET,	/* not shown, not kept, wiped after use */
+	PLAIN_ECHO_NONE,	/* as SECRET, and not even its newline: the caller overwrites the line */
 };
 
 /*

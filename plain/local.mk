@@ -6,6 +6,7 @@ libplain_a_SOURCES = \
 	plain/fields.c \
 	plain/io.c plain/io.h \
 	plain/load.c plain/load.h \
+	plain/manage.c \
 	plain/pick.c plain/pick.h \
 	plain/review.c \
 	plain/session.c plain/session.h \

@@ -16,4 +16,15 @@
 
 int plain_run(struct app *app);
 
+/*
+ * rotwiz manage in plain mode (plain/manage.c): the rotations of the
+ * project as a numbered list, one rotation's detail, and its actions
+ * (rotate now, credentials, edit, delete) as numbered or lettered choices,
+ * with libcore/manage.h's words.  app->api is signed in and the project
+ * resolved.  Returns 0 when every action asked for succeeded (or none
+ * was), else the code of the last one that did not (5: its outcome is
+ * unknown); 2 when the input ended mid-question, 130 on a quit by Ctrl-C.
+ */
+int plain_manage_run(struct app *app);
+
 #endif

@@ -196,13 +196,17 @@ after_create(struct plain_session *s, const struct rw_rotation *rotation)
 		return out_of_memory(s);
 	for (;;) {
 		c = plain_ask_letter(s, "What next? r) rotate now, n) create another rotation, "
-				     "q) quit", "rnq", 'q');
+				     "m) manage the project's rotations, q) quit", "rnmq", 'q');
 		if (c < 0) {
 			rw_rotation_free(&last);
 			/* Quit, Ctrl-C or end of input: the rotation exists, so this run succeeded. */
 			if (s->end != PLAIN_END_EXIT)
 				plain_stop(s, rw_status_exit_code(RW_OK));
 			return PLAIN_STOP;
+		}
+		if (c == 'm') {
+			rw_rotation_free(&last);
+			return plain_manage_after_create(s);
 		}
 		if (c == 'n') {
 			rw_rotation_free(&last);

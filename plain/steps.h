@@ -17,6 +17,20 @@ enum plain_next plain_step_signin(struct plain_session *s);
 /* Steps 1-6 (plain/fields.c). */
 enum plain_next plain_step_fields(struct plain_session *s, enum rw_step step);
 
+/*
+ * An edit (plain/manage.c, decision 28): Name, Description, the schedule
+ * and the two secret names asked as the wizard asks them, Enter keeping
+ * each value in s->app->answers (plain/fields.c).
+ */
+enum plain_next plain_edit_fields(struct plain_session *s);
+
+/*
+ * "m" after a create (plain/manage.c): rotwiz manage's list of the project
+ * (every environment and folder), in this session; the run then ends with
+ * the code of the last action there (0 when none failed).
+ */
+enum plain_next plain_manage_after_create(struct plain_session *s);
+
 /* Step 7 and 8 (plain/review.c). */
 enum plain_next plain_step_review(struct plain_session *s);
 enum plain_next plain_step_result(struct plain_session *s);

@@ -6,6 +6,7 @@ check_PROGRAMS += \
 	tests/cli/test-report \
 	tests/cli/test-names \
 	tests/cli/test-signin \
+	tests/cli/test-manage \
 	tests/cli/json-equal \
 	tests/cli/json-get
 
@@ -22,6 +23,11 @@ tests_cli_test_names_LDADD = libcore.a libnetjson.a libforms.a libcommon.a $(CJS
 # Sign-in makes the session, so this one links net and libcurl too.
 tests_cli_test_signin_SOURCES = tests/cli/test-signin.c
 tests_cli_test_signin_LDADD = libapp.a libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
+	$(CURL_LIBS) $(CJSON_LIBS)
+
+# libcore/manage.c makes calls too (resolve, the lost-reply lookups), so net links.
+tests_cli_test_manage_SOURCES = tests/cli/test-manage.c
+tests_cli_test_manage_LDADD = libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
 	$(CURL_LIBS) $(CJSON_LIBS)
 
 tests_cli_json_equal_SOURCES = tests/cli/json-equal.c
@@ -49,6 +55,7 @@ TESTS += \
 	tests/cli/test-report \
 	tests/cli/test-names \
 	tests/cli/test-signin \
+	tests/cli/test-manage \
 	$(CLI_SH_TESTS)
 
 dist_check_SCRIPTS += $(CLI_SH_TESTS)

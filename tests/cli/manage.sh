@@ -19,15 +19,24 @@ BULK1=5eed0000-0000-4000-8000-000000000001
 BULK2=5eed0000-0000-4000-8000-000000000002
 BULK3=5eed0000-0000-4000-8000-000000000003
 BULK4=5eed0000-0000-4000-8000-000000000004
+BULK5=5eed0000-0000-4000-8000-000000000005
+BULK6=5eed0000-0000-4000-8000-000000000006
 
 INFISICAL_TOKEN=sandbox-user-token; export INFISICAL_TOKEN
 
 # One sandbox for most cases: the rotate replies of three seeded rotations are
-# lost in three ways (after the rotation, before it, unreadable).
-cli_sandbox --seed-rotations 4 \
+# lost in three ways (after the rotation, before it, unreadable); an edit's
+# reply is lost after it was made; and a rotate's and a delete's replies are
+# lost where the lookup fails too (decision 24: exit 5).
+cli_sandbox --seed-rotations 6 \
 	--fault "POST $ROT/$BULK1/rotate-secrets=drop-after@1" \
 	--fault "POST $ROT/$BULK2/rotate-secrets=drop@1" \
-	--fault "POST $ROT/$BULK3/rotate-secrets=truncate@1"
+	--fault "POST $ROT/$BULK3/rotate-secrets=truncate@1" \
+	--fault "PATCH $ROT/$BULK4=drop-after@1" \
+	--fault "POST $ROT/$BULK5/rotate-secrets=drop-after@1" \
+	--fault "DELETE $ROT/$BULK5=drop-after@1" \
+	--fault "GET $ROT/$BULK5=500" \
+	--fault "DELETE $ROT/$BULK6=drop-after@1"
 D="--domain $SANDBOX_URL --project $PAY"
 
 get() {	# get ID: the rotation as the server holds it, in $T/got; $code
@@ -126,6 +135,30 @@ rw rotate "$BULK3" $D
 is_rc 0 unreadable_reply_is_looked_up
 says unreadable_reply_found 'found on the server'
 
+# ---- decision 24: a change whose reply is lost and whose lookup fails exits 5
+rw rotate bulk-0005 $D
+is_rc 5 rotate_of_unknown_outcome_exits_5
+says rotate_unknown_says_so 'outcome unknown: the rotate request may have reached the server'
+rw edit bulk-0004 $D --interval 45
+is_rc 0 edit_whose_reply_was_lost_is_found_applied
+says edit_lost_reply_says_it_was_found 'edited: the reply was lost, and the server shows the new values'
+get "$BULK4"
+check lost_edit_is_on_the_server test "$(field rotationInterval)" = 45
+rw delete bulk-0005 $D --yes
+is_rc 5 delete_of_unknown_outcome_exits_5
+says delete_unknown_says_so 'outcome unknown: could not look it up: '
+rw list $D
+is_rc 0 list_after_the_lost_delete_exits_0
+if grep -q 'bulk-0005' "$T/out"; then ok 1 lost_delete_happened_on_the_server; else ok 0 lost_delete_happened_on_the_server; fi
+
+# A lost delete reply is looked up, and never sent again (libcurl resent a bodiless
+# DELETE on a reused connection by itself: the second answered 404 for one made).
+rw delete bulk-0006 $D --yes
+is_rc 0 delete_whose_reply_was_lost_is_found_done
+says_out lost_delete_says_it_was_found 'Deleted: the reply was lost, and the server has the rotation no more: the secrets BULK_0006'
+get "$BULK6"
+check lost_delete_is_gone test "$code" = 404
+
 # ---- rotate: Azure's refusal (the sandbox's fail-next control)
 curl -s -X POST "$SANDBOX_URL/sandbox/rotations/$BULK4/fail-next" >/dev/null
 rw rotate "$BULK4" $D
@@ -167,7 +200,7 @@ is_rc 2 edit_refuses_the_connection
 # ---- delete: each switch, checked on the server
 rw delete twin $D --environment dev
 is_rc 2 delete_from_a_pipe_without_yes_is_refused
-says refusal_says_what_stays 'stay live in Azure'
+says refusal_says_what_stays 'stays valid in Azure until it expires: revoke it there'
 get "$twin_dev"
 check refused_delete_left_it test "$code" = 200
 live=$(azure_secrets)

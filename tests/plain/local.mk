@@ -17,7 +17,9 @@ PLAIN_SH_TESTS = \
 	tests/plain/type-ahead.sh \
 	tests/plain/draft-origin.sh \
 	tests/plain/draft-files.sh \
-	tests/plain/review-files.sh
+	tests/plain/review-files.sh \
+	tests/plain/manage.sh \
+	tests/plain/manage-reveal.sh
 
 TESTS += $(PLAIN_SH_TESTS)
 dist_check_SCRIPTS += $(PLAIN_SH_TESTS)

@@ -177,6 +177,29 @@ made() {
 	fi
 }
 
+# real_made_rotation PREFIX FOLDER: a rotation of the test's own in dev FOLDER,
+# made with rotwiz --yes (two TAP lines); sets NAME (PREFIX-$RID), MAP_ID,
+# MAP_SECRET, W (the --project/--environment/--secret-path words) and ID.
+# Ends the test when the folder or the rotation cannot be made.
+real_made_rotation() {
+	_up=$(printf '%s' "$1" | tr 'a-z-' 'A-Z_')
+	real_folder dev "$2" || { ok 1 "set-up: folder /$2 in dev"; done_testing; exit 1; }
+	NAME=$1-$RID
+	MAP_ID=${_up}_${RID}_ID MAP_SECRET=${_up}_${RID}_SECRET
+	W="--project $K_PROJECT --environment dev --secret-path /$2"
+	rw INFISICAL_TOKEN="$K_TOKEN" -- --yes --name "$NAME" $W --connection "$K_CONNECTION" \
+		--object-id "$K_OBJECT" --client-id "$K_CLIENT" \
+		--map-client-id "$MAP_ID" --map-client-secret "$MAP_SECRET"
+	is_rc 0 "set-up: created $NAME"
+	made "set-up: on the server" "$NAME" dev "/$2" || { done_testing; exit 1; }
+	ID=$("$JSON_GET" "$T/got" secretRotation.id)
+}
+
+# no_secret NAME ENV PATH KEY: one TAP line: the folder holds no secret KEY.
+no_secret() {
+	if secret_names "$2" "$3" | grep -qx "$4"; then ok 1 "$1"; else ok 0 "$1"; fi
+}
+
 not_made() {
 	rotation_get "$2" "$3" "$4"
 	if [ "$code" = 404 ]; then

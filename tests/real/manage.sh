@@ -6,17 +6,7 @@
 . "$top_srcdir/tests/real/lib.sh"
 
 real_need K_URL K_TOKEN K_PROJECT K_CONNECTION K_OBJECT K_CLIENT K_DENIED_OBJECT K_DENIED_CLIENT
-real_folder dev manage-rt || { ok 1 "set-up: folder /manage-rt in dev"; done_testing; exit 1; }
-
-NAME=mg-$RID
-MAP_ID=MG_${RID}_ID MAP_SECRET=MG_${RID}_SECRET
-W="--project $K_PROJECT --environment dev --secret-path /manage-rt"
-rw INFISICAL_TOKEN="$K_TOKEN" -- --yes --name "$NAME" $W --connection "$K_CONNECTION" \
-	--object-id "$K_OBJECT" --client-id "$K_CLIENT" \
-	--map-client-id "$MAP_ID" --map-client-secret "$MAP_SECRET"
-is_rc 0 "set-up: created $NAME"
-made "set-up: on the server" "$NAME" dev /manage-rt || { done_testing; exit 1; }
-ID=$("$JSON_GET" "$T/got" secretRotation.id)
+real_made_rotation mg manage-rt
 
 rw INFISICAL_TOKEN="$K_TOKEN" -- list $W
 is_rc 0 "list: exit 0"
@@ -64,10 +54,6 @@ made "delete: the refusal left it" "$NAME" dev /manage-rt
 rw INFISICAL_TOKEN="$K_TOKEN" -- delete "$NAME" $W --yes --delete-secrets --revoke-credentials
 is_rc 0 "delete: exit 0"
 not_made "delete: gone from the server" "$NAME" dev /manage-rt
-if secret_names dev /manage-rt | grep -qx "$MAP_SECRET"; then
-	ok 1 "delete: --delete-secrets removed the mapped secrets"
-else
-	ok 0 "delete: --delete-secrets removed the mapped secrets"
-fi
+no_secret "delete: --delete-secrets removed the mapped secrets" dev /manage-rt "$MAP_SECRET"
 
 done_testing
