@@ -83,26 +83,27 @@ check_answers(struct app *app)
 static int
 print_terraform(const struct rw_answers *const *answers, size_t n)
 {
-	struct rw_name_list labels = { NULL, 0 };
-	struct strbuf sb = STRBUF_INIT;
-	struct rw_rotation rot;
+	struct rw_rotation *rots = calloc(n + 1, sizeof(*rots));
+	const struct rw_rotation **list = calloc(n + 1, sizeof(*list));
+	char *text = NULL;
 	size_t i;
-	int rc = 0;
 
-	core_terraform_header(&sb);
-	for (i = 0; i < n && rc == 0; i++) {
-		core_terraform_from_answers(answers[i], &rot);
-		rc = core_terraform_resource(&sb, &rot, &labels);
+	if (rots && list) {
+		for (i = 0; i < n; i++) {
+			core_terraform_from_answers(answers[i], &rots[i]);
+			list[i] = &rots[i];
+		}
+		text = core_terraform_text(list, n);
 	}
-	rw_name_list_free(&labels);
-	if (rc < 0 || sb.failed) {
-		strbuf_free(&sb);
+	free(rots);
+	free(list);
+	if (!text) {
 		rw_term_printf(stderr, "rotwiz: out of memory\n");
 		return rw_status_exit_code(RW_ENOMEM);
 	}
 	/* The HCL escapes every control character: the terminal rule changes nothing else. */
-	rw_term_puts(strbuf_str(&sb), stdout, RW_TERM_LINES);
-	strbuf_free(&sb);
+	rw_term_puts(text, stdout, RW_TERM_LINES);
+	free(text);
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 

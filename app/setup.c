@@ -278,7 +278,8 @@ setup_connect(struct app *app)
 		return rw_status_exit_code(RW_EUSAGE);
 	}
 	/* A pure --dry-run / --print-curl / --print-terraform sends nothing: no credentials. */
-	if ((app->opt.dry_run || app->opt.print_curl || app->opt.print_terraform) && !app->opt.yes)
+	if ((app->opt.dry_run || app->opt.print_curl || app->opt.print_terraform) && !app->opt.yes &&
+	    !app->opt.command)
 		return -1;
 	st = signin_load_credentials(app, &found, msg, sizeof(msg));
 	if (st != RW_OK) {

@@ -23,38 +23,98 @@ core_terraform_header(struct strbuf *sb)
 		"# - The app's name (parameters.appName) has no attribute: it is left out.\n");
 }
 
-/* s as an HCL quoted string. */
+/* The length of the valid UTF-8 sequence at p and its code point, or 0. */
+static int
+utf8_at(const unsigned char *p, unsigned *cp)
+{
+	int n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 && p[0] < 0xe0 ? 2 : 0;
+	unsigned v = n == 4 ? p[0] & 0x07u : n == 3 ? p[0] & 0x0fu : p[0] & 0x1fu;
+	int i;
+
+	if (p[0] >= 0xf5 || !n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (p[i] & 0x3fu);
+	}
+	if ((n == 3 && v < 0x800) || (n == 4 && (v < 0x10000 || v > 0x10ffff)) ||
+	    (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+/*
+ * s as an HCL quoted string.  What a terminal would obey never goes out
+ * raw, since the HCL may be printed: C0, DEL, C1 and the bidi controls
+ * become \uNNNN (the same characters to HCL), a byte that is not UTF-8
+ * becomes U+FFFD.
+ */
 static void
 put_string(struct strbuf *sb, const char *s)
 {
 	const unsigned char *p;
-	char esc[8];
+	char esc[12];
+	unsigned cp;
+	int n;
 
 	strbuf_puts(sb, "\"");
 	for (p = (const unsigned char *) (s ? s : ""); *p; p++) {
 		switch (*p) {
-		case '"':	strbuf_puts(sb, "\\\""); break;
-		case '\\':	strbuf_puts(sb, "\\\\"); break;
-		case '\n':	strbuf_puts(sb, "\\n"); break;
-		case '\r':	strbuf_puts(sb, "\\r"); break;
-		case '\t':	strbuf_puts(sb, "\\t"); break;
+		case '"':	strbuf_puts(sb, "\\\""); continue;
+		case '\\':	strbuf_puts(sb, "\\\\"); continue;
+		case '\n':	strbuf_puts(sb, "\\n"); continue;
+		case '\r':	strbuf_puts(sb, "\\r"); continue;
+		case '\t':	strbuf_puts(sb, "\\t"); continue;
 		case '$':
 		case '%':
 			/* "${" and "%{" start a template: "$${" and "%%{" are the characters. */
 			strbuf_append(sb, (const char *) p, 1);
 			if (p[1] == '{')
 				strbuf_append(sb, (const char *) p, 1);
-			break;
+			continue;
 		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				snprintf(esc, sizeof(esc), "\\u%04x", *p);
+			break;
+		}
+		if (*p < 0x20 || *p == 0x7f) {
+			snprintf(esc, sizeof(esc), "\\u%04x", *p);
+			strbuf_puts(sb, esc);
+		} else if (*p < 0x80) {
+			strbuf_append(sb, (const char *) p, 1);
+		} else if (!(n = utf8_at(p, &cp))) {
+			strbuf_puts(sb, "\\ufffd");
+		} else {
+			if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f) {
+				snprintf(esc, sizeof(esc), "\\u%04x", cp);
 				strbuf_puts(sb, esc);
 			} else {
-				strbuf_append(sb, (const char *) p, 1);
+				strbuf_append(sb, (const char *) p, (size_t) n);
 			}
+			p += n - 1;
 		}
 	}
 	strbuf_puts(sb, "\"");
+}
+
+char *
+core_terraform_text(const struct rw_rotation *const *rots, size_t n)
+{
+	struct rw_name_list labels = { NULL, 0 };
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	core_terraform_header(&sb);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = core_terraform_resource(&sb, rots[i], &labels);
+	rw_name_list_free(&labels);
+	if (rc < 0 || sb.failed) {
+		strbuf_free(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }
 
 static int

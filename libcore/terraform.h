@@ -32,6 +32,12 @@ int core_terraform_resource(struct strbuf *sb, const struct rw_rotation *rot,
 			    struct rw_name_list *labels);
 
 /*
+ * The header and a resource for each of rots, as one text (caller frees);
+ * NULL when out of memory.
+ */
+char *core_terraform_text(const struct rw_rotation *const *rots, size_t n);
+
+/*
  * A rotation as answers describe it (normalized, defaults applied), for
  * core_terraform_resource(): its pointers borrow from answers.
  */

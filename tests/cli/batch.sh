@@ -247,5 +247,16 @@ node "$top_srcdir/tests/cli/hcl2json.js" "$TOOLS" "$T/one.tf" >"$T/one.json" 2>"
 rc=$?
 is_rc 0 the_hcl_parser_reads_one_resource
 check one_resource_holds_the_default_mapping test "$("$JSON_GET" "$T/one.json" $R.one_tf.0.secrets_mapping.client_secret)" = AZURE_CLIENT_SECRET
+# rotwiz show --print-terraform: a rotation on the server, as the resource.
+rw show rl-03 $D --project $PAY --environment dev --secret-path /api --print-terraform
+is_rc 0 show_print_terraform_exits_0
+cp "$T/out" "$T/show.tf"
+node "$top_srcdir/tests/cli/hcl2json.js" "$TOOLS" "$T/show.tf" >"$T/show.json" 2>"$T/err"
+rc=$?
+is_rc 0 the_hcl_parser_reads_what_show_prints
+check show_terraform_has_the_server_values test "$("$JSON_GET" "$T/show.json" $R.rl_03.0.parameters.object_id)" = "$(obj 3)"
+check show_terraform_has_the_folder test "$("$JSON_GET" "$T/show.json" $R.rl_03.0.secret_path)" = /api
+rw list $D --project $PAY --print-terraform
+is_rc 2 print_terraform_is_only_for_show
 
 done_testing
