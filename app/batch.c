@@ -542,6 +542,73 @@ check_rows_together(struct run *run)
 }
 
 /*
+ * The rotations each project holds, once a project: a row whose name is
+ * taken in its folder is refused before anything is sent (the server
+ * would refuse it alone, after others were made); a row whose app already
+ * has a rotation there is said, since two rotations of one app each add a
+ * client secret to it.  0, -1 when out of memory, or an exit code.
+ */
+static int
+check_rows_existing(struct run *run)
+{
+	char shown[RW_SHOWN_MAX];
+	struct rw_result result;
+	size_t r, k, j;
+	int rc = 0;
+
+	for (r = 0; r < run->rows->count && !rc; r++) {
+		const char *project = rw_answers_get(&run->rows->row[r].answers, RW_FIELD_PROJECT);
+
+		for (k = 0; k < r && strcmp(project, rw_answers_get(&run->rows->row[k].answers,
+								   RW_FIELD_PROJECT)); k++)
+			;
+		if (k < r)
+			continue;	/* this project was looked at for an earlier row */
+		if (rw_api_wait_for(run->app->api, rw_api_list(run->app->api, project, NULL),
+				    &result) != RW_OK) {
+			rc = fail(run->app, &result);
+			rw_result_free(&result);
+			break;
+		}
+		for (k = r; k < run->rows->count; k++) {
+			struct rw_row *row = &run->rows->row[k];
+			const struct rw_answers *a = &row->answers;
+
+			/* Also a row with problems already: every problem is listed at once. */
+			if (strcmp(project, rw_answers_get(a, RW_FIELD_PROJECT)))
+				continue;
+			for (j = 0; j < result.u.rotations.count; j++) {
+				const struct rw_rotation *x = &result.u.rotations.items[j];
+
+				if (!x->environment_slug || !x->folder_path ||
+				    strcmp(x->environment_slug, rw_answers_get(a, RW_FIELD_ENVIRONMENT)) ||
+				    strcmp(x->folder_path, rw_answers_get(a, RW_FIELD_SECRET_PATH)))
+					continue;
+				if (x->name && !strcmp(x->name, rw_answers_get(a, RW_FIELD_NAME))) {
+					rw_show_value(x->name, shown, sizeof(shown));
+					if (!row_problems(row)) {
+						rw_result_free(&result);
+						return -1;
+					}
+					rw_problems_add(row->problems, RW_FIELD_NAME, "Name: a rotation named "
+							"\"%s\" already exists in %s %s -- choose another name",
+							shown, x->environment_slug, x->folder_path);
+				} else if (x->object_id &&
+					   !strcmp(x->object_id, rw_answers_get(a, RW_FIELD_OBJECT_ID))) {
+					rw_show_value(x->name ? x->name : "", shown, sizeof(shown));
+					rw_term_printf(stderr, "rotwiz: warning: %s: row %zu: the app already has "
+						       "the rotation \"%s\" in %s %s: each one adds a client "
+						       "secret to it\n", run->app->opt.from_file, k + 1, shown,
+						       x->environment_slug, x->folder_path);
+				}
+			}
+		}
+		rw_result_free(&result);
+	}
+	return rc;
+}
+
+/*
  * What the server lists, for each folder once: the project (a slug
  * becomes its id), the environment and the folder (libcore/flow.h), the
  * secrets already in it.  Problems go to the folder's rows.  0, -1 when
@@ -632,7 +699,9 @@ check_rows_server(struct run *run, struct core_lists *lists)
 				rw_answers_set(&row->answers, j ? RW_FIELD_MAP_CLIENT_SECRET :
 					       RW_FIELD_MAP_CLIENT_ID, NULL);
 	}
-	return check_rows_together(run);
+	if ((rc = check_rows_together(run)) != 0)
+		return rc;
+	return check_rows_existing(run);
 }
 
 /* --dry-run: a JSON array of the bodies (a file --from-file reads back); --print-curl: a command each. */

@@ -161,15 +161,25 @@ diag "10 rows, --parallel 4, 100 ms latency, one answer dropped, two 429s: $took
 check four_in_flight_use_more_than_one_connection test "$conns" -ge 2
 check every_row_was_posted_once_and_the_429s_twice test "$posts" -eq 12
 
-# --parallel 1: a single connection, and the file again finds every name taken.
+# --parallel 1: a single connection, reused for every create.
+sed 's/batch-/one-/' "$T/ten.csv" >"$T/one.csv"
 snapshot a
-rw $D --yes --parallel 1 --from-file "$T/ten.csv"
+rw $D --yes --parallel 1 --from-file "$T/one.csv"
 snapshot b
-is_rc 1 a_second_run_of_the_same_file_exits_1
+is_rc 1 parallel_1_exits_1_for_the_refused_row
 conns=$(( $(stat b connections) - $(stat a connections) - 1 ))
 check parallel_1_uses_one_connection test "$conns" -eq 1
-shows a_taken_name_is_a_failed_row "failed   batch-02"
-check the_second_run_made_no_duplicate test "$(count_named batch-02)" = 1
+shows the_refused_row_is_listed_failed "failed   one-06"
+# The same file again: every name is taken, so nothing at all is sent.
+snapshot a
+rw $D --yes --from-file "$T/one.csv"
+snapshot b
+is_rc 2 a_file_whose_names_are_taken_exits_2
+says a_taken_name_is_named_with_its_row 'row 2 (line 3): Name: a rotation named "one-02" already exists in dev /workers'
+says the_refused_app_row_has_no_name_problem "9 of 10 rows have problems"
+check a_taken_file_posts_nothing test "$("$JSON_GET" "$T/stats.b" "routes.POST /api/v2/secret-rotations/azure-client-secret")" = \
+	"$("$JSON_GET" "$T/stats.a" "routes.POST /api/v2/secret-rotations/azure-client-secret")"
+check the_second_run_made_no_duplicate test "$(count_named one-02)" = 1
 rw $D --yes --parallel 17 --from-file "$T/ten.csv"
 is_rc 2 parallel_above_16_exits_2
 says parallel_above_16_names_the_range "--parallel must be a whole number from 1 to 16"
