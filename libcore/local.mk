@@ -9,6 +9,7 @@ libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
 libcore_a_SOURCES = \
 	libcore/app.c libcore/app.h \
 	libcore/batch.c libcore/batch.h \
+	libcore/explain.c libcore/explain.h \
 	libcore/export.c libcore/export.h \
 	libcore/flow.c libcore/flow.h \
 	libcore/help.c libcore/help.h \

@@ -6,7 +6,8 @@ if ENABLE_VALGRIND
 LOG_COMPILER = valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=99
 endif
 
-EXTRA_DIST += tests/tap.h tests/lib/tap.sh tests/lib/sandbox.sh tests/lib/runs.sh
+EXTRA_DIST += tests/tap.h tests/lib/tap.sh tests/lib/sandbox.sh tests/lib/runs.sh \
+	tests/lib/timed-driver.sh
 
 include tests/unit/local.mk
 include tests/unit/response.mk

@@ -39,3 +39,8 @@ check_PROGRAMS += tests/unit/test-term
 TESTS += tests/unit/test-term
 tests_unit_test_term_SOURCES = tests/unit/test-term.c tests/tap.h
 tests_unit_test_term_LDADD = libcommon.a
+
+check_PROGRAMS += tests/unit/test-explain
+TESTS += tests/unit/test-explain
+tests_unit_test_explain_SOURCES = tests/unit/test-explain.c tests/tap.h
+tests_unit_test_explain_LDADD = libcore.a libcommon.a
