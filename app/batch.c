@@ -394,6 +394,18 @@ count_bad(struct run *run)
 	return run->bad_rows || run->rows->problems.count;
 }
 
+/* Rows with problems: every problem said, and that nothing was sent.  1 when there were any. */
+static int
+refuse_bad_rows(struct run *run)
+{
+	if (!count_bad(run))
+		return 0;
+	print_row_problems(run);
+	rw_term_printf(stderr, "rotwiz: %s: %zu of %zu rows have problems: nothing was sent\n",
+		       run->app->opt.from_file, run->bad_rows, run->rows->count);
+	return 1;
+}
+
 /* The row's folder (project, environment, path), found or added.  -1 when out of memory. */
 static int
 folder_for(struct run *run, size_t r)
@@ -901,10 +913,7 @@ rows_run(struct app *app)
 	     check_rows_together(&run) < 0 ? -1 : 0;
 	if (rc < 0)
 		goto nomem;
-	if (count_bad(&run)) {
-		print_row_problems(&run);
-		rw_term_printf(stderr, "rotwiz: %s: %zu of %zu rows have problems: nothing was sent\n",
-			       app->opt.from_file, run.bad_rows, run.rows->count);
+	if (refuse_bad_rows(&run)) {
 		run_free(&run);
 		return rw_status_exit_code(RW_EINVAL);
 	}
@@ -929,10 +938,7 @@ rows_run(struct app *app)
 		run_free(&run);
 		return rc;
 	}
-	if (count_bad(&run)) {
-		print_row_problems(&run);
-		rw_term_printf(stderr, "rotwiz: %s: %zu of %zu rows have problems: nothing was sent\n",
-			       app->opt.from_file, run.bad_rows, run.rows->count);
+	if (refuse_bad_rows(&run)) {
 		run_free(&run);
 		return rw_status_exit_code(RW_EINVAL);
 	}

@@ -12,12 +12,12 @@ FUZZ_LIBS = libforms.a libcommon.a $(CJSON_LIBS)
 check_PROGRAMS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft tests/fuzz/test-fuzz-rows
 TESTS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft tests/fuzz/test-fuzz-rows
 
-tests_fuzz_test_fuzz_rows_SOURCES = tests/fuzz/fuzz-rows.c tests/fuzz/corpus.h tests/tap.h
+tests_fuzz_test_fuzz_rows_SOURCES = tests/fuzz/fuzz-rows.c tests/fuzz/corpus.h tests/fuzz/promises.h tests/tap.h
 tests_fuzz_test_fuzz_rows_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DRW_FUZZ_ROWS='"$(abs_top_srcdir)/tests/data/rows"'
 tests_fuzz_test_fuzz_rows_LDADD = $(FUZZ_LIBS) -lm
 
-tests_fuzz_test_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c tests/fuzz/corpus.h tests/tap.h
+tests_fuzz_test_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c tests/fuzz/corpus.h tests/fuzz/promises.h tests/tap.h
 tests_fuzz_test_fuzz_body_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) \
 	-DRW_FUZZ_SEEDS='"$(abs_top_srcdir)/tests/data"'
 tests_fuzz_test_fuzz_body_LDADD = $(FUZZ_LIBS)
