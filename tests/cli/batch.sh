@@ -185,11 +185,11 @@ is_rc 2 parallel_above_16_exits_2
 says parallel_above_16_names_the_range "--parallel must be a whole number from 1 to 16"
 
 # ---- Ctrl-C: nothing new starts, those in flight finish ----
-# Forty rows, two at a time: far more than can finish before the interrupt.
+# Eighty rows, two at a time: far more than can finish before the interrupt.
 {
 	printf 'name,project,environment,secret-path,connection,object-id,client-id\n'
 	i=1
-	while [ $i -le 40 ]; do
+	while [ $i -le 80 ]; do
 		printf 'int-%02d,%s,dev,/api,%s,%s,%s\n' $i "$PAY" "$CONTOSO" "$(obj $((i % 12 + 1)))" "$(cli $((i % 12 + 1)))"
 		i=$((i + 1))
 	done
@@ -217,11 +217,11 @@ says ctrl_c_is_said "(stopped by Ctrl-C)"
 made=$(grep -c '^created' "$T/out")
 diag "Ctrl-C after two creates went out: $made created"
 check ctrl_c_waits_for_those_in_flight test "$made" -ge 2
-check ctrl_c_starts_no_more test "$made" -lt 40
+check ctrl_c_starts_no_more test "$made" -lt 80
 conns=$(( $(stat b connections) - $(stat a connections) - polls - 1 ))
 diag "--parallel 2: $conns connections"
 check two_in_flight_use_two_connections_reused test "$conns" -eq 2
-shows ctrl_c_lists_what_was_not_sent "not sent int-40"
+shows ctrl_c_lists_what_was_not_sent "not sent int-80"
 check what_was_said_created_is_on_the_server test "$(grep -o '"name":"int-[0-9]*"' "$(count_named x >/dev/null; echo "$T/list")" | wc -l | tr -d ' ')" -eq "$made"
 
 # ---- --print-terraform through HashiCorp's HCL parser ----
@@ -237,7 +237,7 @@ rw $D --print-terraform --name one-tf --project $PAY --environment dev --connect
 is_rc 0 print_terraform_of_flags_exits_0
 cp "$T/out" "$T/one.tf"
 # rotwiz show --print-terraform: a rotation on the server, as the resource.
-rw show int-03 $D --project $PAY --environment dev --secret-path /api --print-terraform
+rw show int-01 $D --project $PAY --environment dev --secret-path /api --print-terraform
 is_rc 0 show_print_terraform_exits_0
 cp "$T/out" "$T/show.tf"
 node "$top_srcdir/tests/cli/hcl2json.js" "$TOOLS" "$T/rows.tf" "$T/one.tf" "$T/show.tf" 2>"$T/err"
@@ -257,8 +257,8 @@ check terraform_says_machine_identity_only grep -q 'machine' "$T/rows.tf"
 check terraform_says_there_is_no_import grep -q 'no import' "$T/rows.tf"
 check terraform_says_destroy_leaves_the_azure_secret grep -q 'destroy' "$T/rows.tf"
 check one_resource_holds_the_default_mapping test "$("$JSON_GET" "$T/one.tf.json" $R.one_tf.0.secrets_mapping.client_secret)" = AZURE_CLIENT_SECRET
-check show_terraform_has_the_server_values test "$("$JSON_GET" "$T/show.tf.json" $R.int_03.0.parameters.object_id)" = "$(obj 4)"
-check show_terraform_has_the_folder test "$("$JSON_GET" "$T/show.tf.json" $R.int_03.0.secret_path)" = /api
+check show_terraform_has_the_server_values test "$("$JSON_GET" "$T/show.tf.json" $R.int_01.0.parameters.object_id)" = "$(obj 2)"
+check show_terraform_has_the_folder test "$("$JSON_GET" "$T/show.tf.json" $R.int_01.0.secret_path)" = /api
 rw list $D --project $PAY --print-terraform
 is_rc 2 print_terraform_is_only_for_show
 
