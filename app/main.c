@@ -129,7 +129,17 @@ main(int argc, char **argv)
 	} else if (action == OPTIONS_VERSION) {
 		rw_term_printf(stdout, "%s\n", PACKAGE_STRING);
 		rc = 0;
-	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command) {
+	} else if ((rc = setup_run(&app, &flags, &problems)) < 0 && app.opt.command &&
+		   strcmp(app.opt.command, "manage") == 0) {
+		/* rotwiz manage: the Rotations screen (curses), or plain mode's numbered choices. */
+		if (!isatty(STDIN_FILENO) && !app.opt.plain) {
+			rw_term_printf(stderr, "rotwiz: rotwiz manage needs a terminal -- for scripts use "
+				"rotwiz list, show, rotate, edit, delete or status\n");
+			rc = rw_status_exit_code(RW_EUSAGE);
+		} else if ((rc = setup_choose_mode(&app, 1)) < 0) {
+			rc = run(&app);
+		}
+	} else if (rc < 0 && app.opt.command) {
 		/* rotwiz list, show, rotate, edit, delete, status: commands for scripts. */
 		app.mode = APP_MODE_BATCH;
 		rc = manage_run(&app);

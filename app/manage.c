@@ -63,6 +63,14 @@ static const char help_delete[] =
 	"rotated) and its client secrets stay live in Azure: --delete-secrets deletes the\n"
 	"secrets, --revoke-credentials revokes the client secrets.  It asks for the\n"
 	"rotation's name unless --yes; from a pipe without --yes it refuses (exit 2).\n";
+static const char help_manage[] =
+	"Usage: rotwiz manage [--project ID|SLUG] [--plain] [sign-in options]\n"
+	"The project's rotations on screen, every environment: a filter on name,\n"
+	"environment, folder and app, each one's status in words and next rotation\n"
+	"(local and UTC); Enter opens one: every field, its last message explained,\n"
+	"and r rotate now, c credentials (v reveals the client secret after a yes),\n"
+	"e edit, d delete (type the name).  Needs a terminal; for scripts use\n"
+	"rotwiz list, show, rotate, edit, delete and status.\n";
 static const char help_status[] =
 	"Usage: rotwiz status [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
 	"One line per rotation that needs attention.  Exit 0 when every rotation in scope\n"
@@ -84,6 +92,8 @@ manage_help_text(const char *command)
 		return help_edit;
 	if (strcmp(command, "delete") == 0)
 		return help_delete;
+	if (strcmp(command, "manage") == 0)
+		return help_manage;
 	return help_status;
 }
 

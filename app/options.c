@@ -343,7 +343,9 @@ current_option(char **argv, const char *arg)
 	return argv[optind - 1];
 }
 
-static const char *const commands[] = { "list", "show", "rotate", "edit", "delete", "status", NULL };
+static const char *const commands[] = {
+	"list", "show", "rotate", "edit", "delete", "status", "manage", NULL
+};
 
 const char *
 options_command(const char *word)
@@ -359,7 +361,8 @@ options_command(const char *word)
 int
 options_command_takes_target(const char *command)
 {
-	return command && strcmp(command, "list") != 0 && strcmp(command, "status") != 0;
+	return command && strcmp(command, "list") != 0 && strcmp(command, "status") != 0 &&
+	       strcmp(command, "manage") != 0;
 }
 
 enum rw_status

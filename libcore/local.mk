@@ -14,6 +14,7 @@ libcore_a_SOURCES = \
 	libcore/flow.c libcore/flow.h \
 	libcore/help.c libcore/help.h \
 	libcore/lists.c libcore/lists.h \
+	libcore/lost.c libcore/lost.h \
 	libcore/manage.c libcore/manage.h \
 	libcore/names.c libcore/names.h \
 	libcore/report.c libcore/report.h \

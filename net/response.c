@@ -1193,7 +1193,8 @@ rw_rotation_list_free(struct rw_rotation_list *list)
 
 /*
  * {generatedCredentials: [{clientId, clientSecret, keyId}], activeIndex}.
- * clientSecret is never read, let alone copied; free_tree() wipes it.
+ * clientSecret is kept apart, for a reveal the user asks for (decision 26),
+ * and wiped with the struct; free_tree() wipes the tree's copy.
  */
 enum rw_status
 rw_parse_generated(const char *body, size_t len, struct rw_generated *out)
@@ -1217,6 +1218,7 @@ rw_parse_generated(const char *body, size_t len, struct rw_generated *out)
 			reader_fail(&rd, RW_EPROTO);
 		out->key_id[i] = take_string(&rd, el, "keyId", REQUIRED | NONEMPTY);
 		out->client_id[i] = take_string(&rd, el, "clientId", REQUIRED | NONEMPTY);
+		out->client_secret[i] = take_string(&rd, el, "clientSecret", 0);
 		i++;
 	}
 	out->count = i;
@@ -1236,6 +1238,7 @@ rw_generated_free(struct rw_generated *generated)
 	for (i = 0; i < 2; i++) {
 		free(generated->key_id[i]);
 		free(generated->client_id[i]);
+		secret_free(&generated->client_secret[i]);
 	}
 	memset(generated, 0, sizeof(*generated));
 }

@@ -102,12 +102,17 @@ struct rw_rotation {
 };
 struct rw_rotation_list { struct rw_rotation *items; size_t count; };
 
-/* GET .../generated-credentials: key ids and client ids only; secrets are dropped. */
+/*
+ * GET .../generated-credentials.  client_secret is a secret (decision 26):
+ * only a reveal the user asked for shows it, nothing writes it anywhere,
+ * and rw_generated_free() wipes it.
+ */
 struct rw_generated {
 	int active_index;
 	size_t count;
 	char *key_id[2];
 	char *client_id[2];
+	char *client_secret[2];
 };
 
 /*

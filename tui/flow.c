@@ -20,6 +20,7 @@
 #include "libcore/export.h"
 #include "tui/clip.h"
 #include "tui/flow.h"
+#include "tui/manage.h"
 #include "tui/result.h"
 #include "tui/signin.h"
 #include "tui/steps.h"
@@ -602,6 +603,9 @@ tui_flow_sync(struct tui *t)
 	const char *hl;
 	int editing_path = t->step == RW_STEP_WHERE && t->focus == 2;
 
+	/* Over the Rotations screen the steps' lists wait: it shows none of them. */
+	if (t->manage && t->step != RW_STEP_SIGN_IN)
+		return;
 	if (!app->api || !app->signed_in)
 		return;
 	if (*project)
@@ -685,6 +689,8 @@ tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts, int
 	}
 	if (t->modal != TUI_MODAL_NONE || t->too_small)
 		return 0;
+	if (t->manage && t->step != RW_STEP_SIGN_IN)
+		return behind || tui_manage_busy(t);
 	if (behind)
 		return 1;	/* the keys before it wait: so does it, to keep their order */
 	if (t->names_check_pending)
@@ -904,7 +910,8 @@ tui_flow_quit(struct tui *t, int code)
 {
 	/* Decision 17: said at exit, and the draft records that it may exist. */
 	t->quit_in_flight = core_lists_running(&t->loads, CORE_SLOT_CREATE);
-	if (!t->have_rotation || t->step != RW_STEP_RESULT)
+	/* `rotwiz manage` answers nothing: there is no draft to keep. */
+	if ((!t->have_rotation || t->step != RW_STEP_RESULT) && !(t->manage && t->manage->root))
 		t->draft_saved = tui_save_draft(t);
 	t->exit_code = code;
 	t->quit = 1;
@@ -990,6 +997,9 @@ tui_flow_act(struct tui *t, enum tui_outcome out)
 		t->repaint = 1;
 		t->rebuild = 1;
 		break;
+	case TUI_OUT_MANAGE:
+		tui_manage_act(t);
+		break;
 	}
 }
 
@@ -1058,4 +1068,7 @@ tui_flow_begin(struct tui *t)
 		tui_signin_prepare(t);
 		t->step = RW_STEP_SIGN_IN;
 	}
+	/* rotwiz manage: the Rotations screen first, over the wizard. */
+	if (app->opt.command && strcmp(app->opt.command, "manage") == 0)
+		tui_manage_open(t, 1);
 }

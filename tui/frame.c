@@ -6,6 +6,7 @@
 
 #include "common/strbuf.h"
 #include "tui/frame.h"
+#include "tui/manage.h"
 #include "tui/text.h"
 
 void
@@ -120,7 +121,10 @@ tui_frame_draw(struct tui *t, unsigned contexts)
 	char label[128], keys[512];
 	int right = 0;
 
-	tui_frame_step_label(t->step, label, sizeof(label));
+	if (t->manage && t->step != RW_STEP_SIGN_IN)
+		tui_manage_title(t, label, sizeof(label));
+	else
+		tui_frame_step_label(t->step, label, sizeof(label));
 	attrset(tui_attr(TUI_ROLE_TITLE));
 	mvhline(0, 0, ' ', COLS);
 	attrset(A_NORMAL);
@@ -132,8 +136,18 @@ tui_frame_draw(struct tui *t, unsigned contexts)
 	}
 	tui_text_draw(0, 1, "rotwiz", 6, tui_attr(TUI_ROLE_TITLE));
 	tui_text_draw(0, 9, label, COLS - 10 - right, tui_attr(TUI_ROLE_TITLE));
-	draw_rail(t, 1);
-	draw_summary(t, 2);
+	if (t->manage && t->step != RW_STEP_SIGN_IN) {
+		const struct rw_project *p = tui_current_project(t);
+		char line[256];
+
+		/* The Rotations screen has no steps: the rail names the project instead. */
+		snprintf(line, sizeof(line), "Project: %s", p && p->name ? p->name :
+			 rw_answers_get(&t->app->answers, RW_FIELD_PROJECT));
+		tui_text_draw(1, 1, line, COLS - 2, tui_attr(TUI_ROLE_LABEL));
+	} else {
+		draw_rail(t, 1);
+		draw_summary(t, 2);
+	}
 	tui_frame_rule(3, 0, COLS, tui_attr(TUI_ROLE_DIM));
 	draw_demo(t, 3);
 	if (t->status[0]) {

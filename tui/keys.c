@@ -35,6 +35,10 @@ static const struct key_row key_table[] = {
 	{ 1, TUI_KEY_PASTE_BEGIN, 0, 0, TUI_ACT_PASTE_BEGIN, NULL, NULL, NULL },
 	{ 1, TUI_KEY_PASTE_END, 0, 0, TUI_ACT_PASTE_END, NULL, NULL, NULL },
 
+	/* A client secret on screen (decision 26): any key hides it again. */
+	{ 1, -1, TUI_CTX_REVEALED, 0, TUI_ACT_CLOSE, "any key", "any key", "hide" },
+	{ 0, -1, TUI_CTX_REVEALED, 0, TUI_ACT_CLOSE, NULL, NULL, NULL },
+
 	/* The F1 window: the arrows scroll a long text, any other key closes it. */
 	{ 1, KEY_UP, TUI_CTX_HELP, 0, TUI_ACT_SCROLL_UP, "\xe2\x86\x91/\xe2\x86\x93", "Up/Down",
 	  "scroll" },
@@ -51,6 +55,38 @@ static const struct key_row key_table[] = {
 	{ 0, CTRL('l'), TUI_CTX_PROMPT, 0, TUI_ACT_REDRAW, NULL, NULL, NULL },
 	{ 1, -1, TUI_CTX_PROMPT, 0, TUI_ACT_NONE, NULL, NULL, NULL },
 	{ 0, -1, TUI_CTX_PROMPT, 0, TUI_ACT_NONE, NULL, NULL, NULL },
+
+	/* The Rotations screen (tui/manage.h): its list, one rotation, its forms. */
+	{ 0, '\n', TUI_CTX_ROTATIONS, 0, TUI_ACT_ACCEPT, "Enter", "Enter", "open" },
+	{ 0, '\r', TUI_CTX_ROTATIONS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },
+	{ 1, KEY_ENTER, TUI_CTX_ROTATIONS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },
+	{ 1, KEY_UP, TUI_CTX_ROTATIONS, 0, TUI_ACT_LIST_UP, "\xe2\x86\x91/\xe2\x86\x93", "Up/Down",
+	  "move" },
+	{ 1, KEY_DOWN, TUI_CTX_ROTATIONS, 0, TUI_ACT_LIST_DOWN, NULL, NULL, NULL },
+	{ 1, KEY_NPAGE, TUI_CTX_ROTATIONS, 0, TUI_ACT_PAGE_DOWN, "PgDn/PgUp", "PgDn/PgUp", "page" },
+	{ 1, KEY_PPAGE, TUI_CTX_ROTATIONS, 0, TUI_ACT_PAGE_UP, NULL, NULL, NULL },
+	{ 1, KEY_HOME, TUI_CTX_ROTATIONS, 0, TUI_ACT_FIRST, NULL, NULL, NULL },
+	{ 1, KEY_END, TUI_CTX_ROTATIONS, 0, TUI_ACT_LAST, NULL, NULL, NULL },
+	{ 0, CTRL('r'), TUI_CTX_ROTATIONS | TUI_CTX_DETAIL | TUI_CTX_CREDENTIALS, 0, TUI_ACT_RETRY,
+	  "^R", "^R", "refresh" },
+	{ 1, KEY_F(5), TUI_CTX_ROTATIONS | TUI_CTX_DETAIL | TUI_CTX_CREDENTIALS, 0, TUI_ACT_RETRY,
+	  NULL, NULL, NULL },
+	{ 0, 'r', TUI_CTX_DETAIL, 0, TUI_ACT_ROTATE_NOW, "r", "r", "rotate now" },
+	{ 0, 'c', TUI_CTX_DETAIL, 0, TUI_ACT_CREDENTIALS, "c", "c", "credentials" },
+	{ 0, 'e', TUI_CTX_DETAIL, 0, TUI_ACT_EDIT, "e", "e", "edit" },
+	{ 0, 'd', TUI_CTX_DETAIL, 0, TUI_ACT_DELETE_ROTATION, "d", "d", "delete" },
+	{ 1, KEY_UP, TUI_CTX_DETAIL, 0, TUI_ACT_SCROLL_UP, "\xe2\x86\x91/\xe2\x86\x93", "Up/Down",
+	  "scroll" },
+	{ 1, KEY_DOWN, TUI_CTX_DETAIL, 0, TUI_ACT_SCROLL_DOWN, NULL, NULL, NULL },
+	{ 0, 'v', TUI_CTX_CREDENTIALS, 0, TUI_ACT_REVEAL, "v", "v", "reveal secret" },
+	{ 0, '\n', TUI_CTX_EDIT, 0, TUI_ACT_SAVE, "Enter", "Enter", "save" },
+	{ 0, '\r', TUI_CTX_EDIT, 0, TUI_ACT_SAVE, NULL, NULL, NULL },
+	{ 1, KEY_ENTER, TUI_CTX_EDIT, 0, TUI_ACT_SAVE, NULL, NULL, NULL },
+	{ 0, '\n', TUI_CTX_DELETE, 0, TUI_ACT_CONFIRM_DELETE, "Enter", "Enter", "delete" },
+	{ 0, '\r', TUI_CTX_DELETE, 0, TUI_ACT_CONFIRM_DELETE, NULL, NULL, NULL },
+	{ 1, KEY_ENTER, TUI_CTX_DELETE, 0, TUI_ACT_CONFIRM_DELETE, NULL, NULL, NULL },
+	{ 0, ESC, TUI_CTX_MANAGE, TUI_CTX_FILTERED | TUI_CTX_TOP, TUI_ACT_ESCAPE, "Esc", "Esc", "back" },
+	{ 0, 'q', TUI_CTX_DETAIL | TUI_CTX_CREDENTIALS, 0, TUI_ACT_QUIT_NOW, "q", "q", "quit" },
 
 	/* Enter: create on Review, choose in a list, else next. */
 	{ 0, '\n', TUI_CTX_REVIEW, 0, TUI_ACT_CREATE, "Enter", "Enter", "create" },
@@ -91,8 +127,8 @@ static const struct key_row key_table[] = {
 
 	/* Steps. */
 	{ 1, KEY_PPAGE, TUI_CTX_REVIEW, 0, TUI_ACT_PREV_STEP, "PgUp", "PgUp", "back" },
-	{ 1, KEY_NPAGE, STEPS, TUI_CTX_REVIEW, TUI_ACT_NEXT_STEP, "PgDn/PgUp", "PgDn/PgUp", "step" },
-	{ 1, KEY_PPAGE, STEPS, 0, TUI_ACT_PREV_STEP, NULL, NULL, NULL },
+	{ 1, KEY_NPAGE, STEPS, TUI_CTX_REVIEW | TUI_CTX_MANAGE, TUI_ACT_NEXT_STEP, "PgDn/PgUp", "PgDn/PgUp", "step" },
+	{ 1, KEY_PPAGE, STEPS, TUI_CTX_MANAGE, TUI_ACT_PREV_STEP, NULL, NULL, NULL },
 
 	/* Choice fields. */
 	{ 0, ' ', TUI_CTX_TOGGLE, 0, TUI_ACT_TOGGLE, "Space", "Space", "change" },
@@ -110,11 +146,15 @@ static const struct key_row key_table[] = {
 	{ 0, ESC, STEPS, TUI_CTX_SIGNIN, TUI_ACT_ESCAPE, "Esc", "Esc", "back" },
 	{ 0, ESC, TUI_CTX_SIGNIN, 0, TUI_ACT_ESCAPE, NULL, NULL, NULL },
 
-	{ 1, KEY_F(1), FIELDS, 0, TUI_ACT_HELP, "F1", "F1", "help" },
+	{ 1, KEY_F(1), FIELDS, TUI_CTX_MANAGE, TUI_ACT_HELP, "F1", "F1", "help" },
+	/* The Rotations screen from every step and from the result. */
+	{ 1, KEY_F(2), STEPS, TUI_CTX_MANAGE | TUI_CTX_SIGNIN, TUI_ACT_MANAGE, "F2", "F2", "rotations" },
 
 	/* The result's actions. */
 	{ 0, 'r', TUI_CTX_RESULT, 0, TUI_ACT_ROTATE_NOW, "r", "r", "rotate now" },
 	{ 0, 'n', TUI_CTX_RESULT, 0, TUI_ACT_ANOTHER, "n", "n", "create another" },
+	{ 0, 'm', TUI_CTX_RESULT, 0, TUI_ACT_MANAGE, "m", "m", "rotations" },
+	{ 1, KEY_F(2), TUI_CTX_RESULT, 0, TUI_ACT_MANAGE, NULL, NULL, NULL },
 	{ 0, 'q', TUI_CTX_RESULT, 0, TUI_ACT_QUIT_NOW, "q", "q", "quit" },
 	{ 0, CTRL('c'), TUI_CTX_RESULT, 0, TUI_ACT_QUIT_NOW, NULL, NULL, NULL },
 
@@ -160,7 +200,7 @@ tui_key_action(int is_key, wint_t ch, unsigned contexts)
 	/* Anything printable is typed into a field, a filter, or a choice (y/n). */
 	if (!is_key && ch >= 32 && ch != 127 &&
 	    (contexts & (TUI_CTX_TEXT | TUI_CTX_PATH | TUI_CTX_PICK | TUI_CTX_TOGGLE |
-			 TUI_CTX_SIGNIN)))
+			 TUI_CTX_SIGNIN | TUI_CTX_ROTATIONS)))
 		return TUI_ACT_CHAR;
 	return TUI_ACT_NONE;
 }

@@ -33,6 +33,14 @@ enum tui_context {
 	TUI_CTX_FILTERED = 1 << 12,	/* a pick-list filter is typed */
 	TUI_CTX_STEP = 1 << 13,		/* steps 1-6 */
 	TUI_CTX_RETRY = 1 << 14,	/* the shown list failed or was cancelled */
+	TUI_CTX_MANAGE = 1 << 15,	/* any view of the Rotations screen (tui/manage.h) */
+	TUI_CTX_ROTATIONS = 1 << 16,	/* its list */
+	TUI_CTX_DETAIL = 1 << 17,	/* one rotation */
+	TUI_CTX_CREDENTIALS = 1 << 18,	/* its two slots */
+	TUI_CTX_REVEALED = 1 << 19,	/* a client secret on screen: any key hides it */
+	TUI_CTX_EDIT = 1 << 20,		/* the edit form */
+	TUI_CTX_DELETE = 1 << 21,	/* the delete form */
+	TUI_CTX_TOP = 1 << 22,		/* rotwiz manage's list: nothing under it to go back to */
 };
 
 enum tui_action {
@@ -76,6 +84,18 @@ enum tui_action {
 	TUI_ACT_PASTE_BEGIN,
 	TUI_ACT_PASTE_END,
 	TUI_ACT_RESIZE,
+	/* The Rotations screen (tui/manage.h). */
+	TUI_ACT_MANAGE,		/* F2 on a step, m on the result: open it */
+	TUI_ACT_PAGE_DOWN,
+	TUI_ACT_PAGE_UP,
+	TUI_ACT_FIRST,
+	TUI_ACT_LAST,
+	TUI_ACT_CREDENTIALS,
+	TUI_ACT_EDIT,
+	TUI_ACT_DELETE_ROTATION,
+	TUI_ACT_REVEAL,
+	TUI_ACT_SAVE,		/* Enter on the edit form */
+	TUI_ACT_CONFIRM_DELETE,	/* Enter on the delete form */
 };
 
 /*

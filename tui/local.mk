@@ -15,6 +15,8 @@ libtui_a_SOURCES = \
 	tui/steps.c tui/steps.h \
 	tui/review.c tui/review.h \
 	tui/result.c tui/result.h \
+	tui/manage.c tui/manage.h \
+	tui/detail.c tui/detail.h \
 	tui/clip.c tui/clip.h
 
 # --demo's sandbox child belongs to the program, not to libapp.a (tests/cli

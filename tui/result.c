@@ -53,7 +53,8 @@ result_draw(struct tui *t)
 		tui_text_draw(TUI_TOP + used + 1, 2, line, COLS - 4, tui_attr(TUI_ROLE_DIM));
 	} else {
 		tui_text_draw(TUI_TOP + used + 1, 2,
-			      "r rotates the secret now, n creates another rotation, q quits.",
+			      "r rotates the secret now, n creates another rotation, m shows all "
+			      "rotations, q quits.",
 			      COLS - 4, tui_attr(TUI_ROLE_DIM));
 	}
 	strbuf_free(&sb);

@@ -19,6 +19,7 @@
 #include "common/term.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
+#include "tui/manage.h"
 #include "tui/result.h"
 #include "tui/text.h"
 #include "tui/tui.h"
@@ -178,6 +179,11 @@ handle_key(struct tui *t, int is_key, wint_t ch)
 	}
 	if (action == TUI_ACT_NONE)
 		return;
+	if (action == TUI_ACT_MANAGE) {
+		/* F2 on a step, m on the result: the Rotations screen, over where the user is. */
+		tui_manage_open(t, 0);
+		return;
+	}
 	tui_flow_act(t, tui_screen_for(t)->key(t, action, ch));
 }
 
@@ -437,6 +443,7 @@ loop(struct tui *t)
 			break;
 		}
 		tui_flow_sync(t);
+		tui_manage_sync(t);
 		draw(t);
 		if (t->signin_at_start) {
 			/* After the first frame: opening libcurl and TLS takes longer than drawing. */
@@ -445,7 +452,8 @@ loop(struct tui *t)
 		}
 		wait_for_input(t);
 		while (t->app->api && rw_api_next_result(t->app->api, &result)) {
-			tui_flow_result(t, &result);
+			if (!tui_manage_take(t, &result))
+				tui_flow_result(t, &result);
 			rw_result_free(&result);
 		}
 		release_held(t);

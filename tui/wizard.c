@@ -12,6 +12,7 @@
 #include "libcore/flow.h"
 #include "forms/schedule.h"
 #include "forms/validate.h"
+#include "tui/manage.h"
 #include "tui/text.h"
 #include "tui/wizard.h"
 
@@ -43,6 +44,7 @@ tui_wizard_free(struct tui *t)
 {
 	tui_editor_close(&t->ed);
 	tui_clear_msgs(t);
+	tui_manage_free(t);
 	core_lists_free(&t->loads);
 	free(t->held);
 	t->held = NULL;
@@ -494,6 +496,9 @@ tui_save_draft(struct tui *t)
 const struct tui_screen *
 tui_screen_for(const struct tui *t)
 {
+	/* Over every step but sign-in, which it needs first. */
+	if (t->manage && t->step != RW_STEP_SIGN_IN)
+		return &tui_manage_screen;
 	switch (t->step) {
 	case RW_STEP_SIGN_IN:
 		return &tui_signin_screen;

@@ -48,6 +48,7 @@ enum tui_outcome {
 	TUI_OUT_QUIT_ASK,	/* Ctrl-C */
 	TUI_OUT_QUIT,		/* leave now with t->exit_code */
 	TUI_OUT_REDRAW,		/* Ctrl-L: repaint the whole terminal */
+	TUI_OUT_MANAGE,		/* the Rotations screen asked for something (tui/manage.h) */
 };
 
 enum tui_modal {
@@ -106,8 +107,11 @@ struct tui_signin {
 	char msg[TUI_SIGNIN_COUNT][REPORT_FAILURE_MAX];	/* a server's reason, whole */
 };
 
+struct tui_manage;
+
 struct tui {
 	struct app *app;
+	struct tui_manage *manage;	/* the Rotations screen, while open (tui/manage.h) */
 	enum rw_step step;
 	int focus;			/* index into the step's items */
 	enum rw_step goto_step;
@@ -265,6 +269,7 @@ extern const struct tui_screen tui_signin_screen;
 extern const struct tui_screen tui_steps_screen;
 extern const struct tui_screen tui_review_screen;
 extern const struct tui_screen tui_result_screen;
+extern const struct tui_screen tui_manage_screen;
 
 /* A rotating spinner glyph, changing every 100 ms. */
 const char *tui_spinner(void);

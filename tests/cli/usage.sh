@@ -136,4 +136,14 @@ is_rc 0 from_file_fifo_with_a_writer_is_read
 if grep -q '"description": "from-fifo"' "$T/out"; then ok 0 from_file_fifo_body_is_used
 else ok 1 from_file_fifo_body_is_used; sed 's/^/#   /' "$T/out"; fi
 
+# rotwiz manage is screens (or plain mode's choices): from a pipe it says where scripts go.
+timeout 5 "$ROTWIZ" manage --project x </dev/null >"$T/out" 2>"$T/err"
+rc=$?
+is_rc 2 manage_without_a_terminal_exits_2_at_once
+says manage_without_a_terminal_names_the_commands "rotwiz manage needs a terminal -- for scripts use rotwiz list, show, rotate, edit, delete or status"
+rw manage --help
+is_rc 0 manage_help_exits_0
+check manage_help_is_its_own grep -q '^Usage: rotwiz manage' "$T/out"
+rw manage stray
+is_rc 2 manage_takes_no_name
 done_testing

@@ -40,7 +40,7 @@
 #   asan_clean NAME     one TAP line: no sanitizer report was written
 #   server_get NAME ENV PATH   the rotation the server holds, into $T/got
 #   held NAME DOTTED-PATH WANT one TAP line: $T/got has WANT at secretRotation.PATH
-# Every wait polls (50 ms steps) with a cap: no fixed sleeps.  A wait that
+# Every wait polls (50 ms steps; WAIT_SLEEP changes that) with a cap: no fixed sleeps.  A wait that
 # runs out fails its TAP line and shows the screen it saw as diag.  The tmux
 # server and the sandbox are stopped however the test ends.  KEEP=1 keeps $T.
 
@@ -120,7 +120,7 @@ wait_for() {
 	_i=0
 	while [ $_i -lt $WAIT_STEPS ]; do
 		screen | grep -F -q -- "$1" && return 0
-		sleep 0.05
+		sleep "${WAIT_SLEEP:-0.05}"
 		_i=$((_i + 1))
 	done
 	return 1

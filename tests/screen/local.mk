@@ -21,6 +21,7 @@ tests_screen_first_frame_CPPFLAGS = $(AM_CPPFLAGS) -D_XOPEN_SOURCE=600
 SCREEN_SH_TESTS = \
 	tests/screen/happy-path.sh \
 	tests/screen/rotate-again.sh \
+	tests/screen/manage.sh \
 	tests/screen/decisions.sh \
 	tests/screen/refusals.sh \
 	tests/screen/outcome.sh \
@@ -64,4 +65,4 @@ SCREEN_PICTURES = \
 
 TESTS += tests/screen/test-keys tests/screen/test-picklist $(SCREEN_SH_TESTS)
 dist_check_SCRIPTS += $(SCREEN_SH_TESTS)
-EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh $(SCREEN_PICTURES)
+EXTRA_DIST += tests/screen/lib.sh tests/screen/measure.sh tests/screen/measure-manage.sh $(SCREEN_PICTURES)

@@ -69,6 +69,28 @@ static const struct expect section3[] = {
 	{ "y_in_a_question_still_answers_yes", 0, 'y', TUI_CTX_PROMPT | TUI_CTX_REVIEW, TUI_ACT_YES },
 	{ "backspace_edits", 1, KEY_BACKSPACE, TUI_CTX_TEXT | TUI_CTX_STEP, TUI_ACT_BACKSPACE },
 	{ "del_127_edits", 0, 127, TUI_CTX_TEXT | TUI_CTX_STEP, TUI_ACT_BACKSPACE },
+	/* The Rotations screen (issue 12): reached from every step and the result. */
+	{ "f2_on_a_step_opens_the_rotations", 1, KEY_F(2), TUI_CTX_TEXT | TUI_CTX_STEP, TUI_ACT_MANAGE },
+	{ "f2_on_review_too", 1, KEY_F(2), TUI_CTX_REVIEW, TUI_ACT_MANAGE },
+	{ "m_on_the_result_opens_them", 0, 'm', TUI_CTX_RESULT, TUI_ACT_MANAGE },
+	{ "f2_on_the_rotations_does_not_reopen", 1, KEY_F(2), TUI_CTX_MANAGE | TUI_CTX_TEXT |
+	  TUI_CTX_EDIT, TUI_ACT_NONE },
+	{ "r_in_the_rotations_filter_is_typed", 0, 'r', TUI_CTX_MANAGE | TUI_CTX_ROTATIONS, TUI_ACT_CHAR },
+	{ "pgdn_in_the_rotations_pages", 1, KEY_NPAGE, TUI_CTX_MANAGE | TUI_CTX_ROTATIONS,
+	  TUI_ACT_PAGE_DOWN },
+	{ "ctrl_r_refreshes_the_rotations", 0, CTRL('r'), TUI_CTX_MANAGE | TUI_CTX_ROTATIONS,
+	  TUI_ACT_RETRY },
+	{ "r_on_a_rotation_rotates_now", 0, 'r', TUI_CTX_MANAGE | TUI_CTX_DETAIL, TUI_ACT_ROTATE_NOW },
+	{ "d_on_a_rotation_deletes", 0, 'd', TUI_CTX_MANAGE | TUI_CTX_DETAIL, TUI_ACT_DELETE_ROTATION },
+	{ "v_on_the_credentials_reveals", 0, 'v', TUI_CTX_MANAGE | TUI_CTX_CREDENTIALS, TUI_ACT_REVEAL },
+	{ "any_key_hides_a_revealed_secret", 0, 'v', TUI_CTX_MANAGE | TUI_CTX_REVEALED, TUI_ACT_CLOSE },
+	{ "a_special_key_hides_it_too", 1, KEY_DOWN, TUI_CTX_MANAGE | TUI_CTX_REVEALED, TUI_ACT_CLOSE },
+	{ "enter_on_the_edit_saves", 0, '\r', TUI_CTX_MANAGE | TUI_CTX_EDIT | TUI_CTX_TEXT, TUI_ACT_SAVE },
+	{ "d_in_the_delete_name_is_typed", 0, 'd', TUI_CTX_MANAGE | TUI_CTX_DELETE | TUI_CTX_TEXT,
+	  TUI_ACT_CHAR },
+	{ "pgdn_in_an_edit_is_no_step", 1, KEY_NPAGE, TUI_CTX_MANAGE | TUI_CTX_EDIT | TUI_CTX_TEXT,
+	  TUI_ACT_NONE },
+	{ "y_answers_a_rotations_question", 0, 'y', TUI_CTX_MANAGE | TUI_CTX_PROMPT, TUI_ACT_YES },
 };
 
 /* Key names as the ASCII help line writes them. */
@@ -81,7 +103,8 @@ key_code(const char *name, int *is_key)
 		{ "PgDn", 1, KEY_NPAGE }, { "PgUp", 1, KEY_PPAGE }, { "Space", 0, ' ' },
 		{ "Up", 1, KEY_UP }, { "Down", 1, KEY_DOWN }, { "S-Tab", 1, KEY_BTAB },
 		{ "y", 0, 'y' }, { "n", 0, 'n' }, { "r", 0, 'r' }, { "q", 0, 'q' }, { "1-6", 0, '1' },
-		{ "w", 0, 'w' },
+		{ "w", 0, 'w' }, { "F2", 1, KEY_F(2) }, { "m", 0, 'm' }, { "c", 0, 'c' },
+		{ "e", 0, 'e' }, { "d", 0, 'd' }, { "v", 0, 'v' },
 	};
 	size_t i;
 
@@ -105,6 +128,8 @@ family(enum tui_action a)
 		return TUI_ACT_NEXT_STEP;
 	case TUI_ACT_SCROLL_DOWN:
 		return TUI_ACT_SCROLL_UP;
+	case TUI_ACT_PAGE_UP:
+		return TUI_ACT_PAGE_DOWN;
 	default:
 		return (int) a;
 	}
@@ -177,6 +202,15 @@ main(void)
 		TUI_CTX_PROMPT,
 		TUI_CTX_HELP,
 		TUI_CTX_SIGNIN | TUI_CTX_TEXT,
+		TUI_CTX_MANAGE | TUI_CTX_ROTATIONS,
+		TUI_CTX_MANAGE | TUI_CTX_ROTATIONS | TUI_CTX_FILTERED,
+		TUI_CTX_MANAGE | TUI_CTX_DETAIL,
+		TUI_CTX_MANAGE | TUI_CTX_CREDENTIALS,
+		TUI_CTX_MANAGE | TUI_CTX_REVEALED,
+		TUI_CTX_MANAGE | TUI_CTX_EDIT | TUI_CTX_TEXT,
+		TUI_CTX_MANAGE | TUI_CTX_EDIT | TUI_CTX_TOGGLE,
+		TUI_CTX_MANAGE | TUI_CTX_DELETE | TUI_CTX_TEXT,
+		TUI_CTX_MANAGE | TUI_CTX_DELETE | TUI_CTX_TOGGLE,
 	};
 	char help[512];
 	size_t i;

@@ -1010,7 +1010,11 @@ test_generated(void)
 	   strcmp(g.client_id[1], "11112222-3333-4444-8555-666677778888") == 0,
 	   "generated_keeps_key_ids_and_client_ids");
 	ok(!generated_holds(&g, "SECRET-VALUE") && !generated_holds(&g, "Zq8~"),
-	   "generated_never_keeps_the_client_secret");
+	   "generated_keeps_the_client_secret_out_of_the_ids");
+	ok(g.client_secret[1] && g.client_secret[0] &&
+	   (strstr(g.client_secret[0], "SECRET-VALUE") || strstr(g.client_secret[0], "Zq8~") ||
+	    strstr(g.client_secret[1], "SECRET-VALUE") || strstr(g.client_secret[1], "Zq8~")),
+	   "generated_keeps_the_client_secret_apart_for_a_reveal");
 	rw_generated_free(&g);
 	ok(all_zero(&g, sizeof(g)), "generated_free_clears_the_struct");
 	free(body);
