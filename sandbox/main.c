@@ -41,6 +41,8 @@ static const char usage_text[] =
 	"                        from --now or from real time, so the scheduler's\n"
 	"                        rotations can be watched\n"
 	"      --seed-rotations N  seed N more rotations (bulk-0001...), for big lists\n"
+	"      --seed-apps N     seed N more Azure apps on each Azure connection\n"
+	"                        (\"azure-contoso-prod app 00001\"...), for many at once\n"
 	"      --no-scheduler    never rotate by the clock (so a rotation can be overdue)\n"
 	"      --hostile-names   also seed a project, Azure apps and a secret whose names\n"
 	"                        hold escape sequences, BEL, C1, a bidi override and\n"
@@ -68,6 +70,7 @@ struct options {
 	int plan_free;
 	long speed;		/* 0: --speed not given */
 	long seed_rotations;
+	long seed_apps;
 	int no_scheduler;
 };
 
@@ -96,6 +99,7 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 		{ "plan", required_argument, NULL, 'P' },
 		{ "speed", required_argument, NULL, 'S' },
 		{ "seed-rotations", required_argument, NULL, 'R' },
+		{ "seed-apps", required_argument, NULL, 'A' },
 		{ "no-scheduler", no_argument, NULL, 'N' },
 		{ "hostile-names", no_argument, NULL, 'H' },
 		{ "header-timeout", required_argument, NULL, 'T' },
@@ -168,6 +172,14 @@ parse_options(int argc, char **argv, struct options *opt, struct sb_faults *faul
 				return 2;
 			}
 			break;
+		case 'A':
+			opt->seed_apps = number(optarg, 0, 200000, &ok);
+			if (!ok) {
+				fprintf(stderr, "rotwiz-sandbox: --seed-apps '%s': a count from 0 to "
+					"200000\n", optarg);
+				return 2;
+			}
+			break;
 		case 'N':
 			opt->no_scheduler = 1;
 			break;
@@ -231,6 +243,10 @@ main(int argc, char **argv)
 		fputs("rotwiz-sandbox: out of memory\n", stderr);
 		goto out_faults;
 	}
+	if (sb_seed_more_apps((size_t) opt.seed_apps) < 0) {
+		fputs("rotwiz-sandbox: out of memory\n", stderr);
+		goto out_stats;
+	}
 	world = sb_world_new(sb_now_ms());
 	if (!world) {
 		fputs("rotwiz-sandbox: out of memory\n", stderr);
@@ -270,6 +286,7 @@ out_world:
 	sb_world_free(&world);
 out_stats:
 	sb_stats_free(&stats);
+	sb_seed_free();
 out_faults:
 	sb_faults_free(&faults);
 	return rc;

@@ -1,5 +1,9 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "sandbox/seed.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -199,9 +203,79 @@ sb_seed_connections(size_t *count)
 	return connections;
 }
 
+/*
+ * --seed-apps N: the fixed apps, then N more for each Azure connection, in
+ * one array made once (world.c counts an app by its place in it).
+ */
+static struct sb_azure_app *more_apps;
+static size_t more_count;
+
+/* Room for one made app's three strings. */
+struct made_app {
+	char object_id[40], app_id[40], name[64];
+};
+static struct made_app *made;
+
+int
+sb_seed_more_apps(size_t per_connection)
+{
+	size_t base = N(apps) - (hostile ? 0 : HOSTILE_APPS), azure = 0, c, i, k;
+
+	if (!per_connection)
+		return 0;
+	for (c = 0; c < N(connections); c++)
+		if (strcmp(connections[c].app, "azure-client-secrets") == 0)
+			azure++;
+	more_count = base + azure * per_connection;
+	more_apps = calloc(more_count, sizeof(*more_apps));
+	made = calloc(azure * per_connection, sizeof(*made));
+	if (!more_apps || !made) {
+		free(more_apps);
+		free(made);
+		more_apps = NULL;
+		made = NULL;
+		return -1;
+	}
+	memcpy(more_apps, apps, base * sizeof(*apps));
+	k = 0;
+	for (c = 0; c < N(connections); c++) {
+		if (strcmp(connections[c].app, "azure-client-secrets") != 0)
+			continue;
+		for (i = 1; i <= per_connection; i++, k++) {
+			/* Deterministic: the connection's place and the app's number. */
+			snprintf(made[k].object_id, sizeof(made[k].object_id),
+				 "5eedaa%02zx-0000-4000-8000-%012zx", c, i);
+			snprintf(made[k].app_id, sizeof(made[k].app_id),
+				 "5eedcc%02zx-0000-4000-8000-%012zx", c, i);
+			snprintf(made[k].name, sizeof(made[k].name), "%s app %05zu",
+				 connections[c].name, i);
+			more_apps[base + k].object_id = made[k].object_id;
+			more_apps[base + k].app_id = made[k].app_id;
+			more_apps[base + k].name = made[k].name;
+			more_apps[base + k].connection = &connections[c];
+			more_apps[base + k].graph_error = NULL;
+		}
+	}
+	return 0;
+}
+
+void
+sb_seed_free(void)
+{
+	free(more_apps);
+	free(made);
+	more_apps = NULL;
+	made = NULL;
+	more_count = 0;
+}
+
 const struct sb_azure_app *
 sb_seed_apps(size_t *count)
 {
+	if (more_apps) {
+		*count = more_count;
+		return more_apps;
+	}
 	*count = N(apps) - (hostile ? 0 : HOSTILE_APPS);
 	return apps;
 }

@@ -82,6 +82,15 @@ const struct sb_project *sb_seed_projects(size_t *count);
 const struct sb_folder *sb_seed_folders(size_t *count);
 const struct sb_connection *sb_seed_connections(size_t *count);
 const struct sb_azure_app *sb_seed_apps(size_t *count);
+/*
+ * --seed-apps N: N more Azure apps for each Azure connection, named
+ * "<connection name> app 00001"..., object ids 5eedaaCC-0000-4000-8000-
+ * <number, 12 hex digits> and client ids 5eedccCC-... (CC: the
+ * connection's place in the table).  Call once, after sb_seed_hostile()
+ * and before the world is made.  0, or -1 when out of memory.
+ */
+int sb_seed_more_apps(size_t per_connection);
+void sb_seed_free(void);
 const struct sb_seed_secret *sb_seed_secrets(size_t *count);
 const struct sb_seed_rotation *sb_seed_rotations(size_t *count);
 
