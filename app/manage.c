@@ -15,6 +15,7 @@
 #include "libcore/flow.h"
 #include "libcore/manage.h"
 #include "libcore/report.h"
+#include "libcore/terraform.h"
 #include "libcore/rotate.h"
 #include "libcore/signin.h"
 #include "plain/plain.h"
@@ -39,7 +40,9 @@ static const char help_list[] =
 	"\"rotwiz\": {\"health\", \"status\"}.\n";
 static const char help_show[] =
 	"Usage: rotwiz show NAME|ID [--project ID|SLUG] [--environment SLUG] [--secret-path PATH] [--json]\n"
-	"Every field of one rotation and its status.  A NAME is looked for in the project\n"
+	"                          [--print-terraform]\n"
+	"Every field of one rotation and its status; --print-terraform: the rotation as\n"
+	"the Terraform provider's resource instead, its caveats as comments.  A NAME is looked for in the project\n"
 	"(within --environment and --secret-path when given); a name found in several\n"
 	"places is refused (exit 2) with the candidates listed.  An ID is used as is.\n";
 static const char help_rotate[] =
@@ -308,6 +311,14 @@ cmd_show(struct app *app)
 
 	if ((rc = resolve(app, &r)) >= 0)
 		return rc;
+	if (app->opt.print_terraform) {
+		const struct rw_rotation *one = &r;
+
+		/* What Terraform would need to manage this one (it cannot import it). */
+		rc = print_text(core_terraform_text(&one, 1));
+		rw_rotation_free(&r);
+		return rc;
+	}
 	core_manage_health(&r, time(NULL), words, sizeof(words));
 	rc = print_text(app->opt.json ? rw_rotation_json(&r) : report_rotation(&r, words));
 	rw_rotation_free(&r);
@@ -543,10 +554,12 @@ manage_run(struct app *app)
 	int rc;
 
 	if (app->opt.dry_run || app->opt.print_curl || app->opt.from_file ||
-	    (app->opt.plain && strcmp(app->opt.command, "manage") != 0)) {
+	    (app->opt.plain && strcmp(app->opt.command, "manage") != 0) || app->opt.parallel ||
+	    (app->opt.print_terraform && strcmp(app->opt.command, "show"))) {
 		rw_term_printf(stderr, "rotwiz: --%s is for creating a rotation, not for rotwiz %s\n",
 			app->opt.dry_run ? "dry-run" : app->opt.print_curl ? "print-curl" :
-			app->opt.from_file ? "from-file" : "plain", app->opt.command);
+			app->opt.from_file ? "from-file" : app->opt.plain ? "plain" :
+			app->opt.parallel ? "parallel" : "print-terraform", app->opt.command);
 		return rw_status_exit_code(RW_EUSAGE);
 	}
 	if (app->opt.demo && (rc = demo_begin(app)) >= 0)

@@ -29,6 +29,8 @@ enum {
 	OPT_AUTO_ROTATION,
 	OPT_DELETE_SECRETS,
 	OPT_REVOKE_CREDENTIALS,
+	OPT_PARALLEL,
+	OPT_PRINT_TERRAFORM,
 };
 
 static const struct option long_options[] = {
@@ -54,6 +56,8 @@ static const struct option long_options[] = {
 	{ "dry-run",		no_argument,	   NULL, OPT_DRY_RUN },
 	{ "print-curl",		no_argument,	   NULL, OPT_PRINT_CURL },
 	{ "json",		no_argument,	   NULL, OPT_JSON },
+	{ "parallel",		required_argument, NULL, OPT_PARALLEL },
+	{ "print-terraform",	no_argument,	   NULL, OPT_PRINT_TERRAFORM },
 	{ "yes",		no_argument,	   NULL, OPT_YES },
 	{ "plain",		no_argument,	   NULL, OPT_PLAIN },
 	{ "demo",		no_argument,	   NULL, OPT_DEMO },
@@ -104,12 +108,19 @@ static const char help_text[] =
 	"                                AZURE_CLIENT_SECRET, or likewise a free one)\n"
 	"\n"
 	"Modes and output:\n"
-	"      --from-file FILE          read a JSON create body; flags override it\n"
+	"      --from-file FILE          read a JSON create body, or many: a JSON array of\n"
+	"                                bodies, NDJSON, or CSV with a header of flag\n"
+	"                                names; flags override it (every row)\n"
+	"      --parallel N              creates in flight at once for a file of many\n"
+	"                                (1 to 16, default 4)\n"
+	"      --print-terraform         print the Terraform resource for each rotation;\n"
+	"                                send nothing\n"
 	"      --yes                     create without asking\n"
 	"      --dry-run                 check the values and print the JSON body; send nothing\n"
 	"      --print-curl              print the equivalent curl command; send nothing\n"
 	"                                (with --dry-run: the body first, then the command)\n"
 	"      --json                    print the server's JSON answer instead of a summary\n"
+	"                                (a file of many: one result object a line)\n"
 	"      --plain                   line prompts instead of screens (screen readers, pipes)\n"
 	"      --no-color                no colours (so does a non-empty NO_COLOR)\n"
 	"Server:\n"
@@ -416,6 +427,19 @@ options_parse(int argc, char **argv, struct app_options *opt,
 		case OPT_DRY_RUN:	opt->dry_run = 1; break;
 		case OPT_PRINT_CURL:	opt->print_curl = 1; break;
 		case OPT_JSON:		opt->json = 1; break;
+		case OPT_PRINT_TERRAFORM:	opt->print_terraform = 1; break;
+		case OPT_PARALLEL: {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+
+			if (*optarg < '0' || *optarg > '9' || *end || n < 1 || n > 16) {
+				snprintf(msg, msgsz, "--parallel must be a whole number from 1 to 16, "
+					 "got \"%.40s\"", optarg);
+				return RW_EUSAGE;
+			}
+			opt->parallel = (int) n;
+			break;
+		}
 		case OPT_YES:		opt->yes = 1; break;
 		case OPT_PLAIN:		opt->plain = 1; break;
 		case OPT_DEMO:		opt->demo = 1; break;

@@ -12,7 +12,10 @@
 #include "libcore/signin.h"
 #include "common/strbuf.h"
 #include "forms/body.h"
+#include "forms/rows.h"
 #include "forms/schedule.h"
+
+static int setup_connect(struct app *app);
 
 /*
  * The whole file into a new NUL-terminated buffer.  0, or -1 with errno
@@ -142,15 +145,63 @@ say_rotate_at_local(const struct app *app)
 	rw_term_printf(stderr, "rotwiz: --rotate-at-local %s: %s\n", app->opt.rotate_at_local, both);
 }
 
+/*
+ * A file of many rotations: the flags over every row (flags override the
+ * file), each value checked alone; the rows' problems are printed later
+ * with the rest (app/batch.c), so that all of them come at once.  A
+ * problem of the flags alone is printed here.  Returns setup_run()'s codes.
+ */
+static int
+take_rows(struct app *app, const struct rw_answers *flags, struct rw_problems *problems)
+{
+	struct rw_rows *rows = app->rows;
+	char msg[RW_MESSAGE_MAX];
+	size_t r;
+	int i;
+
+	if (!app->opt.yes && !app->opt.dry_run && !app->opt.print_curl &&
+	    !app->opt.print_terraform) {
+		rw_term_printf(stderr, "rotwiz: %s holds %s of %zu rotation%s: those are made in flag "
+			"mode -- add --yes to create them (--dry-run to check them first)\n",
+			app->opt.from_file, rw_rows_format_name(rows->format), rows->count,
+			rows->count == 1 ? "" : "s");
+		return rw_status_exit_code(RW_EUSAGE);
+	}
+	for (i = 0; i < RW_FIELD_COUNT; i++) {
+		enum rw_field f = (enum rw_field) i;
+
+		if (!rw_answers_is_set(flags, f))
+			continue;
+		rw_answers_set(&app->answers, f, rw_answers_get(flags, f));
+		for (r = 0; r < rows->count; r++)
+			if (rw_answers_set(&rows->row[r].answers, f, rw_answers_get(flags, f)) < 0) {
+				rw_term_printf(stderr, "rotwiz: out of memory\n");
+				return rw_status_exit_code(RW_ENOMEM);
+			}
+		if (rw_validate_field(f, rw_answers_get(flags, f), msg, sizeof(msg)) != RW_OK)
+			rw_problems_add(problems, f, "%s", msg);
+	}
+	if (problems->count) {
+		report_problems(stderr, problems);
+		return rw_status_exit_code(RW_EINVAL);
+	}
+	setup_prefill_where(app);
+	if (app->opt.demo) {
+		signin_wipe_environment();
+		return -1;
+	}
+	return setup_connect(app);
+}
+
 int
 setup_run(struct app *app, const struct rw_answers *flags,
 	  const struct rw_problems *flag_problems)
 {
 	struct rw_problems problems = *flag_problems, file_problems;
 	struct rw_answers file;
+	struct rw_rows *rows;
 	const char *v;
-	char msg[1024];
-	int found = 0, i;
+	int i;
 	enum rw_status st;
 
 	v = getenv("NO_COLOR");
@@ -161,8 +212,23 @@ setup_run(struct app *app, const struct rw_answers *flags,
 
 	rw_answers_init(&file);
 	if (app->opt.from_file) {
-		memset(&file_problems, 0, sizeof(file_problems));
-		st = rw_body_parse_file(app->opt.from_file, app->timeout_ms, &file, &file_problems);
+		if (!(rows = calloc(1, sizeof(*rows)))) {
+			rw_term_printf(stderr, "rotwiz: out of memory\n");
+			return rw_status_exit_code(RW_ENOMEM);
+		}
+		rw_rows_init(rows);
+		st = rw_rows_parse_file(app->opt.from_file, app->timeout_ms, rows);
+		if (st != RW_ENOMEM && st != RW_EIO && rows->format != RW_ROWS_BODY) {
+			/* Many rotations: each row is checked with the flags over it (app/batch.c). */
+			app->rows = rows;
+			return take_rows(app, flags, &problems);
+		}
+		/* One body: as it always was. */
+		file_problems = rows->problems;
+		if (rows->count && rw_answers_copy(&file, &rows->row[0].answers) < 0)
+			st = RW_ENOMEM;
+		rw_rows_free(rows);
+		free(rows);
 		if (st == RW_ENOMEM) {
 			rw_term_printf(stderr, "rotwiz: out of memory\n");
 			rw_answers_free(&file);
@@ -196,12 +262,24 @@ setup_run(struct app *app, const struct rw_answers *flags,
 		signin_wipe_environment();
 		return -1;
 	}
+	return setup_connect(app);
+}
+
+/* The server's URL and the credentials, when this run will send. */
+static int
+setup_connect(struct app *app)
+{
+	char msg[1024];
+	int found = 0;
+	enum rw_status st;
+
 	if (signin_api_base(app->opt.domain, &app->api_base, msg, sizeof(msg)) != RW_OK) {
 		rw_term_printf(stderr, "rotwiz: %s\n", msg);
 		return rw_status_exit_code(RW_EUSAGE);
 	}
-	/* A pure --dry-run / --print-curl sends nothing and needs no credentials. */
-	if ((app->opt.dry_run || app->opt.print_curl) && !app->opt.yes)
+	/* A pure --dry-run / --print-curl / --print-terraform sends nothing: no credentials. */
+	if ((app->opt.dry_run || app->opt.print_curl || app->opt.print_terraform) && !app->opt.yes &&
+	    !app->opt.command)
 		return -1;
 	st = signin_load_credentials(app, &found, msg, sizeof(msg));
 	if (st != RW_OK) {
@@ -243,7 +321,7 @@ setup_choose_mode(struct app *app, int stdin_is_tty)
 	const char *accessible = getenv("ACCESSIBLE"), *term = getenv("TERM");
 	struct strbuf missing = STRBUF_INIT;
 
-	if (app->opt.yes || app->opt.dry_run || app->opt.print_curl) {
+	if (app->opt.yes || app->opt.dry_run || app->opt.print_curl || app->opt.print_terraform) {
 		app->mode = APP_MODE_BATCH;
 		return -1;
 	}

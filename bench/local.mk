@@ -1,4 +1,7 @@
-# Issue 14's benchmark: a measurement run by hand (README, "Benchmarks"), not a test.
+# bench/: measurements run by hand, never in make check.
+EXTRA_DIST += bench/batch.sh
+
+# Issue 14's benchmark (README, "Benchmarks").
 EXTRA_DIST += bench/scale.sh
 
 bench-scale: rotwiz rotwiz-sandbox tests/screen/first-frame

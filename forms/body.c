@@ -585,14 +585,13 @@ wait_readable(int fd, long wait_ms)
 }
 
 enum rw_status
-rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
-		   struct rw_problems *problems)
+rw_body_read_file(const char *path, long wait_ms, size_t max, struct strbuf *sb_out,
+		  struct rw_problems *problems)
 {
 	struct rw_problems local = { .count = 0 };
 	struct rw_problems *out = problems ? problems : &local;
 	char shown[RW_SHOWN_MAX];
 	struct strbuf sb;
-	enum rw_status status;
 	char chunk[8192];
 	struct stat st;
 	ssize_t got;
@@ -628,7 +627,7 @@ rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
 	if (wait_ms <= 0)
 		wait_ms = RW_BODY_WAIT_MS;
 	/* One byte over the limit is enough to know the file is too large. */
-	strbuf_init(&sb, RW_BODY_MAX + 1);
+	strbuf_init(&sb, max + 1);
 	for (;;) {
 		if (waits && (got = wait_readable(fd, wait_ms)) <= 0) {
 			err = got < 0 ? errno : 0;
@@ -661,11 +660,25 @@ rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
 		return RW_EIO;
 	}
 	if (sb.failed) {
-		rw_problems_add(out, RW_FIELD_NONE, "%s: is larger than %d bytes", shown,
-				RW_BODY_MAX);
+		rw_problems_add(out, RW_FIELD_NONE, "%s: is larger than %zu bytes", shown, max);
 		strbuf_free(&sb);
 		return RW_EUSAGE;
 	}
+	*sb_out = sb;
+	return RW_OK;
+}
+
+enum rw_status
+rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
+		   struct rw_problems *problems)
+{
+	struct rw_problems local = { .count = 0 };
+	struct rw_problems *out = problems ? problems : &local;
+	enum rw_status status;
+	struct strbuf sb;
+
+	if ((status = rw_body_read_file(path, wait_ms, RW_BODY_MAX, &sb, out)) != RW_OK)
+		return status;
 	status = rw_body_parse(sb.data ? sb.data : "", sb.len, answers, out);
 	strbuf_free(&sb);
 	return status;

@@ -72,6 +72,16 @@ enum rw_status rw_body_parse(const char *json, size_t len, struct rw_answers *an
 enum rw_status rw_body_parse_file(const char *path, long wait_ms, struct rw_answers *answers,
 				  struct rw_problems *problems);
 
+struct strbuf;
+/*
+ * The reading half of rw_body_parse_file(), with a limit of max bytes:
+ * the whole text into *text (caller frees with strbuf_free()).  RW_EIO
+ * (a problem naming the file) when it cannot be read, RW_EUSAGE when it
+ * is larger than max.
+ */
+enum rw_status rw_body_read_file(const char *path, long wait_ms, size_t max, struct strbuf *text,
+				 struct rw_problems *problems);
+
 /*
  * `curl` command line that sends body to api_base, with the token as
  * "$INFISICAL_TOKEN" (never the token itself), quoted for a POSIX shell.

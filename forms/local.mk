@@ -6,4 +6,5 @@ libforms_a_SOURCES = \
 	forms/validate.c forms/validate.h \
 	forms/body.c forms/body.h \
 	forms/draft.c forms/draft.h \
+	forms/rows.c forms/rows.h \
 	forms/schedule.c forms/schedule.h

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms/rows.h"
 #include "libcore/app.h"
 #include "libcore/names.h"
 #include "libcore/signin.h"
@@ -23,6 +24,9 @@ app_free(struct app *app)
 	app->api_base = NULL;
 	rw_answers_free(&app->answers);
 	core_names_free(app);
+	rw_rows_free(app->rows);
+	free(app->rows);
+	app->rows = NULL;
 }
 
 int

@@ -13,6 +13,7 @@
  */
 
 struct rw_api;			/* net/api.h: the server session */
+struct rw_rows;			/* forms/rows.h: a file of many rotations */
 
 enum app_mode {
 	APP_MODE_CURSES,		/* the default on a terminal */
@@ -27,6 +28,8 @@ struct app_options {
 	int dry_run;
 	int print_curl;
 	int json;
+	int parallel;			/* --parallel N: creates in flight for a file of many; 0: default */
+	int print_terraform;		/* --print-terraform */
 	int no_color;			/* --no-color, or NO_COLOR non-empty */
 	const char *from_file;
 	const char *domain;		/* --domain, before the environment */
@@ -44,6 +47,11 @@ struct app {
 	struct app_options opt;
 	enum app_mode mode;
 	struct rw_answers answers;	/* owned; every mode reads and writes these */
+	/*
+	 * A --from-file of many rotations (forms/rows.h), the flags already
+	 * over every row; NULL for one (then answers holds it).  Owned.
+	 */
+	struct rw_rows *rows;
 
 	/* Connection, filled in by the sign-in step or the environment. */
 	char *api_base;			/* "https://us.infisical.com/api", no trailing slash */

@@ -56,6 +56,11 @@ static const char connection_refused[] =
 	"Connections): its tenant, client ID and client secret, which may have expired; then "
 	"rotate again.";
 
+static const char rotation_running[] =
+	"Another rotation of it is running now (the schedule's, or one started elsewhere), so "
+	"the server changed nothing. Fix: wait a few seconds, look at the rotation again to see "
+	"how that one ended, and rotate only if it still needs it.";
+
 /* Up to three words (lower case) that must all occur; NULL ends the list early. */
 struct known_failure {
 	const char *words[3];
@@ -63,6 +68,7 @@ struct known_failure {
 };
 
 static const struct known_failure known_failures[] = {
+	{ { "rotation is", "in progress", NULL }, rotation_running },
 	{ { "lifetime", "policy", NULL }, policy_lifetime },
 	{ { "credential", "not allowed", "policy" }, policy_no_secrets },
 	{ { "insufficient privileges", NULL, NULL }, graph_permission },

@@ -8,6 +8,7 @@ noinst_LIBRARIES += libcore.a
 libcore_a_CPPFLAGS = $(AM_CPPFLAGS)
 libcore_a_SOURCES = \
 	libcore/app.c libcore/app.h \
+	libcore/batch.c libcore/batch.h \
 	libcore/explain.c libcore/explain.h \
 	libcore/export.c libcore/export.h \
 	libcore/flow.c libcore/flow.h \
@@ -18,4 +19,5 @@ libcore_a_SOURCES = \
 	libcore/names.c libcore/names.h \
 	libcore/report.c libcore/report.h \
 	libcore/rotate.c libcore/rotate.h \
-	libcore/signin.c libcore/signin.h
+	libcore/signin.c libcore/signin.h \
+	libcore/terraform.c libcore/terraform.h

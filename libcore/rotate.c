@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "libcore/explain.h"
 #include "libcore/report.h"
 #include "libcore/rotate.h"
 
@@ -46,6 +47,7 @@ core_rotate_outcome(const struct rw_result *result, int before_index, const char
 		    char *buf, size_t bufsz)
 {
 	char why[REPORT_FAILURE_MAX];
+	const char *explained;
 
 	if (result->status == RW_OK && result->recovered) {
 		snprintf(buf, bufsz, "rotated: the reply was lost, found on the server (the active "
@@ -73,7 +75,12 @@ core_rotate_outcome(const struct rw_result *result, int before_index, const char
 			 "(rotwiz show) before rotating again", why);
 		return CORE_ROTATE_UNKNOWN;
 	}
-	snprintf(buf, bufsz, "%s", why);
+	/* A known cause (Azure's, or the server's own lock) says what to do next. */
+	explained = core_explain_rotation_message(result->error.message);
+	if (explained)
+		snprintf(buf, bufsz, "%s -- %s", why, explained);
+	else
+		snprintf(buf, bufsz, "%s", why);
 	return CORE_ROTATE_FAILED;
 }
 

@@ -778,6 +778,13 @@ api_round(struct rw_api *api, int extra_fd, int timeout_ms, int stop_when_ready)
 
 /* ---- public ---- */
 
+void
+rw_api_set_parallel(struct rw_api *api, int calls)
+{
+	if (api)
+		rw_http_set_slots(api->http, calls);
+}
+
 enum rw_status
 rw_api_new(const struct rw_api_config *config, struct rw_api **out)
 {

@@ -102,6 +102,12 @@ void rw_result_free(struct rw_result *result);
 
 enum rw_status rw_api_new(const struct rw_api_config *config, struct rw_api **out);
 void rw_api_free(struct rw_api **api);
+/*
+ * How many calls may be on the wire at once, each on its own reused
+ * connection (1 by default; a batch of creates asks for more).  Clamped to
+ * 1..RW_HTTP_SLOTS_MAX (32).
+ */
+void rw_api_set_parallel(struct rw_api *api, int calls);
 /* Copies the token (secret); the old one is wiped.  NULL clears it. */
 enum rw_status rw_api_set_token(struct rw_api *api, const char *token);
 

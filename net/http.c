@@ -51,8 +51,12 @@ struct rw_http {
 	char *cacert;
 	long connect_timeout_ms, total_timeout_ms;
 	FILE *debug;
-	/* FIFO of requests not yet handed to curl, the one running, the finished. */
+	/*
+	 * FIFO of requests not yet handed to curl, those running (at most
+	 * slots: one a connection), the finished.
+	 */
 	struct rw_http_request *queued, *running, *done;
+	int slots;
 };
 
 /*
@@ -390,20 +394,34 @@ rw_http_new(const struct rw_http_config *config, struct rw_http **out)
 	http->multi = curl_multi_init();
 	if (!http->multi)
 		goto nomem;
-	/*
-	 * One keep-alive connection for the whole run.  dispatch() hands
-	 * requests to curl one at a time as well, so these limits are a second
-	 * guard; no multiplexing is assumed even where HTTP/2 would allow it.
-	 */
-	curl_multi_setopt(http->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 1L);
-	curl_multi_setopt(http->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, 1L);
-	curl_multi_setopt(http->multi, CURLMOPT_MAXCONNECTS, 1L);
+	rw_http_set_slots(http, 1);
 	curl_multi_setopt(http->multi, CURLMOPT_PIPELINING, (long) CURLPIPE_NOTHING);
 	*out = http;
 	return RW_OK;
 nomem:
 	rw_http_free(&http);
 	return RW_ENOMEM;
+}
+
+void
+rw_http_set_slots(struct rw_http *http, int slots)
+{
+	if (!http)
+		return;
+	if (slots < 1)
+		slots = 1;
+	if (slots > RW_HTTP_SLOTS_MAX)
+		slots = RW_HTTP_SLOTS_MAX;
+	http->slots = slots;
+	/*
+	 * One keep-alive connection a slot for the whole run.  dispatch()
+	 * hands curl no more than slots requests at once, so these limits are
+	 * a second guard; no multiplexing is assumed even where HTTP/2 would
+	 * allow it.
+	 */
+	curl_multi_setopt(http->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long) slots);
+	curl_multi_setopt(http->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long) slots);
+	curl_multi_setopt(http->multi, CURLMOPT_MAXCONNECTS, (long) slots);
 }
 
 /* Ends the transfer and wipes what it sent: the token and the body. */
@@ -449,8 +467,8 @@ rw_http_free(struct rw_http **httpp)
 		http->queued = req->next;
 		request_free(http, req);
 	}
-	if ((req = http->running)) {
-		http->running = NULL;
+	while ((req = http->running)) {
+		http->running = req->next;
 		request_free(http, req);
 	}
 	while ((req = http->done)) {
@@ -806,14 +824,13 @@ request_finish(struct rw_http *http, struct rw_http_request *req, CURLcode rc)
 	}
 	/* The token and the body are no longer needed. */
 	request_release(http, req);
-	if (http->running == req)
-		http->running = NULL;
+	list_remove(&http->running, req);
 	req->state = REQ_DONE;
 	list_append(&http->done, req);
 }
 
 /*
- * Hands the next queued request to curl when the connection is free.  Our
+ * Hands the next queued requests to curl while a slot is free.  Our
  * own FIFO rather than curl's pending queue: a request's timeouts then run
  * from the moment it gets the connection, so one slow call cannot use up
  * the time of the calls queued behind it.
@@ -821,14 +838,18 @@ request_finish(struct rw_http *http, struct rw_http_request *req, CURLcode rc)
 static void
 dispatch(struct rw_http *http)
 {
-	struct rw_http_request *req;
+	struct rw_http_request *req, *r;
+	int running = 0;
 
-	while (!http->running && (req = http->queued)) {
+	for (r = http->running; r; r = r->next)
+		running++;
+	while (running < http->slots && (req = http->queued)) {
 		http->queued = req->next;
 		req->next = NULL;
 		if (curl_multi_add_handle(http->multi, req->easy) == CURLM_OK) {
 			req->state = REQ_RUNNING;
-			http->running = req;
+			list_append(&http->running, req);
+			running++;
 		} else {
 			req->reply.status = RW_ENOMEM;
 			req->reply.message = strbuf_format("could not start the request");
@@ -917,9 +938,8 @@ rw_http_cancel(struct rw_http *http, struct rw_http_request *req)
 {
 	if (!http || !req)
 		return;
-	if (http->running == req) {
+	if (list_remove(&http->running, req)) {
 		/* request_free() takes it out of the multi; the connection closes. */
-		http->running = NULL;
 	} else if (!list_remove(&http->queued, req) && !list_remove(&http->done, req)) {
 		return;		/* not ours */
 	}
@@ -955,7 +975,9 @@ rw_http_pending(const struct rw_http *http)
 		n++;
 	for (req = http->done; req; req = req->next)
 		n++;
-	return n + (http->running != NULL);
+	for (req = http->running; req; req = req->next)
+		n++;
+	return n;
 }
 
 void

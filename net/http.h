@@ -5,7 +5,8 @@
  * The one libcurl user.  A small asynchronous HTTP client for net/api.c:
  * requests go into a FIFO and are handed one at a time to a curl multi
  * handle limited to one connection, so a whole run talks over a single
- * keep-alive connection.  Finished requests come back as rw_http_reply
+ * keep-alive connection (a batch of creates may ask for a few more:
+ * rw_http_set_slots).  Finished requests come back as rw_http_reply
  * structs.  Nothing about Infisical lives here: no JSON, no routes.
  *
  * curl.h is included by http.c only; nothing here exposes a curl type.
@@ -72,6 +73,14 @@ struct rw_http_reply {
 enum rw_status rw_http_check_url(const char *url);
 
 enum rw_status rw_http_new(const struct rw_http_config *config, struct rw_http **out);
+/*
+ * How many requests may run at once, each on its own keep-alive connection
+ * (1 from rw_http_new(): the whole run on one connection).  Clamped to 1..
+ * RW_HTTP_SLOTS_MAX.  Requests beyond it wait in order in our own queue.
+ */
+#define RW_HTTP_SLOTS_MAX 32
+void rw_http_set_slots(struct rw_http *http, int slots);
+
 /* Cancels whatever is queued or running and frees; NULLs *http. */
 void rw_http_free(struct rw_http **http);
 

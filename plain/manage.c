@@ -11,6 +11,7 @@
 #include "common/strbuf.h"
 #include "common/term.h"
 #include "forms/body.h"
+#include "libcore/flow.h"
 #include "libcore/manage.h"
 #include "libcore/report.h"
 #include "libcore/rotate.h"
@@ -98,6 +99,8 @@ ask_list(struct manage *m, struct rw_rotation *picked)
 	struct plain_pick pick = { "rotation", NULL, 0, "frq" };
 	enum list_choice out = LIST_AGAIN;
 	char msg[1024], *line = NULL, *t = NULL;
+	const struct rw_project *project;
+	const char *project_id;
 	size_t i, n = 0;
 	int choice, letter = 0;
 	time_t now = time(NULL);
@@ -123,8 +126,11 @@ ask_list(struct manage *m, struct rw_rotation *picked)
 	}
 	pick.entries = entries;
 	pick.count = n;
-	rw_term_printf(stdout, "\nRotations in project %s: %zu", rw_answers_get(&app->answers,
-		       RW_FIELD_PROJECT), n);
+	project_id = rw_answers_get(&app->answers, RW_FIELD_PROJECT);
+	project = core_project_find(&app->projects, project_id, NULL);
+	/* Named as the curses rail names it: the project's name, its id when unknown. */
+	rw_term_printf(stdout, "\nRotations in project %s: %zu",
+		       project && project->name ? project->name : project_id, n);
 	if (m->filter) {
 		rw_term_printf(stdout, " matching \"");
 		plain_print_clean(m->filter);

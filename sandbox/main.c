@@ -42,7 +42,7 @@ static const char usage_text[] =
 	"                        rotations can be watched\n"
 	"      --seed-rotations N  seed N more rotations (bulk-0001...), for big lists\n"
 	"      --seed-apps N     seed N more Azure apps on each Azure connection\n"
-	"                        (Scale App 000001...), up to 1000000\n"
+	"                        (azure-contoso-prod app 00001...), up to 1000000\n"
 	"      --seed-projects M  seed M more projects (Scale Project 000001...), each\n"
 	"                        with dev, staging and prod and a root folder\n"
 	"      --seed-secrets K  seed K secrets (SCALE_SECRET_000001...) in every folder\n"

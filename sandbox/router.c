@@ -51,6 +51,7 @@ static const struct route routes[] = {
 	{ "POST " ROT "/:rotationId/rotate-secrets", AUTH_ANY, sb_h_rotation_rotate },
 	{ "GET /sandbox/stats", AUTH_NONE, sb_h_stats },
 	{ "POST /sandbox/rotations/:rotationId/fail-next", AUTH_NONE, sb_h_sandbox_fail_next },
+	{ "POST /sandbox/rotations/:rotationId/busy-next", AUTH_NONE, sb_h_sandbox_busy_next },
 };
 
 #define ROUTE_COUNT (sizeof(routes) / sizeof(routes[0]))

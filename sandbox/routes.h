@@ -30,6 +30,7 @@ sb_handler sb_h_rotation_options, sb_h_rotations_all, sb_h_rotations, sb_h_rotat
 sb_handler sb_h_stats;
 /* routes_rotations.c: POST /sandbox/rotations/:id/fail-next, the sandbox's own */
 sb_handler sb_h_sandbox_fail_next;
+sb_handler sb_h_sandbox_busy_next;
 
 struct strbuf;
 /*

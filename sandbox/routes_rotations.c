@@ -675,6 +675,13 @@ sb_h_rotation_rotate(const struct sb_request *req, struct sb_reply *reply)
 
 	if (!r)
 		return;
+	if (r->busy_next > 0) {
+		/* The real server's answer while its lock says a rotation of this one runs. */
+		r->busy_next--;
+		sb_reply_error(reply, 400, "BadRequest",
+			       "A rotation is already in progress. Please try again shortly.");
+		return;
+	}
 	if (sb_rotation_rotate(req->world, r, req->now, 1, &msg) < 0)
 		sb_reply_error(reply, 500, "InternalServerError", "%s", strbuf_str(&msg));
 	else
@@ -682,8 +689,9 @@ sb_h_rotation_rotate(const struct sb_request *req, struct sb_reply *reply)
 	strbuf_free(&msg);
 }
 
-void
-sb_h_sandbox_fail_next(const struct sb_request *req, struct sb_reply *reply)
+/* The sandbox's own faults of one rotation: POST /sandbox/rotations/:id/fail-next or busy-next. */
+static void
+add_fault(const struct sb_request *req, struct sb_reply *reply, int busy)
 {
 	struct sb_rotation *r = sb_world_rotation(req->world, req->params[0]);
 	cJSON *o;
@@ -692,11 +700,25 @@ sb_h_sandbox_fail_next(const struct sb_request *req, struct sb_reply *reply)
 		sb_reply_error(reply, 404, "NotFound", "No rotation with ID \"%s\"", req->params[0]);
 		return;
 	}
-	r->fail_next++;
 	o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "rotationId", r->id);
-	cJSON_AddNumberToObject(o, "failNext", r->fail_next);
+	if (busy)
+		cJSON_AddNumberToObject(o, "busyNext", ++r->busy_next);
+	else
+		cJSON_AddNumberToObject(o, "failNext", ++r->fail_next);
 	sb_reply_json(reply, 200, o);
+}
+
+void
+sb_h_sandbox_fail_next(const struct sb_request *req, struct sb_reply *reply)
+{
+	add_fault(req, reply, 0);
+}
+
+void
+sb_h_sandbox_busy_next(const struct sb_request *req, struct sb_reply *reply)
+{
+	add_fault(req, reply, 1);
 }
 
 void

@@ -314,12 +314,14 @@ sb_seed_large(size_t apps_per_connection, size_t more_projects, size_t secrets_p
 	for (c = 0, j = keep_apps; c < N(connections); c++) {
 		if (strcmp(connections[c].app, "azure-client-secrets") != 0)
 			continue;
-		for (i = 0; i < apps_per_connection; i++, j++) {
-			size_t n = c * 1000000 + i;
-
-			big.apps[j].object_id = put_id(&at, 4, n);
-			big.apps[j].app_id = put_id(&at, 5, n);
-			big.apps[j].name = put_text(&at, "Scale App %06zu", i + 1);
+		for (i = 1; i <= apps_per_connection; i++, j++) {
+			/* Deterministic: the connection's place and the app's number (tests/cli/batch.sh). */
+			big.apps[j].object_id = at;
+			at += sprintf(at, "5eedaa%02zx-0000-4000-8000-%012zx", c, i) + 1;
+			big.apps[j].app_id = at;
+			at += sprintf(at, "5eedcc%02zx-0000-4000-8000-%012zx", c, i) + 1;
+			big.apps[j].name = at;
+			at += sprintf(at, "%s app %05zu", connections[c].name, i) + 1;
 			big.apps[j].connection = &connections[c];
 		}
 	}

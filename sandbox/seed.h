@@ -80,7 +80,7 @@ void sb_seed_hostile(int on);
 
 /*
  * Large worlds: apps_per_connection more Azure apps on each Azure connection
- * ("Scale App 000001"...), more_projects projects ("Scale Project 000001",
+ * ("azure-contoso-prod app 00001"..., ids 5eedaa00-...), more_projects projects ("Scale Project 000001",
  * dev/staging/prod, a root folder each) and secrets_per_folder secrets
  * (SCALE_SECRET_000001...) in every folder.  Names and ids depend on the
  * counts only.  Call before sb_world_new(), after sb_seed_hostile().

@@ -59,6 +59,7 @@ struct sb_rotation {
 	int last_manual;
 	int failed;			/* rotationStatus "failed" */
 	int fail_next;			/* the next this many rotations fail (/sandbox/rotations/:id/fail-next) */
+	int busy_next;			/* the next this many rotate-now find one running (/sandbox/rotations/:id/busy-next) */
 	char *last_message;		/* lastRotationMessage; NULL: null */
 	int has_next;			/* nextRotationAt is not null */
 	int64_t next_rotation;

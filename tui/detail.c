@@ -670,12 +670,8 @@ tui_detail_result(struct tui *t, enum tui_manage_req kind, struct rw_result *res
 			set_done(m, TUI_ROLE_ERROR, msg);
 			break;
 		default:
-			/* The server's 400 while its own rotation of this one runs (doc/api.md s.3). */
-			snprintf(line, sizeof(line), "Rotate now failed: %s%s", msg,
-				 result->error.message && strstr(result->error.message, "already in progress") ?
-				 " -- another rotation of it is running now (the schedule's, or one started "
-				 "elsewhere) and this one changed nothing: ^R in a few seconds shows how it "
-				 "ended, before rotating again." : "");
+			/* The words say the cause and fix when known (libcore/explain.c). */
+			snprintf(line, sizeof(line), "Rotate now failed: %s", msg);
 			set_done(m, TUI_ROLE_ERROR, line);
 			break;
 		}

@@ -48,7 +48,8 @@ CLI_SH_TESTS = \
 	tests/cli/tls.sh \
 	tests/cli/rotate-at-local.sh \
 	tests/cli/manage.sh \
-	tests/cli/hostile.sh
+	tests/cli/hostile.sh \
+	tests/cli/batch.sh
 
 TESTS += \
 	tests/cli/test-options \
@@ -59,4 +60,4 @@ TESTS += \
 	$(CLI_SH_TESTS)
 
 dist_check_SCRIPTS += $(CLI_SH_TESTS)
-EXTRA_DIST += tests/cli/lib.sh
+EXTRA_DIST += tests/cli/lib.sh tests/cli/hcl2json.js

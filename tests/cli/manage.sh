@@ -166,6 +166,17 @@ is_rc 1 refused_rotation_exits_1
 says refused_rotation_gives_azures_reason 'Insufficient privileges to complete the operation'
 get "$BULK4"
 check refused_rotation_is_failed_on_the_server test "$(field rotationStatus)" = failed
+says refused_rotation_says_the_fix "Fix: in the Azure portal, give the connection's app the Microsoft Graph application permission Application.ReadWrite.All"
+
+# ---- rotate: the server's own lock (the sandbox's busy-next control)
+before=$(field activeIndex)
+curl -s -X POST "$SANDBOX_URL/sandbox/rotations/$BULK4/busy-next" >/dev/null
+rw rotate "$BULK4" $D --yes
+is_rc 1 rotation_already_running_exits_1
+says rotation_already_running_is_explained 'A rotation is already in progress. Please try again shortly. (HTTP 400) (request id: '
+says rotation_already_running_says_what_to_do '-- Another rotation of it is running now (the schedule'"'"'s, or one started elsewhere), so the server changed nothing.'
+get "$BULK4"
+check rotation_already_running_changed_nothing test "$(field activeIndex)" = "$before"
 
 # ---- status
 rw status $D --environment dev

@@ -9,10 +9,15 @@
 # -fsanitize=fuzzer-no-link to every object).
 FUZZ_LIBS = libforms.a libcommon.a $(CJSON_LIBS)
 
-check_PROGRAMS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft
-TESTS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft
+check_PROGRAMS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft tests/fuzz/test-fuzz-rows
+TESTS += tests/fuzz/test-fuzz-body tests/fuzz/test-fuzz-draft tests/fuzz/test-fuzz-rows
 
-tests_fuzz_test_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c tests/fuzz/corpus.h tests/tap.h
+tests_fuzz_test_fuzz_rows_SOURCES = tests/fuzz/fuzz-rows.c tests/fuzz/corpus.h tests/fuzz/promises.h tests/tap.h
+tests_fuzz_test_fuzz_rows_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DRW_FUZZ_ROWS='"$(abs_top_srcdir)/tests/data/rows"'
+tests_fuzz_test_fuzz_rows_LDADD = $(FUZZ_LIBS) -lm
+
+tests_fuzz_test_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c tests/fuzz/corpus.h tests/fuzz/promises.h tests/tap.h
 tests_fuzz_test_fuzz_body_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) \
 	-DRW_FUZZ_SEEDS='"$(abs_top_srcdir)/tests/data"'
 tests_fuzz_test_fuzz_body_LDADD = $(FUZZ_LIBS)
@@ -23,7 +28,13 @@ tests_fuzz_test_fuzz_draft_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) \
 tests_fuzz_test_fuzz_draft_LDADD = $(FUZZ_LIBS) -lm
 
 if ENABLE_FUZZ
-noinst_PROGRAMS += tests/fuzz/fuzz-body tests/fuzz/fuzz-draft
+noinst_PROGRAMS += tests/fuzz/fuzz-body tests/fuzz/fuzz-draft tests/fuzz/fuzz-rows
+
+tests_fuzz_fuzz_rows_SOURCES = tests/fuzz/fuzz-rows.c
+tests_fuzz_fuzz_rows_CPPFLAGS = $(AM_CPPFLAGS) -DRW_FUZZ_LIBFUZZER
+tests_fuzz_fuzz_rows_CFLAGS = $(AM_CFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_rows_LDFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+tests_fuzz_fuzz_rows_LDADD = $(FUZZ_LIBS) -lm
 
 tests_fuzz_fuzz_body_SOURCES = tests/fuzz/fuzz-body.c
 tests_fuzz_fuzz_body_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS) -DRW_FUZZ_LIBFUZZER
@@ -51,4 +62,8 @@ EXTRA_DIST += \
 	tests/data/drafts/odd-escaped-backslash-u0000.json \
 	tests/data/drafts/odd-values-at-schedule.json \
 	tests/data/drafts/partial-at-where.json \
-	tests/data/regress-path-blank-slash.json
+	tests/data/regress-path-blank-slash.json \
+	tests/data/rows/seed.csv \
+	tests/data/rows/seed-array.json \
+	tests/data/rows/seed.ndjson \
+	tests/data/rows/bad-seed.csv

@@ -72,7 +72,7 @@ shows delete_switch_says_what_stays_when_off 'If not, the secrets BULK_0002_CLIE
 shows revoke_switch_says_what_stays_when_off 'the client secret stays valid in Azure until it expires: revoke it there'
 shows delete_question_repeats_what_happens 'are deleted; the client secret stays valid in Azure'
 shows delete_says_it_is_done 'Deleted the rotation "bulk-0002"'
-shows list_after_the_delete_has_three 'Rotations in project '"$PAYMENTS"': 3'
+shows list_after_the_delete_has_three 'Rotations in project Payments Platform: 3'
 cp "$T/out" "$T/plain.out"
 state >"$T/plain.state"
 check plain_scenario_changed_the_server sh -c "! cmp -s '$T/before' '$T/plain.state'"
@@ -106,7 +106,7 @@ secret=$("$JSON_GET" "$T/creds.json" 'generatedCredentials.0.clientSecret')
 answers f legacy prod-legacy-sync c v e '' '' '' 1000 45 '' '' '' '' '' b q
 manage --project $PAYMENTS
 is_rc 0 detail_session_exits_0
-shows filter_narrows_the_list 'Rotations in project '"$PAYMENTS"': 1 matching "legacy" (of 5)'
+shows filter_narrows_the_list 'Rotations in project Payments Platform: 1 matching "legacy" (of 5)'
 shows detail_explains_the_failure 'What it means            The app connection'"'"'s Azure app may not change'
 shows credentials_list_the_slots 'client secret ******** (hidden)'
 shows reveal_is_refused_into_a_pipe 'Not shown: rotwiz shows a client secret only on a terminal'

@@ -14,7 +14,8 @@ REAL_SH_TESTS = \
 	tests/real/create-curses.sh \
 	tests/real/stock.sh \
 	tests/real/manage.sh \
-	tests/real/manage-plain.sh
+	tests/real/manage-plain.sh \
+	tests/real/batch.sh
 
 REAL_TESTS = $(REAL_SH_TESTS)
 

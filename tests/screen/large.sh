@@ -16,19 +16,19 @@ txt "large-world"
 keys NPage NPage NPage
 waits "the_app_step" "4/7 Azure app"
 waits "the_list_counts_every_app" "3007 apps"
-txt "APP 0029"
-waits "the_filter_says_its_count" '100 of 3007 apps match "APP 0029"'
-lacks "the_last_match_is_below_the_window" "Scale App 002999"
+txt "APP 029"
+waits "the_filter_says_its_count" '100 of 3007 apps match "APP 029"'
+lacks "the_last_match_is_below_the_window" "azure-contoso-prod app 02999"
 # The keys as xterm sends them in keypad mode (TERM=xterm-256color): tmux's
 # own names would send its terminal's sequences.
 xkey() { txt "$(printf "$1")"; }
 END_KEY='\033OF' HOME_KEY='\033OH' SPGDN_KEY='\033[6;2~' SPGUP_KEY='\033[5;2~'
 xkey "$END_KEY"
-waits "end_goes_to_the_last_match" "Scale App 002999"
+waits "end_goes_to_the_last_match" "azure-contoso-prod app 02999"
 waits "and_the_window_follows" "of 100"
 xkey "$HOME_KEY"
-waits "home_goes_back_to_the_first" "Scale App 002900"
-lacks "the_last_is_out_of_sight_again" "Scale App 002999"
+waits "home_goes_back_to_the_first" "azure-contoso-prod app 02900"
+lacks "the_last_is_out_of_sight_again" "azure-contoso-prod app 02999"
 pages() {	# pages KEY TEXT: presses KEY (one frame each) until TEXT shows; how many
 	_n=0
 	while [ $_n -lt 30 ] && ! screen | grep -F -q -- "$2"; do
@@ -40,14 +40,14 @@ pages() {	# pages KEY TEXT: presses KEY (one frame each) until TEXT shows; how m
 	done
 	echo $_n
 }
-n=$(pages "$SPGDN_KEY" "Scale App 002999")
+n=$(pages "$SPGDN_KEY" "azure-contoso-prod app 02999")
 ok $([ "$n" -gt 1 ] && [ "$n" -lt 30 ] && echo 0 || echo 1) "shift_pgdn_pages_to_the_end_in_more_than_one_page"
 diag "Shift-PgDn presses to the last of 100: $n"
-n=$(pages C-b "Scale App 002900")
+n=$(pages C-b "azure-contoso-prod app 02900")
 ok $([ "$n" -gt 1 ] && [ "$n" -lt 30 ] && echo 0 || echo 1) "ctrl_b_pages_back_to_the_first"
-n=$(pages C-f "Scale App 002999")
+n=$(pages C-f "azure-contoso-prod app 02999")
 ok $([ "$n" -gt 1 ] && [ "$n" -lt 30 ] && echo 0 || echo 1) "ctrl_f_pages_down_too"
-n=$(pages "$SPGUP_KEY" "Scale App 002900")
+n=$(pages "$SPGUP_KEY" "azure-contoso-prod app 02900")
 ok $([ "$n" -gt 1 ] && [ "$n" -lt 30 ] && echo 0 || echo 1) "shift_pgup_pages_up_too"
 waits "still_on_the_app_step" "4/7 Azure app"
 keys Enter

@@ -34,6 +34,10 @@ static const struct {
 	  "for app 'x' are expired.", "has expired", "connection_secret_expired" },
 	{ "Unable to validate connection: verify credentials", "Organization, App Connections",
 	  "connection_refused" },
+	{ "A rotation is already in progress. Please try again shortly.", "changed nothing",
+	  "rotation_already_running" },
+	{ "A rotation is currently in progress for this secret rotation. Please try again shortly.",
+	  "changed nothing", "rotation_running_other_wording" },
 	{ ADD "INSUFFICIENT PRIVILEGES", "Application.ReadWrite.All", "case_does_not_matter" },
 };
 
