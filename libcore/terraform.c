@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,21 @@ put_attr(struct strbuf *sb, const char *indent, const char *key, int width, cons
 	strbuf_puts(sb, "\n");
 }
 
+/* The provider's project_id is the project's ID; a slug (what --dry-run keeps) fails there. */
+static int
+looks_like_guid(const char *v)
+{
+	size_t i;
+
+	if (v == NULL || strlen(v) != 36)
+		return 0;
+	for (i = 0; i < 36; i++)
+		if ((i == 8 || i == 13 || i == 18 || i == 23) ? v[i] != '-' :
+		    !isxdigit((unsigned char) v[i]))
+			return 0;
+	return 1;
+}
+
 int
 core_terraform_resource(struct strbuf *sb, const struct rw_rotation *rot,
 			struct rw_name_list *labels)
@@ -169,6 +185,10 @@ core_terraform_resource(struct strbuf *sb, const struct rw_rotation *rot,
 	put_attr(sb, "  ", "name", 13, rot->name);
 	if (rot->description && *rot->description)
 		put_attr(sb, "  ", "description", 13, rot->description);
+	if (!looks_like_guid(rot->project_id))
+		strbuf_puts(sb, "  # project_id below is not a project ID (a slug?), and the provider "
+			    "needs the ID:\n  # give --project the ID (rotwiz show NAME "
+			    "--print-terraform writes it).\n");
 	put_attr(sb, "  ", "project_id", 13, rot->project_id);
 	put_attr(sb, "  ", "environment", 13, rot->environment_slug);
 	put_attr(sb, "  ", "secret_path", 13, rot->folder_path);

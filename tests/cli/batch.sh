@@ -256,6 +256,10 @@ check terraform_leaves_the_app_name_out sh -c "! grep -q 'App, One' '$T/rows.tf'
 check terraform_says_machine_identity_only grep -q 'machine' "$T/rows.tf"
 check terraform_says_there_is_no_import grep -q 'no import' "$T/rows.tf"
 check terraform_says_destroy_leaves_the_azure_secret grep -q 'destroy' "$T/rows.tf"
+check terraform_of_an_id_has_no_slug_warning sh -c "! grep -q 'not a project ID' '$T/one.tf'"
+rw $D --print-terraform --name slug-tf --project payments-platform --environment dev \
+	--connection $CONTOSO --object-id "$(obj 1)" --client-id "$(cli 1)"
+check terraform_of_a_slug_says_the_provider_needs_the_id grep -q 'not a project ID (a slug?), and the provider needs the ID' "$T/out"
 check one_resource_holds_the_default_mapping test "$("$JSON_GET" "$T/one.tf.json" $R.one_tf.0.secrets_mapping.client_secret)" = AZURE_CLIENT_SECRET
 check show_terraform_has_the_server_values test "$("$JSON_GET" "$T/show.tf.json" $R.int_01.0.parameters.object_id)" = "$(obj 2)"
 check show_terraform_has_the_folder test "$("$JSON_GET" "$T/show.tf.json" $R.int_01.0.secret_path)" = /api
