@@ -53,6 +53,7 @@ EXTRA_DIST += \
 	tests/fuzz/long-run.sh \
 	tests/fuzz/body.dict \
 	tests/fuzz/draft.dict \
+	tests/fuzz/rows.dict \
 	tests/data/drafts/bad-answer-not-a-string.json \
 	tests/data/drafts/bad-later-version.json \
 	tests/data/drafts/bad-nul-escape.json \

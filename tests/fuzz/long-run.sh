@@ -4,7 +4,7 @@
 #
 #   tests/fuzz/long-run.sh [-n RUNS] [TARGET...]
 #
-# TARGET is response, body or draft (default: all three, one after another).
+# TARGET is response, body, draft or rows (default: all four, one after another).
 # Builds the committed HEAD of this repository in $FUZZ_BUILD (default
 # /tmp/rotwiz-fuzz-build; a clone, so the working tree's own build is left
 # alone) with clang, --enable-fuzz --enable-asan --enable-ubsan (so the
@@ -24,22 +24,23 @@ runs=10000000
 while getopts n: opt; do
 	case $opt in
 	n) runs=$OPTARG ;;
-	*) echo "usage: $0 [-n RUNS] [response|body|draft...]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-n RUNS] [response|body|draft|rows...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -gt 0 ] || set -- response body draft
+[ $# -gt 0 ] || set -- response body draft rows
 
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-/tmp/rotwiz-fuzz-build}
 
 command -v clang >/dev/null || { echo "$0: clang is needed" >&2; exit 1; }
-if [ ! -x "$build/tests/fuzz/fuzz-draft" ]; then
+if [ ! -x "$build/tests/fuzz/fuzz-rows" ]; then
 	rm -rf "$build"
 	git clone -q "$src" "$build"
 	(cd "$build" && autoreconf -fi >/dev/null 2>&1 &&
 	 ./configure -q CC=clang --enable-fuzz --enable-asan --enable-ubsan >/dev/null &&
-	 make -s -j2 tests/fuzz/fuzz-response tests/fuzz/fuzz-body tests/fuzz/fuzz-draft)
+	 make -s -j2 tests/fuzz/fuzz-response tests/fuzz/fuzz-body tests/fuzz/fuzz-draft \
+		 tests/fuzz/fuzz-rows)
 fi
 
 status=0
@@ -48,6 +49,7 @@ for t in "$@"; do
 	response) seeds=$src/tests/data/responses ;;
 	body) seeds=$src/tests/data ;;
 	draft) seeds=$src/tests/data/drafts ;;
+	rows) seeds=$src/tests/data/rows ;;
 	*) echo "$0: unknown target $t" >&2; exit 2 ;;
 	esac
 	corpus=$build/corpus-$t
