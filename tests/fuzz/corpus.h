@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+
+#include "tests/tap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -158,6 +161,51 @@ corpus_run(const char *seed, size_t len, const char *const *tokens, int rounds)
 	}
 	free(mut);
 	return runs;
+}
+
+/*
+ * Every seed in dir, in name order: files whose names end in suffix (NULL:
+ * any), dot files skipped.  For each, check(path, seed, len) says whether
+ * the parser took it (and may ok() more of its own); a seed named bad-*
+ * must be refused, the others accepted.  Then the seed and its mutants go
+ * through corpus_run.  Returns how many seeds were read; a folder that
+ * cannot be read bails out.
+ */
+__attribute__((unused))
+static int
+corpus_seeds(const char *dir, const char *suffix, const char *const *tokens,
+	     int (*check)(const char *path, const char *seed, size_t len))
+{
+	struct dirent **names;
+	char path[4096], *buf;
+	size_t len, runs, slen = suffix ? strlen(suffix) : 0;
+	int n, i, files = 0, bad;
+
+	n = scandir(dir, &names, NULL, alphasort);
+	if (n < 0) {
+		printf("Bail out! cannot read %s\n", dir);
+		exit(1);
+	}
+	for (i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		size_t nlen = strlen(name);
+
+		snprintf(path, sizeof(path), "%s/%s", dir, name);
+		if (name[0] != '.' && nlen > slen && (!suffix || !strcmp(name + nlen - slen, suffix)) &&
+		    (buf = corpus_read(path, &len))) {
+			bad = !strncmp(name, "bad-", 4);
+			ok(check(path, buf, len) == !bad, "seed_%s_is_%s", name,
+			   bad ? "refused" : "accepted");
+			runs = corpus_run(buf, len, tokens, 1500);
+			ok(runs > 0, "seed_%s_and_its_mutants_keep_every_promise (%zu inputs)", name,
+			   runs);
+			free(buf);
+			files++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return files;
 }
 
 #endif

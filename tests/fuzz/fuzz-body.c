@@ -219,10 +219,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
  * short and mutated.  Seeds named bad-* must be refused, the others
  * accepted, so a parser that refused everything would fail here too.
  */
-#include <dirent.h>
-
 #include "tests/fuzz/corpus.h"
-#include "tests/tap.h"
 
 #ifndef RW_FUZZ_SEEDS
 #error "RW_FUZZ_SEEDS must name tests/data"
@@ -256,11 +253,12 @@ static const char *const own_bodies[] = {
 };
 
 static int
-accepted_whole(const char *buf, size_t len)
+accepted_whole(const char *path, const char *buf, size_t len)
 {
 	struct rw_answers a;
 	enum rw_status st;
 
+	(void) path;
 	rw_answers_init(&a);
 	st = rw_body_parse(buf, len, &a, NULL);
 	rw_answers_free(&a);
@@ -270,37 +268,12 @@ accepted_whole(const char *buf, size_t len)
 int
 main(int argc, char **argv)
 {
-	const char *dir = argc > 1 ? argv[1] : RW_FUZZ_SEEDS;
-	struct dirent **names;
-	char path[4096], *buf;
-	size_t len, runs;
-	int n, i, files = 0, bad;
+	size_t runs;
+	int i, files;
 
-	n = scandir(dir, &names, NULL, alphasort);
-	if (n < 0) {
-		printf("Bail out! cannot read %s\n", dir);
-		return 1;
-	}
-	for (i = 0; i < n; i++) {
-		const char *name = names[i]->d_name;
-
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
-		len = strlen(name);
-		/* Only *.json files: the folder also holds replies and drafts. */
-		if (name[0] != '.' && len > 5 && !strcmp(name + len - 5, ".json") &&
-		    (buf = corpus_read(path, &len))) {
-			bad = !strncmp(name, "bad-", 4);
-			ok(accepted_whole(buf, len) == !bad, "seed_%s_is_%s", name,
-			   bad ? "refused" : "accepted");
-			runs = corpus_run(buf, len, body_tokens, 1500);
-			ok(runs > 0, "seed_%s_and_its_mutants_keep_every_promise (%zu inputs)", name,
-			   runs);
-			free(buf);
-			files++;
-		}
-		free(names[i]);
-	}
-	free(names);
+	/* Only *.json files: the folder also holds replies and drafts. */
+	files = corpus_seeds(argc > 1 ? argv[1] : RW_FUZZ_SEEDS, ".json", body_tokens,
+			     accepted_whole);
 	ok(files >= 2, "seed_bodies_were_found (%d files)", files);
 
 	for (i = 0; own_bodies[i]; i++) {

@@ -291,38 +291,22 @@ load_matches_parse(const char *path, const char *buf, size_t len, enum rw_status
 	return same;
 }
 
+/* A seed draft: loading it from its file and parsing its bytes agree; accepted? */
+static int
+draft_accepted(const char *path, const char *buf, size_t len)
+{
+	enum rw_status st;
+
+	ok(load_matches_parse(path, buf, len, &st), "load_and_parse_agree_on_%s",
+	   strrchr(path, '/') + 1);
+	return st == RW_OK;
+}
+
 static void
 test_seeds(const char *dir)
 {
-	struct dirent **names;
-	char path[4096], *buf;
-	enum rw_status st;
-	size_t len, runs;
-	int n, i, files = 0, bad, same;
+	int files = corpus_seeds(dir, NULL, draft_tokens, draft_accepted);
 
-	n = scandir(dir, &names, NULL, alphasort);
-	if (n < 0) {
-		printf("Bail out! cannot read %s\n", dir);
-		exit(1);
-	}
-	for (i = 0; i < n; i++) {
-		const char *name = names[i]->d_name;
-
-		snprintf(path, sizeof(path), "%s/%s", dir, name);
-		if (name[0] != '.' && (buf = corpus_read(path, &len))) {
-			bad = !strncmp(name, "bad-", 4);
-			same = load_matches_parse(path, buf, len, &st);
-			ok(same, "load_and_parse_agree_on_%s", name);
-			ok((st == RW_OK) == !bad, "seed_%s_is_%s", name, bad ? "refused" : "accepted");
-			runs = corpus_run(buf, len, draft_tokens, 1500);
-			ok(runs > 0, "seed_%s_and_its_mutants_keep_every_promise (%zu inputs)", name,
-			   runs);
-			free(buf);
-			files++;
-		}
-		free(names[i]);
-	}
-	free(names);
 	ok(files >= 5, "seed_drafts_were_found (%d files)", files);
 }
 
