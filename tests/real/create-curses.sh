@@ -12,23 +12,6 @@
 real_need K_URL K_TOKEN K_PROJECT K_CONNECTION K_OBJECT K_CLIENT K_APP
 real_setup || { done_testing; exit 1; }
 
-# rwait NAME TEXT [SECONDS]: one TAP line: the screen comes to hold TEXT
-# within SECONDS (default 30: the real server is slower than the sandbox).
-rwait() {
-	_end=$(( $(date +%s) + ${3:-30} ))
-	while :; do
-		if screen | grep -F -q -- "$2"; then
-			ok 0 "$1"
-			return 0
-		fi
-		[ "$(date +%s)" -lt "$_end" ] && { sleep 0.1; continue; }
-		ok 1 "$1"
-		diag "expected on screen within ${3:-30} s: $2"
-		show_screen
-		return 1
-	done
-}
-
 NAME=rt-$RID-curses
 W_OBJECT=$K_OBJECT W_CLIENT=$K_CLIENT W_APP=$K_APP W_DESC="curses, run $RID"
 W_INTERVAL=21 W_HOURS=6 W_MINUTES=45 W_AUTO=true

@@ -323,3 +323,21 @@ made_as_asked() {
 	ok "$([ "$_v" = "$W_CLIENT" ]; echo $?)" "$1: the client-ID secret holds the client ID"
 	[ "$_v" = "$W_CLIENT" ] || diag "it holds \"$_v\" (HTTP $code)"
 }
+
+# rwait NAME TEXT [SECONDS]: one TAP line: the screen comes to hold TEXT
+# within SECONDS (default 30: the real server is slower than the sandbox).
+# For the curses files, which source tests/screen/lib.sh first.
+rwait() {
+	_end=$(( $(date +%s) + ${3:-30} ))
+	while :; do
+		if screen | grep -F -q -- "$2"; then
+			ok 0 "$1"
+			return 0
+		fi
+		[ "$(date +%s)" -lt "$_end" ] && { sleep 0.1; continue; }
+		ok 1 "$1"
+		diag "expected on screen within ${3:-30} s: $2"
+		show_screen
+		return 1
+	done
+}

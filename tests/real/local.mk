@@ -15,6 +15,7 @@ REAL_SH_TESTS = \
 	tests/real/stock.sh \
 	tests/real/manage.sh \
 	tests/real/manage-plain.sh \
+	tests/real/manage-curses.sh \
 	tests/real/batch.sh
 
 REAL_TESTS = $(REAL_SH_TESTS)
