@@ -646,7 +646,7 @@ cx_line() {
 		cx_flush ;;
 	retry) cx_keys C-r; cx_flush ;;
 	another)
-		cx_wait "n creates another rotation, q quits." || return 0
+		cx_wait "n creates another rotation, m shows all rotations, q quits." || return 0
 		answers_another
 		cx_keys n ;;
 	quit) cx_keys C-c; cx_wait "Quit?" || return 0; cx_keys y ;;
@@ -676,7 +676,7 @@ run_curses() {
 		# Typed at once (cx_keys only queues a key in a burst or paced run:
 		# the q waited in the queue and the run never ended).
 		CX_AT=end
-		cx_wait "n creates another rotation, q quits." end && { cx_keys q; cx_flush; }
+		cx_wait "n creates another rotation, m shows all rotations, q quits." end && { cx_keys q; cx_flush; }
 	fi
 	_i=0
 	# After a failed wait the run is over: no more waiting for it.
