@@ -856,6 +856,8 @@ tui_flow_offer_draft(struct tui *t)
 	char notice[1400], offer[1024];
 	int other_server, unsafe, noticed;
 
+	if (!t->draft_path)
+		return;		/* rotwiz manage, or no state folder */
 	/* An unusable draft is moved aside first, and a risky one named (decision 22). */
 	noticed = core_flow_draft_notice(t->draft_path, time(NULL), notice, sizeof(notice), &unsafe);
 	if (noticed)

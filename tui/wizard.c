@@ -33,7 +33,9 @@ tui_wizard_init(struct tui *t, struct app *app)
 	strbuf_init(&t->paste, PASTE_MAX);
 	for (i = 0; i < TUI_PICK_COUNT; i++)
 		tui_pick_init(&t->pick[i]);
-	t->draft_path = rw_draft_path();
+	/* rotwiz manage creates nothing: the wizard's draft is neither offered nor written over. */
+	if (!(app->opt.command && strcmp(app->opt.command, "manage") == 0))
+		t->draft_path = rw_draft_path();
 	t->exit_code = rw_status_exit_code(RW_EQUIT);
 	t->status_role = TUI_ROLE_DIM;
 	t->fresh_tag = -1;

@@ -180,6 +180,27 @@ waits "named_above" "Project: Internal Tools"
 keys C-c
 exits 0 "ctrl_c_leaves_too"
 
+# A wizard draft is the wizard's: rotwiz manage neither offers it nor writes over it.
+mkdir -p "$RUN_STATE/rotwiz" && chmod 700 "$RUN_STATE/rotwiz"
+printf '{"version": 1, "step": 4, "server": "%s", "saved": %s, "answers": {"name": "half-made", "project": "%s", "environment": "dev"}}\n' \
+	"$SANDBOX_URL" "$(date +%s)" "$PAYMENTS" >"$RUN_STATE/rotwiz/draft.json"
+chmod 600 "$RUN_STATE/rotwiz/draft.json"
+cp "$RUN_STATE/rotwiz/draft.json" "$T/draft.before"
+keep_state
+screen_run INFISICAL_TOKEN=$USER_TOKEN -- manage --project $PAYMENTS
+waits "with_a_draft_saved_manage_opens_on_the_rotations" "rotations in every environment"
+lacks "the_wizard_draft_is_not_offered" "A draft from an earlier run"
+keys Down Enter
+waits "a_rotation_opens_as_usual" "Rotation "
+keys C-c
+exits 0 "ctrl_c_leaves_with_a_draft_there"
+if cmp -s "$T/draft.before" "$DRAFT"; then
+	ok 0 "the_draft_is_left_as_it_was"
+else
+	ok 1 "the_draft_is_left_as_it_was"
+	diag "draft now: $(cat "$DRAFT" 2>/dev/null || echo gone)"
+fi
+
 # From the wizard: F2 on a step, m on the result; Esc goes back; a quit mid-way asks.
 screen_run INFISICAL_TOKEN=$USER_TOKEN -- --name from-wizard --project $PAYMENTS \
 	--environment dev --secret-path /workers --connection $CONTOSO \
