@@ -185,6 +185,9 @@ report_rotation(const struct rw_rotation *r, const char *health)
 	report_clean(health, clean, sizeof(clean));
 	strbuf_puts(&sb, text);
 	free(text);
+	/* Not on the create's summary (it repeats what was typed); a field of the rotation here. */
+	if (r->description && *r->description)
+		line(&sb, "Description", r->description);
 	if (r->last_rotated_at) {
 		strbuf_printf(&sb, "\n  %-24s ", "Last rotated at");
 		both_times(&sb, r->last_rotated_at);

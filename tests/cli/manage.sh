@@ -198,6 +198,7 @@ rw edit twin $D --environment dev --interval 7 --rotate-at 05:30 --no-auto-rotat
 	--map-client-secret TWIN_SECRET --description 'edited by tests'
 is_rc 0 edit_exits_0
 check edit_shows_auto_rotation_off grep -q 'Health *auto-rotation off' "$T/out"
+check edit_shows_the_description grep -q '^  Description  *edited by tests$' "$T/out"
 get "$twin_dev"
 check edit_reached_the_server sh -c "test \"\$('$JSON_GET' '$T/got' secretRotation.rotationInterval)\" = 7 &&
 	test \"\$('$JSON_GET' '$T/got' secretRotation.rotateAtUtc.hours)\" = 5 &&
