@@ -67,4 +67,5 @@ EXTRA_DIST += \
 	tests/data/rows/seed.csv \
 	tests/data/rows/seed-array.json \
 	tests/data/rows/seed.ndjson \
-	tests/data/rows/bad-seed.csv
+	tests/data/rows/bad-seed.csv \
+	tests/data/rows/bad-regress-rotate-at-cut-utf8.csv
