@@ -299,20 +299,6 @@ struct run {
 	size_t bad_rows;
 };
 
-static int
-name_list_add(struct rw_name_list *list, const char *name)
-{
-	char **grown = realloc(list->items, (list->count + 1) * sizeof(*grown));
-
-	if (!grown)
-		return -1;
-	list->items = grown;
-	if (!(grown[list->count] = strdup(name)))
-		return -1;
-	list->count++;
-	return 0;
-}
-
 static void
 run_free(struct run *run)
 {
@@ -525,7 +511,7 @@ check_rows_together(struct run *run)
 			rw_problems_add(row->problems, RW_FIELD_NAME, "Name: \"%s\" is row %zu's name too, "
 					"in the same folder %s -- each rotation needs its own name",
 					shown, k + 1, f->path);
-		} else if (name_list_add(&f->rotations, name) < 0) {
+		} else if (rw_name_list_add(&f->rotations, name) < 0) {
 			return -1;
 		}
 		core_batch_names(&f->taken, rw_answers_get(&row->answers, RW_FIELD_APP_NAME), id, secret);
@@ -545,7 +531,7 @@ check_rows_together(struct run *run)
 						"already has %s%s -- choose another name",
 						rw_field_info(fld)->label, f->path, f->environment, shown,
 						f->loaded ? "" : " (an earlier row's)");
-			} else if (name_list_add(&f->taken, v) < 0) {
+			} else if (rw_name_list_add(&f->taken, v) < 0) {
 				return -1;
 			}
 		}

@@ -295,6 +295,14 @@ is_guid(struct view v)
 	return 1;
 }
 
+int
+rw_is_guid(const char *value)
+{
+	struct view v = { value, value ? strlen(value) : 0 };
+
+	return value && is_guid(v);
+}
+
 /*
  * A whole number of plain digits ("07" is 7; no sign, no spaces, no
  * fraction, no unit) within [min, max].  Long digit strings are refused

@@ -90,6 +90,9 @@ int rw_answers_warnings(const struct rw_answers *answers, struct rw_problems *wa
 #define RW_SHOWN_MAX 136
 void rw_show_value(const char *value, char *out, size_t outsz);
 
+/* Whether value is exactly a GUID (8-4-4-4-12 hex digits, either case, nothing around it). */
+int rw_is_guid(const char *value);
+
 /* Appends a problem; ignores it when the list is full. */
 void rw_problems_add(struct rw_problems *problems, enum rw_field field,
 		     const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -1,10 +1,10 @@
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms/validate.h"
 #include "libcore/batch.h"
 #include "libcore/terraform.h"
 
@@ -121,7 +121,7 @@ core_terraform_text(const struct rw_rotation *const *rots, size_t n)
 static int
 label_for(const char *name, struct rw_name_list *labels, char *out, size_t outsz)
 {
-	char base[72], *p, **grown;
+	char base[72], *p;
 	int n;
 
 	core_batch_slug(name, base + 2, sizeof(base) - 2);
@@ -138,15 +138,7 @@ label_for(const char *name, struct rw_name_list *labels, char *out, size_t outsz
 	snprintf(out, outsz, "%s", p);
 	for (n = 2; labels && rw_name_list_has(labels, out); n++)
 		snprintf(out, outsz, "%s_%d", p, n);
-	if (!labels)
-		return 0;
-	if (!(grown = realloc(labels->items, (labels->count + 1) * sizeof(*grown))))
-		return -1;
-	labels->items = grown;
-	if (!(grown[labels->count] = strdup(out)))
-		return -1;
-	labels->count++;
-	return 0;
+	return labels ? rw_name_list_add(labels, out) : 0;
 }
 
 static void
@@ -155,21 +147,6 @@ put_attr(struct strbuf *sb, const char *indent, const char *key, int width, cons
 	strbuf_printf(sb, "%s%-*s = ", indent, width, key);
 	put_string(sb, value);
 	strbuf_puts(sb, "\n");
-}
-
-/* The provider's project_id is the project's ID; a slug (what --dry-run keeps) fails there. */
-static int
-looks_like_guid(const char *v)
-{
-	size_t i;
-
-	if (v == NULL || strlen(v) != 36)
-		return 0;
-	for (i = 0; i < 36; i++)
-		if ((i == 8 || i == 13 || i == 18 || i == 23) ? v[i] != '-' :
-		    !isxdigit((unsigned char) v[i]))
-			return 0;
-	return 1;
 }
 
 int
@@ -185,7 +162,8 @@ core_terraform_resource(struct strbuf *sb, const struct rw_rotation *rot,
 	put_attr(sb, "  ", "name", 13, rot->name);
 	if (rot->description && *rot->description)
 		put_attr(sb, "  ", "description", 13, rot->description);
-	if (!looks_like_guid(rot->project_id))
+	/* The provider's project_id is the project's ID; a slug (what --dry-run keeps) fails there. */
+	if (!rw_is_guid(rot->project_id))
 		strbuf_puts(sb, "  # project_id below is not a project ID (a slug?), and the provider "
 			    "needs the ID:\n  # give --project the ID (rotwiz show NAME "
 			    "--print-terraform writes it).\n");

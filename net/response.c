@@ -1048,6 +1048,20 @@ rw_name_list_has(const struct rw_name_list *list, const char *name)
 	return 0;
 }
 
+int
+rw_name_list_add(struct rw_name_list *list, const char *name)
+{
+	char **grown = realloc(list->items, (list->count + 1) * sizeof(*grown));
+
+	if (!grown)
+		return -1;
+	list->items = grown;
+	if (!(grown[list->count] = strdup(name)))
+		return -1;
+	list->count++;
+	return 0;
+}
+
 void
 rw_name_list_free(struct rw_name_list *list)
 {

@@ -150,6 +150,8 @@ enum rw_status rw_parse_generated(const char *body, size_t len, struct rw_genera
 /* Frees and leaves err empty: NULL strings, RW_FIELD_NONE, retry_after -1. */
 /* Whether the list holds exactly this name (the secret-name collision check). */
 int rw_name_list_has(const struct rw_name_list *list, const char *name);
+/* Appends a copy of name; -1 (list unchanged) when out of memory. */
+int rw_name_list_add(struct rw_name_list *list, const char *name);
 
 void rw_api_error_free(struct rw_api_error *err);
 void rw_login_free(struct rw_login *login);
