@@ -400,9 +400,8 @@ csv_cell(struct rw_row *r, const struct csv_column *col, const char *value)
 	case COL_ROTATE_AT:
 		fault = rw_schedule_parse_hhmm(value, &hours, &minutes);
 		if (fault) {
-			/* The message quotes the cell: shown escaped, as every value is. */
-			rw_show_value(value, shown, sizeof(shown));
-			rw_schedule_hhmm_message(fault, shown, "rotate-at", msg, sizeof(msg));
+			/* The message quotes the cell escaped (rw_schedule_hhmm_message). */
+			rw_schedule_hhmm_message(fault, value, "rotate-at", msg, sizeof(msg));
 			if (!row_problems(r))
 				return -1;
 			rw_problems_add(r->problems, RW_FIELD_HOURS, "%s", msg);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "forms/schedule.h"
+#include "forms/validate.h"
 
 #define DAY_SECONDS 86400L
 
@@ -250,29 +251,24 @@ rw_schedule_both_zones(time_t now, int utc_hours, int utc_minutes, int with_chan
 		 zone, with_change ? change : "");
 }
 
-/* How many bytes of text, at most max, end on a whole UTF-8 character (a cut quote stays clean). */
-static int
-utf8_prefix(const char *text, size_t max)
-{
-	size_t n = strlen(text);
-
-	if (n <= max)
-		return (int) n;
-	n = max;
-	while (n > 0 && ((unsigned char) text[n] & 0xC0) == 0x80)
-		n--;
-	return (int) n;
-}
-
 void
 rw_schedule_hhmm_message(int fault, const char *text, const char *label, char *msg, size_t msgsz)
 {
+	char shown[RW_SHOWN_MAX] = "";
+
+	/*
+	 * Text that is not HH:MM may be anything: it is quoted as every refused
+	 * value is (escaped, cut at a whole character).  The other faults come
+	 * only from digits and a colon, shown as they are.
+	 */
+	if (fault & RW_HHMM_NOT_HHMM)
+		rw_show_value(text, shown, sizeof(shown));
 	if (fault == RW_HHMM_HOUR_ONLY)
 		snprintf(msg, msgsz, "%s: expected HH:MM, hours and minutes, got \"%s\" -- for %s "
 			 "o'clock write %02d:00", label, text, text, atoi(text));
 	else if (fault & RW_HHMM_NOT_HHMM)
 		snprintf(msg, msgsz, "%s: expected HH:MM on a 24-hour clock, such as 07:05, "
-			 "got \"%.*s\"", label, utf8_prefix(text, 40), text);
+			 "got \"%s\"", label, shown);
 	else if (fault & RW_HHMM_BAD_HOURS)
 		snprintf(msg, msgsz, "%s: the hour must be from 00 to 23, got \"%s\"%s", label, text,
 			 strcmp(text, "24:00") == 0 ? " -- midnight is 00:00" : "");
