@@ -9,9 +9,10 @@ libapp_a_SOURCES = \
 	app/setup.c app/setup.h
 
 bin_PROGRAMS += rotwiz
+# No $(CURL_LIBS): net/libcurl.c loads libcurl when first needed (doc/architecture.md).
 rotwiz_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS) $(READLINE_CFLAGS)
 rotwiz_SOURCES = \
 	app/main.c \
 	app/manage.c app/manage.h
 rotwiz_LDADD = libapp.a libtui.a libplain.a libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
-	$(CURSES_LIBS) $(CURL_LIBS) $(CJSON_LIBS) $(READLINE_LIBS)
+	$(CURSES_LIBS) $(CJSON_LIBS) $(READLINE_LIBS)

@@ -20,7 +20,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 
 RUNS=${RUNS:-15}
-SIZES=${SIZES:-1000 10000 100000}
+SIZES=${SIZES-1000 10000 100000}	# SIZES= (empty): the first part only
 FILTER=${FILTER:-app 0042}
 WAIT_STEPS=1200		# a 100,000-app list may take a while before the change
 

@@ -301,6 +301,8 @@ signin_open(struct app *app, char *msg, size_t msgsz)
 		snprintf(msg, msgsz, "the access token holds a line break or another control "
 			 "character, which cannot go into an HTTP header -- copy the token again as "
 			 "one line (INFISICAL_TOKEN, --token-file or the sign-in prompt)");
+	else if (st == RW_EIO && rw_api_library_error())
+		snprintf(msg, msgsz, "%s", rw_api_library_error());
 	else if (st != RW_OK)
 		snprintf(msg, msgsz, "%s", rw_status_message(st));
 	if (st != RW_OK)

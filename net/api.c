@@ -828,6 +828,12 @@ rw_api_new(const struct rw_api_config *config, struct rw_api **out)
 	return RW_OK;
 }
 
+const char *
+rw_api_library_error(void)
+{
+	return rw_http_library_error();
+}
+
 void
 rw_api_free(struct rw_api **apip)
 {

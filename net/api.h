@@ -100,7 +100,12 @@ struct rw_result {
 
 void rw_result_free(struct rw_result *result);
 
+/*
+ * The first rw_api_new() loads libcurl (net/libcurl.h): RW_EIO when it could
+ * not be loaded, rw_api_library_error() then names the library and the reason.
+ */
 enum rw_status rw_api_new(const struct rw_api_config *config, struct rw_api **out);
+const char *rw_api_library_error(void);
 void rw_api_free(struct rw_api **api);
 /*
  * How many calls may be on the wire at once, each on its own reused

@@ -12,11 +12,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 
 #include "common/secret.h"
 #include "common/strbuf.h"
 #include "net/http.h"
+#include "net/libcurl.h"
 #include "net/url.h"
 #include "net/response.h"
 
@@ -60,10 +60,25 @@ struct rw_http {
 };
 
 /*
- * curl_global_init() is process-wide; every rw_http holds a reference so
- * that the last one out calls curl_global_cleanup().
+ * cu->global_init() is process-wide; every rw_http holds a reference so
+ * that the last one out calls cu->global_cleanup().
  */
 static int global_refs;
+
+/*
+ * libcurl's functions (net/libcurl.h), set by the first call that needs
+ * them: url_parts(), rw_http_escape(), rw_http_new().  Everything else
+ * runs on an rw_http, so after a successful rw_http_new().
+ */
+static const struct rw_libcurl *cu;
+
+static int
+have_libcurl(void)
+{
+	if (!cu)
+		cu = rw_libcurl_load();
+	return cu != NULL;
+}
 
 static void
 list_append(struct rw_http_request **head, struct rw_http_request *req)
@@ -94,7 +109,13 @@ wipe_headers(struct curl_slist *list)
 
 	for (p = list; p; p = p->next)
 		secret_wipe(p->data, strlen(p->data));
-	curl_slist_free_all(list);
+	cu->slist_free_all(list);
+}
+
+const char *
+rw_http_library_error(void)
+{
+	return rw_libcurl_error();
 }
 
 /* ---- URL checks ---- */
@@ -107,13 +128,15 @@ url_parts(const char *url, char **scheme, char **host, char **port)
 	char *s = NULL, *h = NULL, *p = NULL;
 	enum rw_status st = RW_EUSAGE;
 
-	u = curl_url();
+	if (!have_libcurl())
+		return RW_EIO;
+	u = cu->url();
 	if (!u)
 		return RW_ENOMEM;
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+	if (cu->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    cu->url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK &&
+	    cu->url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+	    cu->url_get(u, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) {
 		st = RW_OK;
 		if (scheme && !(*scheme = strdup(s)))
 			st = RW_ENOMEM;
@@ -122,10 +145,10 @@ url_parts(const char *url, char **scheme, char **host, char **port)
 		if (port && !(*port = strdup(p)))
 			st = RW_ENOMEM;
 	}
-	curl_free(s);
-	curl_free(h);
-	curl_free(p);
-	curl_url_cleanup(u);
+	cu->free(s);
+	cu->free(h);
+	cu->free(p);
+	cu->url_cleanup(u);
 	return st;
 }
 
@@ -156,11 +179,13 @@ rw_http_escape(const char *s)
 {
 	char *e, *copy;
 
-	e = curl_easy_escape(NULL, s ? s : "", 0);
+	if (!have_libcurl())
+		return NULL;
+	e = cu->easy_escape(NULL, s ? s : "", 0);
 	if (!e)
 		return NULL;
 	copy = strdup(e);
-	curl_free(e);
+	cu->free(e);
 	return copy;
 }
 
@@ -218,7 +243,7 @@ parse_retry_after(const char *v, size_t len)
 	}
 	if (i == len)
 		return secs < RETRY_AFTER_MAX ? secs : RETRY_AFTER_MAX;
-	when = curl_getdate(buf, NULL);
+	when = cu->getdate(buf, NULL);
 	if (when == (time_t) -1)
 		return -1;
 	when -= time(NULL);
@@ -368,10 +393,12 @@ rw_http_new(const struct rw_http_config *config, struct rw_http **out)
 	int fd;
 
 	*out = NULL;
+	if (!have_libcurl())
+		return RW_EIO;
 	http = calloc(1, sizeof(*http));
 	if (!http)
 		return RW_ENOMEM;
-	if (global_refs == 0 && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+	if (global_refs == 0 && cu->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		free(http);
 		return RW_ENOMEM;
 	}
@@ -391,11 +418,11 @@ rw_http_new(const struct rw_http_config *config, struct rw_http **out)
 			return RW_EIO;
 		}
 	}
-	http->multi = curl_multi_init();
+	http->multi = cu->multi_init();
 	if (!http->multi)
 		goto nomem;
 	rw_http_set_slots(http, 1);
-	curl_multi_setopt(http->multi, CURLMOPT_PIPELINING, (long) CURLPIPE_NOTHING);
+	cu->multi_setopt(http->multi, CURLMOPT_PIPELINING, (long) CURLPIPE_NOTHING);
 	*out = http;
 	return RW_OK;
 nomem:
@@ -419,9 +446,9 @@ rw_http_set_slots(struct rw_http *http, int slots)
 	 * a second guard; no multiplexing is assumed even where HTTP/2 would
 	 * allow it.
 	 */
-	curl_multi_setopt(http->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long) slots);
-	curl_multi_setopt(http->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long) slots);
-	curl_multi_setopt(http->multi, CURLMOPT_MAXCONNECTS, (long) slots);
+	cu->multi_setopt(http->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long) slots);
+	cu->multi_setopt(http->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long) slots);
+	cu->multi_setopt(http->multi, CURLMOPT_MAXCONNECTS, (long) slots);
 }
 
 /* Ends the transfer and wipes what it sent: the token and the body. */
@@ -430,8 +457,8 @@ request_release(struct rw_http *http, struct rw_http_request *req)
 {
 	if (req->easy) {
 		if (req->state == REQ_RUNNING)
-			curl_multi_remove_handle(http->multi, req->easy);
-		curl_easy_cleanup(req->easy);
+			cu->multi_remove_handle(http->multi, req->easy);
+		cu->easy_cleanup(req->easy);
 		req->easy = NULL;
 	}
 	wipe_headers(req->headers);
@@ -477,14 +504,14 @@ rw_http_free(struct rw_http **httpp)
 		request_free(http, req);
 	}
 	if (http->multi)
-		curl_multi_cleanup(http->multi);
+		cu->multi_cleanup(http->multi);
 	if (http->debug)
 		fclose(http->debug);
 	free(http->cacert);
 	free(http);
 	*httpp = NULL;
 	if (global_refs > 0 && --global_refs == 0)
-		curl_global_cleanup();
+		cu->global_cleanup();
 }
 
 /* ---- requests ---- */
@@ -496,7 +523,7 @@ set_options(struct rw_http *http, struct rw_http_request *req, enum rw_http_meth
 	CURL *e = req->easy;
 	CURLcode rc = CURLE_OK;
 
-#define SET(opt, val) do { if (rc == CURLE_OK) rc = curl_easy_setopt(e, opt, val); } while (0)
+#define SET(opt, val) do { if (rc == CURLE_OK) rc = cu->easy_setopt(e, opt, val); } while (0)
 	SET(CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
 	SET(CURLOPT_PROTOCOLS_STR, "http,https");
@@ -515,7 +542,7 @@ set_options(struct rw_http *http, struct rw_http_request *req, enum rw_http_meth
 	 * the system's CA directory stays trusted beside it (OpenSSL reads both).
 	 */
 	if (http->cacert) {
-		const curl_version_info_data *info = curl_version_info(CURLVERSION_NOW);
+		const curl_version_info_data *info = cu->version_info(CURLVERSION_NOW);
 
 		SET(CURLOPT_CAINFO, http->cacert);
 		SET(CURLOPT_CAPATH, info->capath ? info->capath : "/etc/ssl/certs");
@@ -577,7 +604,7 @@ build_headers(int has_body, const char *token)
 	struct curl_slist *list = NULL, *l;
 	struct strbuf auth = STRBUF_INIT;
 
-#define ADD(s) do { if (!(l = curl_slist_append(list, s))) goto fail; list = l; } while (0)
+#define ADD(s) do { if (!(l = cu->slist_append(list, s))) goto fail; list = l; } while (0)
 	ADD("Accept: application/json");
 	if (has_body)
 		ADD("Content-Type: application/json");
@@ -628,7 +655,7 @@ rw_http_start(struct rw_http *http, enum rw_http_method method, const char *url,
 	req->headers = build_headers(method == RW_HTTP_POST || method == RW_HTTP_PATCH, token && *token ? token : NULL);
 	if (!req->headers)
 		goto fail;
-	req->easy = curl_easy_init();
+	req->easy = cu->easy_init();
 	if (!req->easy || set_options(http, req, method, url) < 0)
 		goto fail;
 	req->state = REQ_QUEUED;
@@ -669,7 +696,7 @@ is_tls_error(CURLcode rc)
 static const char *
 curl_words(const struct rw_http_request *req, CURLcode rc)
 {
-	return req->errbuf[0] ? req->errbuf : curl_easy_strerror(rc);
+	return req->errbuf[0] ? req->errbuf : cu->easy_strerror(rc);
 }
 
 static void
@@ -682,10 +709,10 @@ describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms, cons
 	long os_errno = 0, request_size = 0, code = 0;
 	int connected;
 
-	curl_easy_getinfo(req->easy, CURLINFO_OS_ERRNO, &os_errno);
-	curl_easy_getinfo(req->easy, CURLINFO_REQUEST_SIZE, &request_size);
-	curl_easy_getinfo(req->easy, CURLINFO_CONNECT_TIME_T, &connect_us);
-	curl_easy_getinfo(req->easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
+	cu->easy_getinfo(req->easy, CURLINFO_OS_ERRNO, &os_errno);
+	cu->easy_getinfo(req->easy, CURLINFO_REQUEST_SIZE, &request_size);
+	cu->easy_getinfo(req->easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+	cu->easy_getinfo(req->easy, CURLINFO_PRETRANSFER_TIME_T, &pretransfer_us);
 	connected = connect_us > 0 || pretransfer_us > 0 || request_size > 0;
 	/* For a POST what matters is the body: without it the server cannot act. */
 	r->sent = req->body ? req->body_off > 0 : request_size > 0;
@@ -759,7 +786,7 @@ describe_failure(struct rw_http_request *req, CURLcode rc, long timeout_ms, cons
 		 * libcurl says "out of memory" for a header line over its limit
 		 * (100 KB) too: with the status line read, that is what it was.
 		 */
-		curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &code);
+		cu->easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &code);
 		if (connected && code > 0) {
 			r->status = RW_EPROTO;
 			r->message = strbuf_format("the reply from %s port %s has a header line too "
@@ -805,7 +832,7 @@ request_finish(struct rw_http *http, struct rw_http_request *req, CURLcode rc)
 {
 	struct rw_http_reply *r = &req->reply;
 
-	curl_easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &r->http_status);
+	cu->easy_getinfo(req->easy, CURLINFO_RESPONSE_CODE, &r->http_status);
 	r->retry_after = req->retry_after;
 	r->location = req->location;
 	req->location = NULL;
@@ -846,7 +873,7 @@ dispatch(struct rw_http *http)
 	while (running < http->slots && (req = http->queued)) {
 		http->queued = req->next;
 		req->next = NULL;
-		if (curl_multi_add_handle(http->multi, req->easy) == CURLM_OK) {
+		if (cu->multi_add_handle(http->multi, req->easy) == CURLM_OK) {
 			req->state = REQ_RUNNING;
 			list_append(&http->running, req);
 			running++;
@@ -870,15 +897,15 @@ drive(struct rw_http *http)
 	do {
 		finished = 0;
 		dispatch(http);
-		curl_multi_perform(http->multi, &running);
-		while ((msg = curl_multi_info_read(http->multi, &left))) {
+		cu->multi_perform(http->multi, &running);
+		while ((msg = cu->multi_info_read(http->multi, &left))) {
 			CURLcode rc;
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			rc = msg->data.result;
 			priv = NULL;
-			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+			cu->easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
 			req = (struct rw_http_request *) (void *) priv;
 			if (req) {
 				request_finish(http, req, rc);
@@ -909,7 +936,7 @@ rw_http_poll(struct rw_http *http, int extra_fd, int timeout_ms)
 	memset(&wfd, 0, sizeof(wfd));
 	wfd.fd = extra_fd;
 	wfd.events = CURL_WAIT_POLLIN;
-	curl_multi_poll(http->multi, extra_fd >= 0 ? &wfd : NULL, extra_fd >= 0 ? 1 : 0,
+	cu->multi_poll(http->multi, extra_fd >= 0 ? &wfd : NULL, extra_fd >= 0 ? 1 : 0,
 			timeout_ms, &numfds);
 	/* libcurl folds POLLHUP into POLLIN: a closed keyboard wakes us too (tested). */
 	if (extra_fd >= 0 && (wfd.revents & CURL_WAIT_POLLIN))
@@ -959,7 +986,7 @@ rw_http_sent(const struct rw_http_request *req)
 	if (req->body)
 		return req->body_off > 0;
 	if (req->state == REQ_RUNNING && req->easy)
-		curl_easy_getinfo(req->easy, CURLINFO_REQUEST_SIZE, &request_size);
+		cu->easy_getinfo(req->easy, CURLINFO_REQUEST_SIZE, &request_size);
 	return request_size > 0;
 }
 

@@ -9,7 +9,12 @@
  * rw_http_set_slots).  Finished requests come back as rw_http_reply
  * structs.  Nothing about Infisical lives here: no JSON, no routes.
  *
- * curl.h is included by http.c only; nothing here exposes a curl type.
+ * curl.h is included by http.c (and net/libcurl.h, its loader) only;
+ * nothing here exposes a curl type.  rotwiz does not link libcurl: the first
+ * rw_http_check_url(), rw_http_new() or rw_http_escape() loads it
+ * (net/libcurl.h), so nothing before the first frame maps it.  When it
+ * cannot be loaded, those return RW_EIO (rw_http_escape() NULL) and
+ * rw_http_library_error() says why.
  */
 
 #include <stddef.h>
@@ -73,6 +78,8 @@ struct rw_http_reply {
 enum rw_status rw_http_check_url(const char *url);
 
 enum rw_status rw_http_new(const struct rw_http_config *config, struct rw_http **out);
+/* Why libcurl could not be loaded, naming it and dlerror()'s words; NULL if it could. */
+const char *rw_http_library_error(void);
 /*
  * How many requests may run at once, each on its own keep-alive connection
  * (1 from rw_http_new(): the whole run on one connection).  Clamped to 1..

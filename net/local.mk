@@ -7,5 +7,6 @@ libnetjson_a_SOURCES = \
 libnet_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS)
 libnet_a_SOURCES = \
 	net/http.c net/http.h \
+	net/libcurl.c net/libcurl.h \
 	net/url.c net/url.h \
 	net/api.c net/api.h

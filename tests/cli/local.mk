@@ -20,15 +20,15 @@ tests_cli_test_report_LDADD = libcore.a libnetjson.a libforms.a libcommon.a $(CJ
 tests_cli_test_names_SOURCES = tests/cli/test-names.c
 tests_cli_test_names_LDADD = libcore.a libnetjson.a libforms.a libcommon.a $(CJSON_LIBS)
 
-# Sign-in makes the session, so this one links net and libcurl too.
+# Sign-in makes the session, so this one links net (which loads libcurl itself).
 tests_cli_test_signin_SOURCES = tests/cli/test-signin.c
 tests_cli_test_signin_LDADD = libapp.a libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
-	$(CURL_LIBS) $(CJSON_LIBS)
+	$(CJSON_LIBS)
 
 # libcore/manage.c makes calls too (resolve, the lost-reply lookups), so net links.
 tests_cli_test_manage_SOURCES = tests/cli/test-manage.c
 tests_cli_test_manage_LDADD = libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
-	$(CURL_LIBS) $(CJSON_LIBS)
+	$(CJSON_LIBS)
 
 tests_cli_json_equal_SOURCES = tests/cli/json-equal.c
 tests_cli_json_equal_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)

@@ -1,6 +1,7 @@
 # tests/net: net/http.c + net/api.c against a scripted fake server and a
 # real rotwiz-sandbox (built by `make all`, which `make check` runs first).
-NET_TEST_LIBS = libnet.a libnetjson.a libforms.a libcommon.a $(CURL_LIBS) $(CJSON_LIBS)
+# No $(CURL_LIBS): the tests load libcurl as rotwiz does (net/libcurl.c).
+NET_TEST_LIBS = libnet.a libnetjson.a libforms.a libcommon.a $(CJSON_LIBS)
 NET_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(CJSON_CFLAGS)
 
 check_PROGRAMS += tests/net/test-http-wire tests/net/test-api-sandbox tests/net/test-api-faults \
@@ -22,7 +23,7 @@ tests_net_test_api_faults_LDADD = $(NET_TEST_LIBS)
 
 # The one loopback rule: the URL normaliser and http.c's check agree.
 tests_net_test_url_SOURCES = tests/net/test-url.c
-tests_net_test_url_LDADD = libnet.a libnetjson.a libforms.a libcommon.a $(CURL_LIBS) $(CJSON_LIBS)
+tests_net_test_url_LDADD = $(NET_TEST_LIBS)
 
 # The list cache's prefetch of app lists (libcore/lists.c) against the sandbox.
 check_PROGRAMS += tests/net/test-lists
