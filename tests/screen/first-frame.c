@@ -5,11 +5,16 @@
  * terminal of 100x30 and prints, one per line,
  *   frame_ms N      from exec to the first time MARKER (the last thing a
  *                   complete first frame draws) appears in its output
+ *   frame_rss_kib N the most memory it had held when the marker was seen
+ *                   (VmHWM, read then: it may have gone on a little since)
  *   peak_rss_kib N  the most memory it held over the whole run (wait4)
  *   exit N          its exit status
  * After the marker it types KEYS (C escapes: \e, \r, \x03) to make the
  * program quit.  The same harness measures rotwiz and `dialog --form`, so
  * the numbers can stand side by side.  Gives up after 10 seconds.
+ * With FIRST_FRAME_LOG=FILE set, every byte the program wrote, before the
+ * marker and after, goes to FILE in order (tests/screen/lazy-load.sh reads
+ * LD_DEBUG's lines there, to see what was loaded before the first frame).
  */
 
 #include <errno.h>
@@ -28,6 +33,33 @@
 #include <unistd.h>
 
 #define LIMIT_MS 10000
+
+static FILE *log_file;	/* FIRST_FRAME_LOG, or NULL */
+
+static void
+log_bytes(const char *p, ssize_t n)
+{
+	if (log_file && n > 0)
+		fwrite(p, 1, (size_t) n, log_file);
+}
+
+/* VmHWM of /proc/PID/status in KiB, or -1. */
+static long
+hwm_kib(pid_t pid)
+{
+	char path[64], line[256];
+	long kib = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%ld/status", (long) pid);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmHWM: %ld", &kib) == 1)
+			break;
+	fclose(f);
+	return kib;
+}
 
 static long long
 now_us(void)
@@ -86,6 +118,7 @@ read_until(int fd, const char *marker, long long deadline, char *seen, size_t se
 		n = read(fd, seen + *len, seensz - 1 - *len);
 		if (n <= 0)
 			return 0;
+		log_bytes(seen + *len, n);
 		*len += (size_t) n;
 		seen[*len] = '\0';
 		if (contains(seen, *len, marker))
@@ -115,6 +148,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 	nkeys = unescape(argv[2], keys, sizeof(keys));
+	if (getenv("FIRST_FRAME_LOG") && !(log_file = fopen(getenv("FIRST_FRAME_LOG"), "w"))) {
+		perror("first-frame: FIRST_FRAME_LOG");
+		return 2;
+	}
 	master = posix_openpt(O_RDWR | O_NOCTTY);
 	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0 ||
 	    !(slave_name = ptsname(master))) {
@@ -147,9 +184,10 @@ main(int argc, char **argv)
 	}
 	deadline = start + (long long) LIMIT_MS * 1000;
 	found = read_until(master, argv[1], deadline, seen, sizeof(seen), &len);
-	if (found)
+	if (found) {
 		printf("frame_ms %.1f\n", (double) (now_us() - start) / 1000.0);
-	else
+		printf("frame_rss_kib %ld\n", hwm_kib(pid));
+	} else
 		printf("frame_ms none (marker \"%s\" not seen)\n", argv[1]);
 	if (write(master, keys, nkeys) < 0)
 		perror("first-frame: write");
@@ -165,9 +203,16 @@ main(int argc, char **argv)
 			waitpid(pid, &status, 0);
 			break;
 		}
-		if (poll(&pfd, 1, 50) > 0 && read(master, seen, sizeof(seen)) < 0 && errno != EIO)
-			break;
+		if (poll(&pfd, 1, 50) > 0) {
+			ssize_t n = read(master, seen, sizeof(seen));
+
+			if (n < 0 && errno != EIO)
+				break;
+			log_bytes(seen, n);
+		}
 	}
+	if (log_file)
+		fclose(log_file);
 	/* The one child is reaped: its peak is the children's peak. */
 	getrusage(RUSAGE_CHILDREN, &ru);
 	printf("peak_rss_kib %ld\n", ru.ru_maxrss);

@@ -435,20 +435,24 @@ held() {
 
 # For the measurements (tests/screen/measure.sh, bench/scale.sh), not the tests:
 #   first_frame MARKER KEYS COMMAND...  RUNS runs of tests/screen/first-frame on a
-#                       clean environment; the medians in FRAME_MS and PEAK_KIB
+#                       clean environment; the medians in FRAME_MS, PEAK_KIB and
+#                       FRAME_KIB (the peak so far when the first frame was seen)
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 first_frame() {
 	: >"$T/ms"
 	: >"$T/kib"
+	: >"$T/fkib"
 	_i=0
 	while [ $_i -lt "$RUNS" ]; do
 		env -i PATH="$PATH" TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$RUN_HOME" \
 			XDG_STATE_HOME="$RUN_STATE" "$top_builddir/tests/screen/first-frame" "$@" >"$T/one"
 		awk '$1 == "frame_ms" { print $2 }' "$T/one" >>"$T/ms"
 		awk '$1 == "peak_rss_kib" { print $2 }' "$T/one" >>"$T/kib"
+		awk '$1 == "frame_rss_kib" { print $2 }' "$T/one" >>"$T/fkib"
 		_i=$((_i + 1))
 	done
 	FRAME_MS=$(median <"$T/ms")
 	PEAK_KIB=$(median <"$T/kib")
+	FRAME_KIB=$(median <"$T/fkib")
 }
