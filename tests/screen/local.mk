@@ -33,6 +33,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/no-color.sh \
 	tests/screen/demo.sh \
 	tests/screen/loads.sh \
+	tests/screen/lazy-load.sh \
 	tests/screen/type-ahead.sh \
 	tests/screen/connection-change.sh \
 	tests/screen/folder-exists.sh \
