@@ -59,6 +59,7 @@ struct rw_api {
 	char *token;		/* secret */
 	struct rw_call *active;	/* running or waiting for a retry */
 	struct rw_call *done;	/* finished, oldest first */
+	long long blocked_us;	/* time spent in rw_http_poll */
 };
 
 static void
@@ -762,6 +763,7 @@ start_due_retries(struct rw_api *api)
 static int
 api_round(struct rw_api *api, int extra_fd, int timeout_ms, int stop_when_ready)
 {
+	long long since;
 	long next;
 	int readable;
 
@@ -770,7 +772,9 @@ api_round(struct rw_api *api, int extra_fd, int timeout_ms, int stop_when_ready)
 		timeout_ms = 0;
 	if (next >= 0 && (timeout_ms < 0 || next < timeout_ms))
 		timeout_ms = (int) next;
+	since = rw_monotonic_us();
 	readable = rw_http_poll(api->http, extra_fd, timeout_ms);
+	api->blocked_us += rw_monotonic_us() - since;
 	collect(api);
 	start_due_retries(api);
 	return readable;
@@ -1193,6 +1197,12 @@ take_result(struct rw_api *api, struct rw_call *call, struct rw_result *out)
 	out->call = call;
 	memset(&call->result, 0, sizeof(call->result));
 	call_free(call);
+}
+
+long long
+rw_api_blocked_us(const struct rw_api *api)
+{
+	return api ? api->blocked_us : 0;
 }
 
 int

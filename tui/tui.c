@@ -423,6 +423,8 @@ write_stats(const struct tui *t)
 			fprintf(f, " %ld", t->filter_us[a]);
 		fputc('\n', f);
 	}
+	/* Past the first frame: before it the loop has not read a key yet. */
+	fprintf(f, "key_stall_us_max %lld\nkey_stall_at_ms %lld\n", t->stall_us_max, t->stall_at_ms);
 	{
 		struct rusage ru;
 
@@ -430,6 +432,12 @@ write_stats(const struct tui *t)
 			fprintf(f, "peak_rss_kib %ld\n", ru.ru_maxrss);
 	}
 	fclose(f);
+}
+
+static long long
+blocked_us(const struct tui *t)
+{
+	return t->app->api ? rw_api_blocked_us(t->app->api) : t->poll_blocked_us;
 }
 
 static void
@@ -441,9 +449,36 @@ wait_for_input(struct tui *t)
 		rw_api_wait(t->app->api, STDIN_FILENO, timeout);
 	} else {
 		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+		long long since = now_us();
 
 		poll(&pfd, 1, timeout);
+		t->poll_blocked_us += now_us() - since;
 	}
+}
+
+/*
+ * For ROTWIZ_TUI_STATS: the keyboard is read now; how long since it was
+ * last read, less the time spent waiting on it.
+ */
+static void
+measure_stall(struct tui *t)
+{
+	long long now = now_us(), busy;
+
+	if (t->stall_mark_us) {
+		busy = now - t->stall_mark_us - (blocked_us(t) - t->stall_mark_blocked);
+		if (busy > t->stall_us_max) {
+			t->stall_us_max = busy;
+			t->stall_at_ms = (now - t->started_us) / 1000;
+		}
+	}
+}
+
+static void
+mark_keys_read(struct tui *t)
+{
+	t->stall_mark_us = now_us();
+	t->stall_mark_blocked = blocked_us(t);
 }
 
 static void
@@ -513,6 +548,7 @@ loop(struct tui *t)
 			rw_result_free(&result);
 		}
 		release_held(t);
+		measure_stall(t);
 		while (!t->quit && (rc = get_wch(&ch)) != ERR) {
 			if (!key_must_wait(t, rc == KEY_CODE_YES, ch) ||
 			    hold_key(t, rc == KEY_CODE_YES, ch) < 0)
@@ -520,6 +556,7 @@ loop(struct tui *t)
 			/* A question closed, a load cancelled: what waited may go on. */
 			release_held(t);
 		}
+		mark_keys_read(t);
 	}
 }
 
