@@ -404,6 +404,8 @@ write_stats(const struct tui *t)
 		if (t->loads.waited_on & (1u << i))
 			fprintf(f, " %s", names[i]);
 	fprintf(f, "\nexit %d\n", t->exit_code);
+	if (t->apps_came_ms)
+		fprintf(f, "apps_came_ms %lld keys %ld\n", t->apps_came_ms - 1, t->apps_came_keys);
 	for (i = 0; i < CORE_SLOT_COUNT; i++)
 		if (t->usable_ms[i])
 			fprintf(f, "usable_ms %s %lld\n", names[i], t->usable_ms[i] - 1);
@@ -471,6 +473,16 @@ measure_stall(struct tui *t)
 			t->stall_us_max = busy;
 			t->stall_at_ms = (now - t->started_us) / 1000;
 		}
+	}
+}
+
+/* For ROTWIZ_TUI_STATS: when an app list came parsed (a prefetch too), and how many keys had been read by then. */
+static void
+measure_came(struct tui *t, const struct rw_result *result)
+{
+	if (result->kind == RW_CALL_AZURE_APPS && result->status == RW_OK && !t->apps_came_ms) {
+		t->apps_came_ms = (now_us() - t->started_us) / 1000 + 1;
+		t->apps_came_keys = t->keys;
 	}
 }
 
@@ -543,6 +555,7 @@ loop(struct tui *t)
 		}
 		wait_for_input(t);
 		while (t->app->api && rw_api_next_result(t->app->api, &result)) {
+			measure_came(t, &result);
 			if (!tui_manage_take(t, &result))
 				tui_flow_result(t, &result);
 			rw_result_free(&result);

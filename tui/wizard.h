@@ -211,7 +211,9 @@ struct tui {
 	 */
 	long long stall_us_max, stall_at_ms;
 	long long stall_mark_us, stall_mark_blocked;	/* the last key read, the wait then */
-	long long poll_blocked_us;	/* waited on the keyboard alone (no api yet) */
+	long long poll_blocked_us;
+	long long apps_came_ms;		/* when the first app list was parsed (0: not yet) */
+	long apps_came_keys;		/* keys read by then */	/* waited on the keyboard alone (no api yet) */
 	int filter_samples;
 };
 
