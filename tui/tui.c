@@ -460,7 +460,8 @@ wait_for_input(struct tui *t)
 
 /*
  * For ROTWIZ_TUI_STATS: the keyboard is read now; how long since it was
- * last read, less the time spent waiting on it.
+ * last read (drawing, filing results, parsing a reply, handling the last
+ * key), less the time spent waiting on it.
  */
 static void
 measure_stall(struct tui *t)
@@ -533,6 +534,18 @@ release_held(struct tui *t)
 		t->held_first = 0;
 }
 
+/* get_wch, timed for ROTWIZ_TUI_STATS: handling a key is time the next one waits too. */
+static int
+read_key(struct tui *t, wint_t *ch)
+{
+	int rc;
+
+	measure_stall(t);
+	rc = get_wch(ch);
+	mark_keys_read(t);
+	return rc;
+}
+
 static void
 loop(struct tui *t)
 {
@@ -561,15 +574,13 @@ loop(struct tui *t)
 			rw_result_free(&result);
 		}
 		release_held(t);
-		measure_stall(t);
-		while (!t->quit && (rc = get_wch(&ch)) != ERR) {
+		while (!t->quit && (rc = read_key(t, &ch)) != ERR) {
 			if (!key_must_wait(t, rc == KEY_CODE_YES, ch) ||
 			    hold_key(t, rc == KEY_CODE_YES, ch) < 0)
 				key_now(t, rc == KEY_CODE_YES, ch);
 			/* A question closed, a load cancelled: what waited may go on. */
 			release_held(t);
 		}
-		mark_keys_read(t);
 	}
 }
 
