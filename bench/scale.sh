@@ -15,7 +15,9 @@
 #     first frame showing the loaded app list, the name and one PgDn a step
 #     typed ahead), the per-keystroke filter latency (a filter key read to
 #     its frame drawn: median and worst of FILTER typed then erased, each
-#     key once its frame is on screen) and rotwiz's peak RSS.  The figures
+#     key once its frame is on screen), the longest the loop went without
+#     reading the keyboard (busy, not waiting on it: the list arriving and
+#     parsing falls in this run) and rotwiz's peak RSS.  The figures
 #     come from ROTWIZ_TUI_STATS (tui/tui.c: write_stats).
 . "$top_srcdir/tests/lib/tap.sh"
 . "$top_srcdir/tests/lib/sandbox.sh"
@@ -102,8 +104,9 @@ for n in $SIZES; do
 	wait_exit
 	run_checked
 	[ -s "$T/stats" ] || { echo "no stats from rotwiz (exit $rc)"; show_screen; exit 1; }
-	printf '%7s apps: load to usable %6s ms   filter key median %5s ms, worst %5s ms (%s keys)   peak RSS %7s KiB\n' \
+	printf '%7s apps: load to usable %6s ms   longest key stall %6s ms   filter key median %5s ms, worst %5s ms (%s keys)   peak RSS %7s KiB\n' \
 		"$n" "$(awk '$1 == "usable_ms" && $2 == "apps" { print $3 }' "$T/stats")" \
+		"$(awk '$1 == "key_stall_us_max" { printf "%.1f", $2 / 1000 }' "$T/stats")" \
 		"$(awk '$1 == "filter_us_median" { printf "%.2f", $2 / 1000 }' "$T/stats")" \
 		"$(awk '$1 == "filter_us_max" { printf "%.2f", $2 / 1000 }' "$T/stats")" \
 		"$(stat_of filter_keys)" "$(stat_of peak_rss_kib)"

@@ -6,5 +6,7 @@
  * not jump when the wall clock is set.  Not a date.
  */
 long long rw_monotonic_ms(void);
+/* The same clock in microseconds: for measuring. */
+long long rw_monotonic_us(void);
 
 #endif

@@ -26,8 +26,15 @@
 enum call_state {
 	CALL_RUNNING,	/* a request is queued or on the wire */
 	CALL_WAITING,	/* a retry timer is set */
+	CALL_PARSING,	/* a list reply is read a slice at a time between waits */
 	CALL_DONE,	/* the result waits in api->done */
 };
+
+/*
+ * A list reply is parsed at most this long per wait, so that a UI reads
+ * keys between slices (decision 30): 100,000 apps take some 30 slices.
+ */
+#define PARSE_SLICE_US 4000L
 
 struct rw_call {
 	struct rw_call *next;
@@ -50,6 +57,11 @@ struct rw_call {
 	int created_unread;	/* the server said 2xx but its reply could not be read */
 	/* rw_api_create_looked(): the body, POSTed only when the lookup finds no rotation. */
 	char *post_body;
+	/* CALL_PARSING: the reply's body (owned, wiped when freed), the parse, its HTTP status. */
+	char *body;
+	size_t body_len;
+	struct rw_apps_parse *parse;
+	long parse_code;
 	struct rw_result result;
 };
 
@@ -59,6 +71,7 @@ struct rw_api {
 	char *token;		/* secret */
 	struct rw_call *active;	/* running or waiting for a retry */
 	struct rw_call *done;	/* finished, oldest first */
+	long long blocked_us;	/* time spent in rw_http_poll */
 };
 
 static void
@@ -261,11 +274,30 @@ call_new(enum rw_call_kind kind, void *user)
 	return call;
 }
 
+/* Drops a parse under way and the body it reads (quitting, a cancel, a free). */
+static void
+parse_drop(struct rw_call *call)
+{
+	struct rw_azure_app_list unused;
+
+	if (call->parse) {
+		rw_apps_parse_end(&call->parse, &unused);
+		rw_azure_app_list_free(&unused);
+	}
+	if (call->body) {
+		secret_wipe(call->body, call->body_len);
+		free(call->body);
+		call->body = NULL;
+	}
+	call->body_len = 0;
+}
+
 static void
 call_free(struct rw_call *call)
 {
 	if (!call)
 		return;
+	parse_drop(call);
 	rw_result_free(&call->result);
 	free(call->url);
 	free(call->label);
@@ -708,6 +740,17 @@ on_reply(struct rw_api *api, struct rw_call *call, struct rw_http_reply *reply)
 		enum rw_call_kind kind = call->result.kind;
 		long code = reply->http_status;
 
+		if (kind == RW_CALL_AZURE_APPS && reply->status == RW_OK && code >= 200 && code < 300 &&
+		    rw_apps_parse_begin(reply->body, reply->len, &call->parse) == RW_OK) {
+			/* The body is the call's now: parse_slices() reads it between waits. */
+			call->body = reply->body;
+			call->body_len = reply->len;
+			reply->body = NULL;
+			reply->len = 0;
+			call->parse_code = code;
+			call->state = CALL_PARSING;
+			return;
+		}
 		result_from_reply(call, reply);
 		/*
 		 * Edit and delete: a reply lost after the request went out, or a
@@ -758,20 +801,66 @@ start_due_retries(struct rw_api *api)
 	return soonest < 0 ? -1 : (long) (soonest - now);
 }
 
+static int
+parsing(const struct rw_api *api)
+{
+	const struct rw_call *call;
+
+	for (call = api->active; call; call = call->next)
+		if (call->state == CALL_PARSING)
+			return 1;
+	return 0;
+}
+
+/* Reads on in the list replies being parsed, for one slice in all; files those done. */
+static void
+parse_slices(struct rw_api *api)
+{
+	struct rw_call *call, *next;
+	struct rw_result *result;
+	long long until = rw_monotonic_us() + PARSE_SLICE_US, now;
+	enum rw_status st;
+
+	for (call = api->active; call; call = next) {
+		next = call->next;
+		if (call->state != CALL_PARSING)
+			continue;
+		now = rw_monotonic_us();
+		if (now >= until)
+			break;
+		if (!rw_apps_parse_run(call->parse, (long) (until - now)))
+			continue;
+		result = &call->result;
+		st = rw_apps_parse_end(&call->parse, &result->u.apps);
+		parse_drop(call);	/* the body goes as soon as it is read */
+		if (st == RW_OK)
+			result->status = RW_OK;
+		else
+			result_fail(result, st == RW_ENOMEM ? RW_ENOMEM : RW_EPROTO, call->parse_code,
+				    strbuf_format("unexpected reply to %s (HTTP %ld): not what the API promises",
+						  call->label, call->parse_code));
+		call_finish(api, call);
+	}
+}
+
 /* One round: start due retries, wait, drive, collect.  Returns extra_fd readiness. */
 static int
 api_round(struct rw_api *api, int extra_fd, int timeout_ms, int stop_when_ready)
 {
+	long long since;
 	long next;
 	int readable;
 
 	next = start_due_retries(api);
-	if (stop_when_ready && api->done)
+	if ((stop_when_ready && api->done) || parsing(api))
 		timeout_ms = 0;
 	if (next >= 0 && (timeout_ms < 0 || next < timeout_ms))
 		timeout_ms = (int) next;
+	since = rw_monotonic_us();
 	readable = rw_http_poll(api->http, extra_fd, timeout_ms);
+	api->blocked_us += rw_monotonic_us() - since;
 	collect(api);
+	parse_slices(api);
 	start_due_retries(api);
 	return readable;
 }
@@ -1161,6 +1250,7 @@ rw_api_cancel(struct rw_api *api, struct rw_call *call)
 	if (call->req)
 		rw_http_cancel(api->http, call->req);
 	call->req = NULL;
+	parse_drop(call);
 	result_fail(&call->result, RW_ECANCEL, 0, strbuf_format("cancelled"));
 	if (call->result.kind == RW_CALL_CREATE && maybe_sent)
 		call->result.outcome_unknown = 1;
@@ -1199,6 +1289,12 @@ take_result(struct rw_api *api, struct rw_call *call, struct rw_result *out)
 	out->call = call;
 	memset(&call->result, 0, sizeof(call->result));
 	call_free(call);
+}
+
+long long
+rw_api_blocked_us(const struct rw_api *api)
+{
+	return api ? api->blocked_us : 0;
 }
 
 int

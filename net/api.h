@@ -164,6 +164,8 @@ int rw_api_pending(const struct rw_api *api);
  * transfers.  Returns 1 when extra_fd is readable, else 0.
  */
 int rw_api_wait(struct rw_api *api, int extra_fd, int timeout_ms);
+/* Microseconds rw_api_wait() spent blocked in poll so far (what is not busy time). */
+long long rw_api_blocked_us(const struct rw_api *api);
 /* Moves one finished call into *out (caller frees it).  Returns 1, or 0 when none is ready. */
 int rw_api_next_result(struct rw_api *api, struct rw_result *out);
 /*

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "common/clock.h"
 #include "common/secret.h"
 #include "common/strbuf.h"
 #include "common/term.h"
@@ -963,32 +964,243 @@ rw_connection_list_free(struct rw_connection_list *list)
 	memset(list, 0, sizeof(*list));
 }
 
+/*
+ * A tenant's apps come as one reply of up to RW_RESPONSE_MAX_BYTES, read a
+ * slice at a time (decision 30): the object is walked here, and each entry
+ * of "clients" -- and every other member's value -- is parsed on its own by
+ * cJSON, turned into a struct and its tree freed at once.  The whole reply
+ * is never one tree, and a UI reads keys between slices.  What it accepts
+ * is what parsing the whole body would: one JSON object and blanks, no raw
+ * NUL and no \u0000 anywhere, "clients" (its first occurrence) an array of
+ * at most MAX_APPS objects with a non-empty "id" and "appId".
+ */
+enum apps_phase {
+	APPS_OPEN,		/* before '{' */
+	APPS_KEY,		/* before a member's key */
+	APPS_ITEM,		/* before an entry of "clients" */
+	APPS_ITEM_NEXT,		/* after one: ',' or ']' */
+	APPS_MEMBER_NEXT,	/* after a member: ',' or '}' */
+	APPS_DONE,
+};
+
+struct rw_apps_parse {
+	const char *body;
+	size_t len, pos;
+	enum apps_phase phase;
+	int seen_clients;
+	struct reader rd;
+	struct rw_azure_app_list list;
+	size_t cap;
+};
+
+/* Entries between looks at the clock. */
+#define APPS_CLOCK_EVERY 128
+
+static void
+apps_skip_space(struct rw_apps_parse *p)
+{
+	while (p->pos < p->len && is_json_space(p->body[p->pos]))
+		p->pos++;
+}
+
+/* One JSON value at pos, checked for \u0000; NULL (and the reader failed) when it is not one. */
+static cJSON *
+apps_value(struct rw_apps_parse *p)
+{
+	const char *end = NULL;
+	cJSON *v = cJSON_ParseWithLengthOpts(p->body + p->pos, p->len - p->pos, &end, 0);
+
+	if (!v || !end || end <= p->body + p->pos || end > p->body + p->len ||
+	    has_nul_escape(p->body + p->pos, (size_t) (end - (p->body + p->pos)))) {
+		free_tree(v);
+		reader_fail(&p->rd, RW_EPROTO);
+		return NULL;
+	}
+	p->pos = (size_t) (end - p->body);
+	return v;
+}
+
+static void
+apps_add(struct rw_apps_parse *p, const cJSON *el)
+{
+	struct rw_azure_app *a;
+
+	if (!cJSON_IsObject(el) || p->list.count >= MAX_APPS) {
+		reader_fail(&p->rd, RW_EPROTO);
+		return;
+	}
+	if (p->list.count == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct rw_azure_app *grown = realloc(p->list.items, cap * sizeof(*grown));
+
+		if (!grown) {
+			reader_fail(&p->rd, RW_ENOMEM);
+			return;
+		}
+		p->list.items = grown;
+		p->cap = cap;
+	}
+	a = &p->list.items[p->list.count++];
+	a->object_id = take_string(&p->rd, el, "id", REQUIRED | NONEMPTY);
+	a->name = take_string(&p->rd, el, "name", OPTIONAL);
+	a->client_id = take_string(&p->rd, el, "appId", REQUIRED | NONEMPTY);
+}
+
+/* One step of the walk: a bracket, a separator, a key or a value. */
+static void
+apps_step(struct rw_apps_parse *p)
+{
+	cJSON *v;
+	char c;
+
+	apps_skip_space(p);
+	if (p->pos == p->len) {
+		if (p->phase != APPS_DONE || !p->seen_clients)
+			reader_fail(&p->rd, RW_EPROTO);
+		p->phase = APPS_DONE;
+		return;
+	}
+	c = p->body[p->pos];
+	switch (p->phase) {
+	case APPS_OPEN:
+		if (c != '{')
+			break;
+		p->pos++;
+		apps_skip_space(p);
+		if (p->pos < p->len && p->body[p->pos] == '}') {
+			p->pos++;
+			p->phase = APPS_DONE;	/* no "clients": refused at the end */
+		} else {
+			p->phase = APPS_KEY;
+		}
+		return;
+	case APPS_KEY: {
+		int clients;
+
+		if (c != '"' || !(v = apps_value(p)))
+			break;
+		clients = cJSON_IsString(v) && strcmp(v->valuestring, "clients") == 0;
+		free_tree(v);
+		apps_skip_space(p);
+		if (p->pos == p->len || p->body[p->pos] != ':')
+			break;
+		p->pos++;
+		apps_skip_space(p);
+		if (clients && !p->seen_clients) {
+			p->seen_clients = 1;
+			/* null or anything else than an array: not the list the API promises. */
+			if (p->pos == p->len || p->body[p->pos] != '[')
+				break;
+			p->pos++;
+			apps_skip_space(p);
+			if (p->pos < p->len && p->body[p->pos] == ']') {
+				p->pos++;
+				p->phase = APPS_MEMBER_NEXT;
+			} else {
+				p->phase = APPS_ITEM;
+			}
+			return;
+		}
+		if (!(v = apps_value(p)))
+			break;
+		free_tree(v);
+		p->phase = APPS_MEMBER_NEXT;
+		return;
+	}
+	case APPS_ITEM:
+		if (!(v = apps_value(p)))
+			break;
+		apps_add(p, v);
+		free_tree(v);
+		p->phase = APPS_ITEM_NEXT;
+		return;
+	case APPS_ITEM_NEXT:
+		if (c != ',' && c != ']')
+			break;
+		p->pos++;
+		p->phase = c == ',' ? APPS_ITEM : APPS_MEMBER_NEXT;
+		return;
+	case APPS_MEMBER_NEXT:
+		if (c != ',' && c != '}')
+			break;
+		p->pos++;
+		p->phase = c == ',' ? APPS_KEY : APPS_DONE;
+		return;
+	case APPS_DONE:
+		break;	/* something after the object */
+	}
+	reader_fail(&p->rd, RW_EPROTO);
+}
+
+enum rw_status
+rw_apps_parse_begin(const char *body, size_t len, struct rw_apps_parse **out)
+{
+	struct rw_apps_parse *p;
+
+	*out = NULL;
+	if (!(p = calloc(1, sizeof(*p))))
+		return RW_ENOMEM;
+	p->body = body;
+	p->len = len;
+	p->rd.status = RW_OK;
+	if (!body || len == 0 || len > RW_RESPONSE_MAX_BYTES || memchr(body, '\0', len))
+		reader_fail(&p->rd, RW_EPROTO);
+	*out = p;
+	return RW_OK;
+}
+
+int
+rw_apps_parse_run(struct rw_apps_parse *p, long budget_us)
+{
+	long long until = budget_us >= 0 ? rw_monotonic_us() + budget_us : 0;
+	unsigned steps = 0;
+
+	while (p->rd.status == RW_OK && !(p->phase == APPS_DONE && p->pos == p->len)) {
+		apps_step(p);
+		if (budget_us >= 0 && ++steps % APPS_CLOCK_EVERY == 0 && rw_monotonic_us() >= until)
+			return p->rd.status != RW_OK || (p->phase == APPS_DONE && p->pos == p->len);
+	}
+	return 1;
+}
+
+enum rw_status
+rw_apps_parse_end(struct rw_apps_parse **pp, struct rw_azure_app_list *out)
+{
+	struct rw_apps_parse *p = *pp;
+	enum rw_status st;
+
+	memset(out, 0, sizeof(*out));
+	if (!p)
+		return RW_EPROTO;
+	if (p->rd.status == RW_OK && !(p->phase == APPS_DONE && p->pos == p->len && p->seen_clients))
+		reader_fail(&p->rd, RW_EPROTO);	/* stopped before the end */
+	st = p->rd.status;
+	if (st == RW_OK && p->list.count > 0 && p->list.count < p->cap) {
+		struct rw_azure_app *fit = realloc(p->list.items, p->list.count * sizeof(*fit));
+
+		if (fit)	/* else the larger block serves as well */
+			p->list.items = fit;
+	}
+	if (st == RW_OK)
+		*out = p->list;
+	else
+		rw_azure_app_list_free(&p->list);
+	free(p);
+	*pp = NULL;
+	return st;
+}
+
 enum rw_status
 rw_parse_azure_apps(const char *body, size_t len, struct rw_azure_app_list *out)
 {
-	struct reader rd = { RW_OK };
-	cJSON *root = NULL;
-	const cJSON *array, *el;
-	size_t count, i = 0;
+	struct rw_apps_parse *p;
+	enum rw_status st;
 
 	memset(out, 0, sizeof(*out));
-	rd.status = open_list(body, len, "clients", &root, &array, &count);
-	if ((out->items = alloc_items(&rd, count, sizeof(*out->items))))
-		out->count = count;
-	cJSON_ArrayForEach(el, array) {
-		if (rd.status != RW_OK || i >= out->count)
-			break;
-		if (!cJSON_IsObject(el))
-			reader_fail(&rd, RW_EPROTO);
-		out->items[i].object_id = take_string(&rd, el, "id", REQUIRED | NONEMPTY);
-		out->items[i].name = take_string(&rd, el, "name", OPTIONAL);
-		out->items[i].client_id = take_string(&rd, el, "appId", REQUIRED | NONEMPTY);
-		i++;
-	}
-	free_tree(root);
-	if (rd.status != RW_OK)
-		rw_azure_app_list_free(out);
-	return rd.status;
+	if ((st = rw_apps_parse_begin(body, len, &p)) != RW_OK)
+		return st;
+	rw_apps_parse_run(p, -1);
+	return rw_apps_parse_end(&p, out);
 }
 
 void

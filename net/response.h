@@ -140,6 +140,17 @@ enum rw_status rw_parse_projects(const char *body, size_t len, struct rw_project
 enum rw_status rw_parse_folders(const char *body, size_t len, struct rw_folder_list *out);
 enum rw_status rw_parse_connections(const char *body, size_t len, struct rw_connection_list *out);
 enum rw_status rw_parse_azure_apps(const char *body, size_t len, struct rw_azure_app_list *out);
+/*
+ * The same, a slice at a time (decision 30): begin keeps body (not copied:
+ * it must outlive the parse), run parses for about budget_us (-1: to the
+ * end) and says 1 when nothing is left, end hands the list over (or frees
+ * it on a failure) and frees the parse.  A NULL parse (begin ran out of
+ * memory) ends with RW_EPROTO.  Whatever stage it is in, end frees it all.
+ */
+struct rw_apps_parse;
+enum rw_status rw_apps_parse_begin(const char *body, size_t len, struct rw_apps_parse **out);
+int rw_apps_parse_run(struct rw_apps_parse *parse, long budget_us);
+enum rw_status rw_apps_parse_end(struct rw_apps_parse **parse, struct rw_azure_app_list *out);
 enum rw_status rw_parse_secret_names(const char *body, size_t len, struct rw_name_list *out);
 /* {"secretRotation": {...}} */
 enum rw_status rw_parse_rotation(const char *body, size_t len, struct rw_rotation *out);

@@ -404,6 +404,8 @@ write_stats(const struct tui *t)
 		if (t->loads.waited_on & (1u << i))
 			fprintf(f, " %s", names[i]);
 	fprintf(f, "\nexit %d\n", t->exit_code);
+	if (t->apps_came_ms)
+		fprintf(f, "apps_came_ms %lld keys %ld\n", t->apps_came_ms - 1, t->apps_came_keys);
 	for (i = 0; i < CORE_SLOT_COUNT; i++)
 		if (t->usable_ms[i])
 			fprintf(f, "usable_ms %s %lld\n", names[i], t->usable_ms[i] - 1);
@@ -423,6 +425,8 @@ write_stats(const struct tui *t)
 			fprintf(f, " %ld", t->filter_us[a]);
 		fputc('\n', f);
 	}
+	/* Past the first frame: before it the loop has not read a key yet. */
+	fprintf(f, "key_stall_us_max %lld\nkey_stall_at_ms %lld\n", t->stall_us_max, t->stall_at_ms);
 	{
 		struct rusage ru;
 
@@ -430,6 +434,12 @@ write_stats(const struct tui *t)
 			fprintf(f, "peak_rss_kib %ld\n", ru.ru_maxrss);
 	}
 	fclose(f);
+}
+
+static long long
+blocked_us(const struct tui *t)
+{
+	return t->app->api ? rw_api_blocked_us(t->app->api) : t->poll_blocked_us;
 }
 
 static void
@@ -441,9 +451,47 @@ wait_for_input(struct tui *t)
 		rw_api_wait(t->app->api, STDIN_FILENO, timeout);
 	} else {
 		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+		long long since = now_us();
 
 		poll(&pfd, 1, timeout);
+		t->poll_blocked_us += now_us() - since;
 	}
+}
+
+/*
+ * For ROTWIZ_TUI_STATS: the keyboard is read now; how long since it was
+ * last read (drawing, filing results, parsing a reply, handling the last
+ * key), less the time spent waiting on it.
+ */
+static void
+measure_stall(struct tui *t)
+{
+	long long now = now_us(), busy;
+
+	if (t->stall_mark_us) {
+		busy = now - t->stall_mark_us - (blocked_us(t) - t->stall_mark_blocked);
+		if (busy > t->stall_us_max) {
+			t->stall_us_max = busy;
+			t->stall_at_ms = (now - t->started_us) / 1000;
+		}
+	}
+}
+
+/* For ROTWIZ_TUI_STATS: when an app list came parsed (a prefetch too), and how many keys had been read by then. */
+static void
+measure_came(struct tui *t, const struct rw_result *result)
+{
+	if (result->kind == RW_CALL_AZURE_APPS && result->status == RW_OK && !t->apps_came_ms) {
+		t->apps_came_ms = (now_us() - t->started_us) / 1000 + 1;
+		t->apps_came_keys = t->keys;
+	}
+}
+
+static void
+mark_keys_read(struct tui *t)
+{
+	t->stall_mark_us = now_us();
+	t->stall_mark_blocked = blocked_us(t);
 }
 
 static void
@@ -486,6 +534,18 @@ release_held(struct tui *t)
 		t->held_first = 0;
 }
 
+/* get_wch, timed for ROTWIZ_TUI_STATS: handling a key is time the next one waits too. */
+static int
+read_key(struct tui *t, wint_t *ch)
+{
+	int rc;
+
+	measure_stall(t);
+	rc = get_wch(ch);
+	mark_keys_read(t);
+	return rc;
+}
+
 static void
 loop(struct tui *t)
 {
@@ -508,12 +568,13 @@ loop(struct tui *t)
 		}
 		wait_for_input(t);
 		while (t->app->api && rw_api_next_result(t->app->api, &result)) {
+			measure_came(t, &result);
 			if (!tui_manage_take(t, &result))
 				tui_flow_result(t, &result);
 			rw_result_free(&result);
 		}
 		release_held(t);
-		while (!t->quit && (rc = get_wch(&ch)) != ERR) {
+		while (!t->quit && (rc = read_key(t, &ch)) != ERR) {
 			if (!key_must_wait(t, rc == KEY_CODE_YES, ch) ||
 			    hold_key(t, rc == KEY_CODE_YES, ch) < 0)
 				key_now(t, rc == KEY_CODE_YES, ch);

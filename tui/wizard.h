@@ -204,6 +204,16 @@ struct tui {
 	long long usable_ms[CORE_SLOT_COUNT];	/* first frame that showed that list loaded */
 #define TUI_KEY_SAMPLES 512
 	long filter_us[TUI_KEY_SAMPLES];	/* a filter key to its frame, microseconds */
+	/*
+	 * The longest the loop went without reading the keyboard while not
+	 * waiting on it (drawing, filing results, parsing a reply), and when
+	 * that was: keys typed then waited that long to be read.
+	 */
+	long long stall_us_max, stall_at_ms;
+	long long stall_mark_us, stall_mark_blocked;	/* the last key read, the wait then */
+	long long poll_blocked_us;
+	long long apps_came_ms;		/* when the first app list was parsed (0: not yet) */
+	long apps_came_keys;		/* keys read by then */	/* waited on the keyboard alone (no api yet) */
 	int filter_samples;
 };
 

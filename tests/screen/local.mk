@@ -50,6 +50,7 @@ SCREEN_SH_TESTS = \
 	tests/screen/free-names.sh \
 	tests/screen/one-key-a-step.sh \
 	tests/screen/large.sh \
+	tests/screen/large-load.sh \
 	tests/screen/pictures.sh
 
 # The whole screens pictures.sh compares with (ROTWIZ_UPDATE_PICTURES=1 rewrites them).

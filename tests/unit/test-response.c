@@ -1066,6 +1066,102 @@ test_generated(void)
 	   "generated_without_key_id_is_refused_and_nothing_leaks");
 }
 
+/*
+ * Decision 30: a tenant's apps are read a slice at a time, an entry at a
+ * time.  What it takes and refuses must be what one parse of the whole
+ * body would: the object walked by hand is where a mistake would hide.
+ */
+static void
+test_apps_in_slices(void)
+{
+	static const struct {
+		const char *body;
+		enum rw_status want;
+		size_t count;
+	} cases[] = {
+		{ "{\"clients\":[]}", RW_OK, 0 },
+		{ " \n{\"a\":{\"b\":[1,{\"c\":\"]}\\\"\"}]},\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}],"
+		  "\"z\":null} \n", RW_OK, 1 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}],\"clients\":5}", RW_OK, 1 },
+		{ "{\"client\\u0073\":[{\"id\":\"o\",\"appId\":\"c\"},{\"id\":\"p\",\"appId\":\"d\"}]}",
+		  RW_OK, 2 },
+		{ "{\"clients\" : [ {\"id\":\"o\",\"appId\":\"c\"} , {\"id\":\"p\",\"appId\":\"d\"} ] }",
+		  RW_OK, 2 },
+		{ "{}", RW_EPROTO, 0 },
+		{ "{\"other\":[]}", RW_EPROTO, 0 },
+		{ "[{\"clients\":[]}]", RW_EPROTO, 0 },
+		{ "{\"clients\":null}", RW_EPROTO, 0 },
+		{ "{\"clients\":{}}", RW_EPROTO, 0 },
+		{ "{\"clients\":[1]}", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"},]}", RW_EPROTO, 0 },
+		{ "{\"clients\":[,{\"id\":\"o\",\"appId\":\"c\"}]}", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}]", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}]}x", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}]}{}", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}],}", RW_EPROTO, 0 },
+		{ "{,\"clients\":[]}", RW_EPROTO, 0 },
+		{ "{\"clients\" []}", RW_EPROTO, 0 },
+		{ "{clients:[]}", RW_EPROTO, 0 },
+		{ "{\"x\":\"a\\u0000b\",\"clients\":[]}", RW_EPROTO, 0 },
+		{ "{\"clients\":[],\"x\":\"a\\u0000b\"}", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\",\"v\":\"\\u0000\"}]}", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"\",\"appId\":\"c\"}]}", RW_EPROTO, 0 },
+		{ "{\"clients\":[{\"id\":\"o\",\"appId\":\"c\"}]} garbage", RW_EPROTO, 0 },
+	};
+	struct rw_azure_app_list al;
+	struct rw_apps_parse *p;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, slices;
+	int good = 1;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum rw_status st = rw_parse_azure_apps(cases[i].body, strlen(cases[i].body), &al);
+
+		if (st != cases[i].want || al.count != cases[i].count ||
+		    (st != RW_OK && !all_zero(&al, sizeof(al)))) {
+			diag("\"%s\": status %d, %zu apps", cases[i].body, (int) st, al.count);
+			good = 0;
+		}
+		rw_azure_app_list_free(&al);
+	}
+	ok(good, "apps_walk_takes_and_refuses_what_one_whole_parse_would");
+	{
+		static const char raw_nul[] = "{\"clients\":[{\"id\":\"o\0x\",\"appId\":\"c\"}]}";
+
+		ok(rw_parse_azure_apps(raw_nul, sizeof(raw_nul) - 1, &al) == RW_EPROTO,
+		   "apps_with_a_raw_nul_are_refused");
+	}
+
+	/* 5,000 apps with a member before and after: many slices, the same list. */
+	strbuf_puts(&sb, "{\"before\":{\"n\":[1,2,{\"k\":\"v\"}]},\"clients\":[");
+	for (i = 0; i < 5000; i++)
+		strbuf_printf(&sb, "%s{\"id\":\"obj-%05zu\",\"name\":\"app %05zu\",\"appId\":\"cli-%05zu\"}",
+			       i ? "," : "", i, i, i);
+	strbuf_puts(&sb, "],\"after\":\"x\"}");
+	ok(rw_apps_parse_begin(sb.data, sb.len, &p) == RW_OK, "a_sliced_parse_begins");
+	for (slices = 1; !rw_apps_parse_run(p, 0); slices++)
+		;
+	ok(rw_apps_parse_end(&p, &al) == RW_OK && !p && al.count == 5000 &&
+	   strcmp(al.items[0].object_id, "obj-00000") == 0 &&
+	   strcmp(al.items[4999].name, "app 04999") == 0 &&
+	   strcmp(al.items[4999].client_id, "cli-04999") == 0, "slices_give_every_app_in_order");
+	ok(slices > 10, "a_zero_budget_stops_every_few_entries");
+	diag("5,000 apps in %zu slices", slices);
+	rw_azure_app_list_free(&al);
+
+	/* Stopped half-way (a cancel, quitting): everything goes, nothing is handed over. */
+	ok(rw_apps_parse_begin(sb.data, sb.len, &p) == RW_OK && !rw_apps_parse_run(p, 0) &&
+	   rw_apps_parse_end(&p, &al) == RW_EPROTO && !p && all_zero(&al, sizeof(al)),
+	   "a_parse_ended_half_way_frees_what_it_read");
+	/* A body cut in the middle of an entry, after many were read. */
+	ok(rw_apps_parse_begin(sb.data, sb.len / 2, &p) == RW_OK && rw_apps_parse_run(p, -1) &&
+	   rw_apps_parse_end(&p, &al) == RW_EPROTO && all_zero(&al, sizeof(al)),
+	   "a_body_cut_short_after_thousands_of_apps_is_refused");
+	al.count = 7;
+	ok(rw_apps_parse_end(&p, &al) == RW_EPROTO && al.count == 0, "ending_no_parse_says_so");
+	strbuf_free(&sb);
+}
+
 int
 main(void)
 {
@@ -1080,6 +1176,7 @@ main(void)
 	test_free_functions_are_null_safe();
 	test_login();
 	test_projects_folders_connections_apps();
+	test_apps_in_slices();
 	test_secret_names();
 	test_rotation();
 	test_rotation_list();
