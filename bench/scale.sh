@@ -32,6 +32,7 @@ measure() {	# measure NAME MARKER KEYS COMMAND...
 	_name=$1
 	shift
 	first_frame "$@"
+	[ "$FRAME_KIB" = -1 ] && FRAME_KIB=exited	# gone before its status could be read
 	printf '%-36s first frame %6s ms   peak RSS at it %6s KiB, whole run %6s KiB\n' \
 		"$_name" "$FRAME_MS" "$FRAME_KIB" "$PEAK_KIB"
 }
