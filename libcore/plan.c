@@ -179,9 +179,13 @@ core_plan_build(const struct core_plan_app *apps, size_t n, const char *name_tmp
 					 "this folder, got \"%s\"", row->name);
 			else if (!row->problem[0] && (rw_name_list_has(&secrets, row->map_id) ||
 						      rw_name_list_has(&secrets, row->map_secret)))
-				snprintf(row->problem, sizeof(row->problem), "Secret names: already "
-					 "in the folder or an earlier row, got \"%s\" / \"%s\"",
-					 row->map_id, row->map_secret);
+				snprintf(row->problem, sizeof(row->problem), "%s: already in the "
+					 "folder or an earlier row, got \"%s\"",
+					 rw_field_info(rw_name_list_has(&secrets, row->map_id) ?
+						       RW_FIELD_MAP_CLIENT_ID :
+						       RW_FIELD_MAP_CLIENT_SECRET)->label,
+					 rw_name_list_has(&secrets, row->map_id) ? row->map_id :
+					 row->map_secret);
 		} else {
 			core_plan_expand(name_tmpl, apps[i].name, 1, base, sizeof(base));
 			core_plan_expand(id_tmpl, apps[i].name, 0, base_id, sizeof(base_id));
