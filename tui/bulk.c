@@ -377,6 +377,8 @@ start_run(struct tui *t)
 	b->stop_asked = 0;
 	tui_status(t, TUI_ROLE_DIM, "Creating %zu rotations, %d at a time... Ctrl-C stops "
 		   "starting new ones.", n, b->batch.parallel);
+	/* The first ones go now: a Ctrl-C typed right after Enter stops only the rest. */
+	tui_bulk_pump(t);
 }
 
 static void
@@ -597,6 +599,8 @@ tui_bulk_review_draw(struct tui *t)
 	snprintf(line, sizeof(line), "     %s", "Rotation name -- app, result / the two secret names");
 	tui_text_draw(y++, 2, line, width, tui_attr(TUI_ROLE_DIM));
 	/* Two lines a row: every name is shown whole, not cut to a column. */
+	/* The highlighted row's app, result or refusal, whole (wrapped), under the table. */
+	bottom -= 3;
 	rows_room = (bottom - y - (b->editing ? 2 : 0)) / 2;
 	if (rows_room < 1)
 		rows_room = 1;
@@ -638,11 +642,25 @@ tui_bulk_review_draw(struct tui *t)
 		snprintf(line, sizeof(line), "          %s  %s", id, secret);
 		tui_text_draw(y++, 2, line, width, tui_attr(TUI_ROLE_DIM));
 	}
+	if (b->count && !b->editing) {
+		const struct core_plan_row *r = &b->rows[b->sel];
+		char app[256], whole[REPORT_FAILURE_MAX + 600];
+
+		report_clean(b->apps[b->sel].name ? b->apps[b->sel].name : "", app, sizeof(app));
+		snprintf(whole, sizeof(whole), "Row %zu (%s): %s%s%s", b->sel + 1, app,
+			 r->problem[0] ? r->problem : b->outcome[b->sel] ? b->outcome[b->sel] :
+			 r->existing[0] ? "has a rotation here already: " : "to be created",
+			 !r->problem[0] && !b->outcome[b->sel] && r->existing[0] ? r->existing : "",
+			 "");
+		tui_frame_paragraph(bottom, 2, 3, width, whole, tui_attr(r->problem[0] ?
+				    TUI_ROLE_ERROR : TUI_ROLE_DIM));
+	}
 	if (i < b->count || b->top > 0) {
 		snprintf(line, sizeof(line), "rows %zu-%zu of %zu", b->top + 1, i, b->count);
 		tui_text_draw_right(y - 2 * (int) (i - b->top) - 1, 2, line, width,
 				    tui_attr(TUI_ROLE_DIM));
 	}
+	bottom += 3;
 	if (b->editing && bottom - 2 > y - 1) {
 		static const char *const labels[] = { "Rotation name", "Client ID secret",
 						      "Client secret secret" };

@@ -530,7 +530,7 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 		snprintf(count + strlen(count), sizeof(count) - strlen(count), ", %zu marked",
 			 rows->marked);
 	if (rows->is_marked)
-		mark_w = 6;
+		mark_w = 7;	/* "›✓ [x] ": the highlight, the answer, the mark */
 	tui_text_draw(y + line++, x, count, width, tui_attr(TUI_ROLE_DIM));
 	for (c = 0; c < rows->ncols; c++)
 		heads |= rows->head[c] != NULL;
@@ -569,7 +569,7 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 			tui_text_draw(y + line, x + 1, tui_glyph("\xe2\x9c\x93", "*"), 1,
 				      tui_attr(TUI_ROLE_OK));
 		if (rows->is_marked)
-			tui_text_draw(y + line, x + 2, rows->is_marked(rows->mark_ctx, row->value) ?
+			tui_text_draw(y + line, x + 3, rows->is_marked(rows->mark_ctx, row->value) ?
 				      "[x]" : "[ ]", 3, tui_attr(TUI_ROLE_OK));
 		if (sel) {
 			attrset(attr);
