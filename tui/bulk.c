@@ -406,6 +406,12 @@ finish_run(struct tui *t)
 			strbuf_printf(&b->made, "created %s %s\n", name, id);
 		}
 	}
+	/* The highlight goes to the first that was not made: its reason shows whole. */
+	for (i = 0; i < b->batch.count; i++)
+		if (b->batch.item[i].state != CORE_BATCH_CREATED) {
+			b->sel = b->batch_row[i];
+			break;
+		}
 	if (b->batch.failed || b->batch.unknown || b->batch.skipped)
 		tui_status(t, TUI_ROLE_WARNING, "%zu created, %zu failed, %zu unknown, %zu not sent%s. "
 			   "The rest stay selected: Enter tries only them.", b->batch.created,

@@ -98,7 +98,7 @@ check "the_hcl_has_the_edited_row" grep -q '"hand-made"' "$RUN_DIR/rotwiz-rotati
 keys Enter
 waits "a_progress_line" "remaining"
 waits "the_run_ends_with_one_failure" "8 created, 1 failed, 0 unknown, 0 not sent"
-waits "the_failed_row_says_why" "failed: the server failed (500"
+waits_joined "the_failed_row_says_why_whole_under_the_table" "failed: the server failed (500 Internal Server Error)"
 waits "it_stays_selected" "The rest stay selected: Enter tries only them."
 check "eight_on_the_server" test "$(($(total) - before))" = 8
 check "nine_posts" test "$(posts)" = 9
