@@ -104,8 +104,9 @@ static const struct key_row key_table[] = {
 	/* Marking apps (issue 13): Space one, * all that the filter shows. */
 	/* A filter typed may hold spaces ("APP 029"): Space then types, Insert still marks. */
 	{ 0, ' ', TUI_CTX_MARKS, TUI_CTX_FILTERED, TUI_ACT_MARK, "Space", "Space", "mark" },
-	{ 1, KEY_IC, TUI_CTX_MARKS, 0, TUI_ACT_MARK, "Ins", "Ins", "mark" },
-	{ 0, '*', TUI_CTX_MARKS, 0, TUI_ACT_MARK_ALL, "*", "*", "mark all shown" },
+	{ 1, KEY_IC, TUI_CTX_MARKS, 0, TUI_ACT_MARK, NULL, NULL, NULL },
+	/* Not on the help line, which has room for one of them: contract 3 and the README say it. */
+	{ 0, '*', TUI_CTX_MARKS, 0, TUI_ACT_MARK_ALL, NULL, NULL, NULL },
 	{ 0, '\n', STEPS, 0, TUI_ACT_ACCEPT, "Enter", "Enter", "next" },
 	{ 0, '\r', STEPS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },
 	{ 1, KEY_ENTER, STEPS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },

@@ -523,7 +523,8 @@ draw_pick(struct tui *t, const struct tui_item *it, const struct layout *l)
 		return;
 	if (tui_pick_rows(t, it->pick, &rows, &storage) < 0)
 		return;
-	if (it->pick == TUI_PICK_APP && t->bulk) {
+	/* The mark column comes with the first mark: the one-app list stays as it was. */
+	if (it->pick == TUI_PICK_APP && tui_bulk_marked(t) > 0) {
 		rows.is_marked = tui_bulk_is_marked;
 		rows.mark_ctx = t->bulk;
 		rows.marked = tui_bulk_marked(t);

@@ -42,12 +42,13 @@ waits "where" "2/7 Where"
 keys PgDn
 waits "connection" "3/7 Connection"
 keys PgDn
-waits "the_app_list_has_a_mark_column" "[ ] Payments API"
+waits "the_app_list" "Payments API"
 waits "the_key_line_offers_marking" "Space mark"
-waits "and_mark_all" "* mark all shown"
+lacks "no_mark_column_before_a_mark_one_app_as_before" "[ ] Payments API"
 # The 2nd and 4th apps, not the first.
 keys Down; sleep 0.25; keys Space; sleep 0.25; keys Down; sleep 0.25; keys Down; sleep 0.25
 keys Space
+waits "the_mark_column_comes_with_a_mark" "[ ] Payments API"
 waits "two_marked_in_the_count" "37 apps - type to filter, 2 marked"
 waits "the_2nd_is_marked" "[x] Billing Worker"
 lacks "the_first_is_not" "[x] Payments API"
@@ -140,7 +141,7 @@ screen_run INFISICAL_TOKEN=$USER_TOKEN
 waits "third_run" "1/7 Rotation"
 txt "client-secret"
 keys PgDn PgDn PgDn
-waits "app_list_again" "[ ] Payments API"
+waits "app_list_again" "Legacy Billing Sync"
 txt "app 000"
 waits "filtered" '30 of 37 apps match "app 000"'
 txt "*"
