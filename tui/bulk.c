@@ -1,6 +1,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <wchar.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -696,13 +698,24 @@ edit_key(struct tui *t, enum tui_action action, wint_t ch)
 	size_t len = strlen(b->edit);
 
 	switch (action) {
-	case TUI_ACT_CHAR:
-		if (ch < 128 && len + 1 < sizeof(b->edit)) {
-			b->edit[len] = (char) ch;
-			b->edit[len + 1] = '\0';
+	case TUI_ACT_CHAR: {
+		/* Kept as typed (the rules judge it on Enter), in the locale's UTF-8. */
+		char mb[MB_LEN_MAX];
+		mbstate_t state;
+		size_t n;
+
+		memset(&state, 0, sizeof(state));
+		n = wcrtomb(mb, (wchar_t) ch, &state);
+		if (n != (size_t) -1 && len + n < sizeof(b->edit)) {
+			memcpy(b->edit + len, mb, n);
+			b->edit[len + n] = '\0';
 		}
 		return TUI_OUT_STAY;
+	}
 	case TUI_ACT_BACKSPACE:
+		/* A whole character: its continuation bytes go with it. */
+		while (len > 0 && ((unsigned char) b->edit[len - 1] & 0xC0) == 0x80)
+			b->edit[--len] = '\0';
 		if (len)
 			b->edit[len - 1] = '\0';
 		return TUI_OUT_STAY;
