@@ -162,68 +162,81 @@ stop_asked(int fd)
 	return read(fd, &c, 1) == 1;
 }
 
-int
-core_batch_run(struct rw_api *api, struct core_batch *batch, int stop_fd,
-	       core_batch_progress_fn progress, void *user)
+void
+core_batch_begin(struct rw_api *api, struct core_batch *batch)
 {
 	int parallel = batch->parallel > 0 ? batch->parallel : CORE_BATCH_PARALLEL;
-	int in_flight = 0, nomem = 0;
-	struct rw_result result;
-	size_t i;
 
 	if (parallel > CORE_BATCH_PARALLEL_MAX)
 		parallel = CORE_BATCH_PARALLEL_MAX;
+	batch->parallel = parallel;
 	rw_api_set_parallel(api, parallel);
 	batch->stopped = 0;
-	for (;;) {
-		long long now = rw_monotonic_ms(), next_at = -1;
-		struct core_batch_item *it;
-		int timeout;
+	batch->nomem = 0;
+	batch->in_flight = 0;
+	count(batch);
+}
 
-		while (!batch->stopped && !nomem && in_flight < parallel &&
-		       (it = next_item(batch, now, &next_at))) {
-			if (it->look_first)
-				batch->looked_up++;
-			it->call = it->look_first ? rw_api_create_looked(api, it->body, it)
-						  : rw_api_create(api, it->body, it);
-			if (!it->call) {
-				nomem = 1;
-				break;
-			}
-			it->state = CORE_BATCH_RUNNING;
-			it->sends++;
-			in_flight++;
-			if (progress)
-				progress(user, batch, (size_t) (it - batch->item));
-		}
-		if (!batch->stopped && !nomem && in_flight < parallel)
-			next_item(batch, now, &next_at);
-		if (!in_flight && (batch->stopped || nomem || next_at < 0))
+int
+core_batch_send(struct rw_api *api, struct core_batch *batch, core_batch_progress_fn progress,
+		void *user)
+{
+	long long now = rw_monotonic_ms(), next_at = -1;
+	struct core_batch_item *it;
+
+	while (!batch->stopped && !batch->nomem && batch->in_flight < batch->parallel &&
+	       (it = next_item(batch, now, &next_at))) {
+		if (it->look_first)
+			batch->looked_up++;
+		it->call = it->look_first ? rw_api_create_looked(api, it->body, it)
+					  : rw_api_create(api, it->body, it);
+		if (!it->call) {
+			batch->nomem = 1;
 			break;
-		timeout = -1;
-		if (!batch->stopped && next_at >= 0)
-			timeout = next_at > now ? (int) (next_at - now) : 0;
-		if (rw_api_wait(api, batch->stopped ? -1 : stop_fd, timeout) && stop_asked(stop_fd))
-			batch->stopped = 1;
-		while (rw_api_next_result(api, &result)) {
-			it = result.user;
-			if (!it || it < batch->item || it >= batch->item + batch->count) {
-				rw_result_free(&result);
-				continue;
-			}
-			in_flight--;
-			settle(batch, it, &result);
-			count(batch);
-			if (progress)
-				progress(user, batch, (size_t) (it - batch->item));
 		}
+		it->state = CORE_BATCH_RUNNING;
+		it->sends++;
+		batch->in_flight++;
+		if (progress)
+			progress(user, batch, (size_t) (it - batch->item));
 	}
+	if (!batch->stopped && !batch->nomem && batch->in_flight < batch->parallel)
+		next_item(batch, now, &next_at);
+	if (!batch->in_flight && (batch->stopped || batch->nomem || next_at < 0))
+		return -2;
+	if (batch->stopped || next_at < 0)
+		return -1;
+	return next_at > now ? (int) (next_at - now) : 0;
+}
+
+int
+core_batch_take(struct core_batch *batch, struct rw_result *result,
+		core_batch_progress_fn progress, void *user)
+{
+	struct core_batch_item *it = result->user;
+
+	if (!batch->item || !it || it < batch->item || it >= batch->item + batch->count ||
+	    it->state != CORE_BATCH_RUNNING)
+		return 0;
+	batch->in_flight--;
+	settle(batch, it, result);
+	count(batch);
+	if (progress)
+		progress(user, batch, (size_t) (it - batch->item));
+	return 1;
+}
+
+int
+core_batch_end(struct core_batch *batch, core_batch_progress_fn progress, void *user)
+{
+	size_t i;
+
 	for (i = 0; i < batch->count; i++) {
 		struct core_batch_item *it = &batch->item[i];
 
 		if (finished(it->state))
 			continue;
-		if (nomem) {
+		if (batch->nomem) {
 			it->state = CORE_BATCH_FAILED;
 			rw_result_free(&it->result);
 			it->result.status = RW_ENOMEM;
@@ -235,7 +248,26 @@ core_batch_run(struct rw_api *api, struct core_batch *batch, int stop_fd,
 			progress(user, batch, i);
 	}
 	count(batch);
-	return nomem ? -1 : 0;
+	return batch->nomem ? -1 : 0;
+}
+
+int
+core_batch_run(struct rw_api *api, struct core_batch *batch, int stop_fd,
+	       core_batch_progress_fn progress, void *user)
+{
+	struct rw_result result;
+	int timeout;
+
+	core_batch_begin(api, batch);
+	while ((timeout = core_batch_send(api, batch, progress, user)) != -2) {
+		if (rw_api_wait(api, batch->stopped ? -1 : stop_fd, timeout) && stop_asked(stop_fd))
+			batch->stopped = 1;
+		while (rw_api_next_result(api, &result)) {
+			if (!core_batch_take(batch, &result, progress, user))
+				rw_result_free(&result);
+		}
+	}
+	return core_batch_end(batch, progress, user);
 }
 
 int

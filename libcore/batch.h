@@ -49,6 +49,9 @@ struct core_batch {
 	int stopped;			/* the stop fd fired */
 	long retried_429;		/* creates sent again after a 429 */
 	long looked_up;			/* creates looked up by name before being sent again */
+	/* While running (core_batch_begin .. core_batch_end): */
+	int in_flight;
+	int nomem;
 };
 
 /* The items' bodies are the caller's to fill (core_batch_add). */
@@ -71,6 +74,26 @@ typedef void (*core_batch_progress_fn)(void *user, const struct core_batch *batc
  */
 int core_batch_run(struct rw_api *api, struct core_batch *batch, int stop_fd,
 		   core_batch_progress_fn progress, void *user);
+
+/*
+ * core_batch_run() in pieces, for a front-end whose own loop waits on the
+ * keyboard and the network together (curses):
+ *   core_batch_begin()  once: the api gets batch->parallel connections;
+ *   core_batch_send()   starts what may go now; returns the ms until a
+ *                       429 wait is over (0: call again at once), -1: wait
+ *                       for an answer, -2: nothing in flight and nothing
+ *                       left to send (call core_batch_end());
+ *   core_batch_take()   offered every finished call: 1 when it was one of
+ *                       the batch's (moved into its item), else 0;
+ *   batch->stopped = 1  the user stopped it: nothing new starts;
+ *   core_batch_end()    what was never sent is SKIPPED (or UNKNOWN).
+ */
+void core_batch_begin(struct rw_api *api, struct core_batch *batch);
+int core_batch_send(struct rw_api *api, struct core_batch *batch, core_batch_progress_fn progress,
+		    void *user);
+int core_batch_take(struct core_batch *batch, struct rw_result *result,
+		    core_batch_progress_fn progress, void *user);
+int core_batch_end(struct core_batch *batch, core_batch_progress_fn progress, void *user);
 
 /*
  * The exit code of decision 29: 0 when every item was created, 5 when any

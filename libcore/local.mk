@@ -17,6 +17,7 @@ libcore_a_SOURCES = \
 	libcore/lost.c libcore/lost.h \
 	libcore/manage.c libcore/manage.h \
 	libcore/names.c libcore/names.h \
+	libcore/plan.c libcore/plan.h \
 	libcore/report.c libcore/report.h \
 	libcore/rotate.c libcore/rotate.h \
 	libcore/signin.c libcore/signin.h \

@@ -19,6 +19,7 @@
 #include "forms/validate.h"
 #include "libcore/export.h"
 #include "tui/clip.h"
+#include "tui/bulk.h"
 #include "tui/flow.h"
 #include "tui/manage.h"
 #include "tui/result.h"
@@ -85,6 +86,8 @@ go_step(struct tui *t, enum rw_step step)
 		t->pick[i].filter[0] = '\0';
 	if (step >= RW_STEP_ROTATION && step < RW_STEP_REVIEW)
 		tui_steps_focus_entered(t);
+	if (step == RW_STEP_REVIEW)
+		tui_bulk_plan(t);
 }
 
 /* Puts the focus on a field of the current step. */
@@ -709,7 +712,7 @@ tui_flow_key_waits(struct tui *t, enum tui_action action, unsigned contexts, int
 	case RW_STEP_SIGN_IN:
 		return t->signing_in;
 	case RW_STEP_REVIEW:
-		return core_lists_running(&t->loads, CORE_SLOT_CREATE);
+		return core_lists_running(&t->loads, CORE_SLOT_CREATE) || tui_bulk_running(t);
 	case RW_STEP_RESULT:
 		return core_lists_running(&t->loads, CORE_SLOT_ROTATE);
 	default:
@@ -923,7 +926,8 @@ tui_flow_quit(struct tui *t, int code)
 	/* Decision 17: said at exit, and the draft records that it may exist. */
 	t->quit_in_flight = core_lists_running(&t->loads, CORE_SLOT_CREATE);
 	/* `rotwiz manage` answers nothing: there is no draft to keep. */
-	if ((!t->have_rotation || t->step != RW_STEP_RESULT) && !(t->manage && t->manage->root))
+	if ((!t->have_rotation || t->step != RW_STEP_RESULT) && !(t->manage && t->manage->root) &&
+	    !tui_bulk_made_any(t))
 		t->draft_saved = tui_save_draft(t);
 	t->exit_code = code;
 	t->quit = 1;

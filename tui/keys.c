@@ -56,6 +56,13 @@ static const struct key_row key_table[] = {
 	{ 1, -1, TUI_CTX_PROMPT, 0, TUI_ACT_NONE, NULL, NULL, NULL },
 	{ 0, -1, TUI_CTX_PROMPT, 0, TUI_ACT_NONE, NULL, NULL, NULL },
 
+	/* One row's names on Review's table of many (issue 13). */
+	{ 0, '\n', TUI_CTX_BULK_EDIT, 0, TUI_ACT_SAVE, "Enter", "Enter", "keep" },
+	{ 0, '\r', TUI_CTX_BULK_EDIT, 0, TUI_ACT_SAVE, NULL, NULL, NULL },
+	{ 1, KEY_ENTER, TUI_CTX_BULK_EDIT, 0, TUI_ACT_SAVE, NULL, NULL, NULL },
+	{ 0, '\t', TUI_CTX_BULK_EDIT, 0, TUI_ACT_NEXT_FIELD, "Tab", "Tab", "next name" },
+	{ 0, ESC, TUI_CTX_BULK_EDIT, 0, TUI_ACT_ESCAPE, "Esc", "Esc", "cancel" },
+
 	/* The Rotations screen (tui/manage.h): its list, one rotation, its forms. */
 	{ 0, '\n', TUI_CTX_ROTATIONS, 0, TUI_ACT_ACCEPT, "Enter", "Enter", "open" },
 	{ 0, '\r', TUI_CTX_ROTATIONS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },
@@ -89,10 +96,17 @@ static const struct key_row key_table[] = {
 	{ 0, 'q', TUI_CTX_DETAIL | TUI_CTX_CREDENTIALS, 0, TUI_ACT_QUIT_NOW, "q", "q", "quit" },
 
 	/* Enter: create on Review, choose in a list, else next. */
+	{ 0, '\n', TUI_CTX_BULK, 0, TUI_ACT_CREATE, "Enter", "Enter", "create all selected" },
 	{ 0, '\n', TUI_CTX_REVIEW, 0, TUI_ACT_CREATE, "Enter", "Enter", "create" },
 	{ 0, '\r', TUI_CTX_REVIEW, 0, TUI_ACT_CREATE, NULL, NULL, NULL },
 	{ 1, KEY_ENTER, TUI_CTX_REVIEW, 0, TUI_ACT_CREATE, NULL, NULL, NULL },
 	{ 0, '\n', TUI_CTX_PICK, 0, TUI_ACT_ACCEPT, "Enter", "Enter", "choose" },
+	/* Marking apps (issue 13): Space one, * all that the filter shows. */
+	/* A filter typed may hold spaces ("APP 029"): Space then types, Insert still marks. */
+	{ 0, ' ', TUI_CTX_MARKS, TUI_CTX_FILTERED, TUI_ACT_MARK, "Space", "Space", "mark" },
+	{ 1, KEY_IC, TUI_CTX_MARKS, 0, TUI_ACT_MARK, NULL, NULL, NULL },
+	/* Not on the help line, which has room for one of them: contract 3 and the README say it. */
+	{ 0, '*', TUI_CTX_MARKS, 0, TUI_ACT_MARK_ALL, NULL, NULL, NULL },
 	{ 0, '\n', STEPS, 0, TUI_ACT_ACCEPT, "Enter", "Enter", "next" },
 	{ 0, '\r', STEPS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },
 	{ 1, KEY_ENTER, STEPS, 0, TUI_ACT_ACCEPT, NULL, NULL, NULL },
@@ -113,6 +127,14 @@ static const struct key_row key_table[] = {
 	{ 1, KEY_HOME, TUI_CTX_PICK, 0, TUI_ACT_FIRST, NULL, NULL, NULL },
 	{ 1, KEY_END, TUI_CTX_PICK, 0, TUI_ACT_LAST, NULL, NULL, NULL },
 
+	/* Review's table of many: the arrows move a row. */
+	{ 1, KEY_UP, TUI_CTX_BULK, 0, TUI_ACT_LIST_UP, "\xe2\x86\x91/\xe2\x86\x93", "Up/Down", "row" },
+	{ 1, KEY_DOWN, TUI_CTX_BULK, 0, TUI_ACT_LIST_DOWN, NULL, NULL, NULL },
+	{ 0, ' ', TUI_CTX_BULK, 0, TUI_ACT_MARK, "Space", "Space", "select" },
+	{ 0, 'e', TUI_CTX_BULK, 0, TUI_ACT_EDIT, "e", "e", "edit row" },
+	{ 0, 't', TUI_CTX_BULK, 0, TUI_ACT_TERRAFORM, "t", "t", "terraform" },
+	{ 0, 'q', TUI_CTX_BULK, 0, TUI_ACT_QUIT_NOW, NULL, NULL, NULL },
+
 	/* Review scrolls with the arrows. */
 	{ 1, KEY_UP, TUI_CTX_REVIEW, 0, TUI_ACT_SCROLL_UP,
 	  "\xe2\x86\x91/\xe2\x86\x93", "Up/Down", "scroll" },
@@ -123,8 +145,8 @@ static const struct key_row key_table[] = {
 	{ 0, '4', TUI_CTX_REVIEW, 0, TUI_ACT_JUMP, NULL, NULL, NULL },
 	{ 0, '5', TUI_CTX_REVIEW, 0, TUI_ACT_JUMP, NULL, NULL, NULL },
 	{ 0, '6', TUI_CTX_REVIEW, 0, TUI_ACT_JUMP, NULL, NULL, NULL },
-	{ 0, 'w', TUI_CTX_REVIEW, 0, TUI_ACT_WRITE_FILES, "w", "w", "write files" },
-	{ 0, 'y', TUI_CTX_REVIEW, 0, TUI_ACT_COPY, "y", "y", "copy" },
+	{ 0, 'w', TUI_CTX_REVIEW, TUI_CTX_BULK, TUI_ACT_WRITE_FILES, "w", "w", "write files" },
+	{ 0, 'y', TUI_CTX_REVIEW, TUI_CTX_BULK, TUI_ACT_COPY, "y", "y", "copy" },
 
 	/* Tab completes a folder in the path field (else it moves on, below). */
 	{ 0, '\t', TUI_CTX_PATH, 0, TUI_ACT_COMPLETE, "Tab", "Tab", "complete" },
@@ -179,11 +201,11 @@ static const struct key_row key_table[] = {
 	{ 1, KEY_HOME, EDIT, 0, TUI_ACT_HOME, NULL, NULL, NULL },
 	{ 0, CTRL('a'), EDIT, 0, TUI_ACT_HOME, NULL, NULL, NULL },
 	{ 1, KEY_END, EDIT, 0, TUI_ACT_END, NULL, NULL, NULL },
-	{ 1, KEY_BACKSPACE, EDIT | TUI_CTX_PICK, 0, TUI_ACT_BACKSPACE, NULL, NULL, NULL },
-	{ 0, 127, EDIT | TUI_CTX_PICK, 0, TUI_ACT_BACKSPACE, NULL, NULL, NULL },
-	{ 0, CTRL('h'), EDIT | TUI_CTX_PICK, 0, TUI_ACT_BACKSPACE, NULL, NULL, NULL },
+	{ 1, KEY_BACKSPACE, EDIT | TUI_CTX_PICK | TUI_CTX_BULK_EDIT, 0, TUI_ACT_BACKSPACE, NULL, NULL, NULL },
+	{ 0, 127, EDIT | TUI_CTX_PICK | TUI_CTX_BULK_EDIT, 0, TUI_ACT_BACKSPACE, NULL, NULL, NULL },
+	{ 0, CTRL('h'), EDIT | TUI_CTX_PICK | TUI_CTX_BULK_EDIT, 0, TUI_ACT_BACKSPACE, NULL, NULL, NULL },
 	{ 1, KEY_DC, EDIT, 0, TUI_ACT_DELETE, NULL, NULL, NULL },
-	{ 0, CTRL('u'), EDIT | TUI_CTX_PICK, 0, TUI_ACT_KILL, NULL, NULL, NULL },
+	{ 0, CTRL('u'), EDIT | TUI_CTX_PICK | TUI_CTX_BULK_EDIT, 0, TUI_ACT_KILL, NULL, NULL, NULL },
 };
 
 #define KEY_ROWS (sizeof(key_table) / sizeof(key_table[0]))
@@ -212,7 +234,7 @@ tui_key_action(int is_key, wint_t ch, unsigned contexts)
 	/* Anything printable is typed into a field, a filter, or a choice (y/n). */
 	if (!is_key && ch >= 32 && ch != 127 &&
 	    (contexts & (TUI_CTX_TEXT | TUI_CTX_PATH | TUI_CTX_PICK | TUI_CTX_TOGGLE |
-			 TUI_CTX_SIGNIN | TUI_CTX_ROTATIONS)))
+			 TUI_CTX_SIGNIN | TUI_CTX_ROTATIONS | TUI_CTX_BULK_EDIT)))
 		return TUI_ACT_CHAR;
 	return TUI_ACT_NONE;
 }

@@ -41,6 +41,9 @@ enum tui_context {
 	TUI_CTX_EDIT = 1 << 20,		/* the edit form */
 	TUI_CTX_DELETE = 1 << 21,	/* the delete form */
 	TUI_CTX_TOP = 1 << 22,		/* rotwiz manage's list: nothing under it to go back to */
+	TUI_CTX_MARKS = 1 << 23,	/* the Azure app list: apps can be marked (issue 13) */
+	TUI_CTX_BULK = 1 << 24,		/* Review's table of many rotations */
+	TUI_CTX_BULK_EDIT = 1 << 25,	/* one of its rows' names edited */
 };
 
 enum tui_action {
@@ -96,6 +99,9 @@ enum tui_action {
 	TUI_ACT_REVEAL,
 	TUI_ACT_SAVE,		/* Enter on the edit form */
 	TUI_ACT_CONFIRM_DELETE,	/* Enter on the delete form */
+	TUI_ACT_MARK,		/* Space on the app list: mark it; on Review's table: (de)select a row */
+	TUI_ACT_MARK_ALL,	/* * on the app list: mark every app the filter shows */
+	TUI_ACT_TERRAFORM,	/* t on Review's table: the HCL of every row to a file */
 };
 
 /*

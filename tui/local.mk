@@ -3,6 +3,7 @@ noinst_LIBRARIES += libtui.a
 libtui_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS)
 libtui_a_SOURCES = \
 	tui/tui.c tui/tui.h \
+	tui/bulk.c tui/bulk.h \
 	tui/flow.c tui/flow.h \
 	tui/wizard.c tui/wizard.h \
 	tui/keys.c tui/keys.h \

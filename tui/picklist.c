@@ -526,6 +526,11 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 	else
 		snprintf(count, sizeof(count), "%zu %.*s%s", rows->count, noun_len, rows->noun,
 			 focused && rows->count > 1 ? " - type to filter" : "");
+	if (rows->is_marked && rows->marked > 0)
+		snprintf(count + strlen(count), sizeof(count) - strlen(count), ", %zu marked",
+			 rows->marked);
+	if (rows->is_marked)
+		mark_w = 7;	/* "›✓ [x] ": the highlight, the answer, the mark */
 	tui_text_draw(y + line++, x, count, width, tui_attr(TUI_ROLE_DIM));
 	for (c = 0; c < rows->ncols; c++)
 		heads |= rows->head[c] != NULL;
@@ -563,6 +568,9 @@ tui_pick_draw(struct tui_pick *pick, const struct tui_pick_rows *rows, int y, in
 		if (is_chosen)
 			tui_text_draw(y + line, x + 1, tui_glyph("\xe2\x9c\x93", "*"), 1,
 				      tui_attr(TUI_ROLE_OK));
+		if (rows->is_marked)
+			tui_text_draw(y + line, x + 3, rows->is_marked(rows->mark_ctx, row->value) ?
+				      "[x]" : "[ ]", 3, tui_attr(TUI_ROLE_OK));
 		if (sel) {
 			attrset(attr);
 			mvhline(y + line, cx, ' ', width - mark_w);

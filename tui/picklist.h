@@ -31,6 +31,10 @@ struct tui_pick_rows {
 	int ncols;
 	const char *head[TUI_PICK_COLS];	/* column titles; NULL: no title line */
 	const char *noun;			/* "projects" */
+	/* Marks (the Azure app step, issue 13): NULL is_marked: no mark column. */
+	int (*is_marked)(const void *ctx, const char *value);
+	const void *mark_ctx;
+	size_t marked;				/* how many are marked: "N marked" */
 };
 
 struct tui_pick_memo;

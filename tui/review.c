@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "forms/body.h"
+#include "tui/bulk.h"
 #include "tui/frame.h"
 #include "tui/review.h"
 #include "tui/text.h"
@@ -97,9 +98,13 @@ static void
 review_draw(struct tui *t)
 {
 	int width = COLS - 4, height = LINES - TUI_TOP - TUI_BOTTOM, total;
-	char *text = tui_review_text(t, width);
+	char *text;
 
-	if (!text)
+	if (tui_bulk_active(t)) {
+		tui_bulk_review_draw(t);
+		return;
+	}
+	if (!(text = tui_review_text(t, width)))
 		return;
 	if (t->review_top < 0)
 		t->review_top = 0;
@@ -115,7 +120,8 @@ review_draw(struct tui *t)
 static unsigned
 review_contexts(struct tui *t)
 {
-	(void) t;
+	if (tui_bulk_active(t))
+		return tui_bulk_contexts(t);
 	return TUI_CTX_REVIEW;
 }
 
@@ -129,6 +135,8 @@ review_shown_load(struct tui *t)
 static enum tui_outcome
 review_key(struct tui *t, enum tui_action action, wint_t ch)
 {
+	if (tui_bulk_active(t))
+		return tui_bulk_review_key(t, action, ch);
 	if (core_lists_running(&t->loads, CORE_SLOT_CREATE) &&
 	    action != TUI_ACT_QUIT && action != TUI_ACT_REDRAW)
 		return TUI_OUT_STAY;	/* creating: nothing to change now */

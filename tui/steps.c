@@ -12,6 +12,7 @@
 #include "forms/schedule.h"
 #include "forms/validate.h"
 #include "tui/frame.h"
+#include "tui/bulk.h"
 #include "tui/steps.h"
 #include "tui/text.h"
 
@@ -522,6 +523,12 @@ draw_pick(struct tui *t, const struct tui_item *it, const struct layout *l)
 		return;
 	if (tui_pick_rows(t, it->pick, &rows, &storage) < 0)
 		return;
+	/* The mark column comes with the first mark: the one-app list stays as it was. */
+	if (it->pick == TUI_PICK_APP && tui_bulk_marked(t) > 0) {
+		rows.is_marked = tui_bulk_is_marked;
+		rows.mark_ctx = t->bulk;
+		rows.marked = tui_bulk_marked(t);
+	}
 	tui_pick_draw(&t->pick[it->pick], &rows, l->extra_y, l->x0, l->extra_h, l->width,
 		      pick_answer(t, it->pick), 1);
 	free(storage);
@@ -706,6 +713,8 @@ steps_contexts(struct tui *t)
 	switch (it->kind) {
 	case TUI_ITEM_PICK:
 		ctx |= TUI_CTX_PICK;
+		if (it->pick == TUI_PICK_APP)
+			ctx |= TUI_CTX_MARKS;
 		if (t->pick[it->pick].filter[0])
 			ctx |= TUI_CTX_FILTERED;
 		if (tui_pick_state(t, it->pick) == CORE_LOAD_RUNNING)
@@ -946,6 +955,20 @@ choose(struct tui *t, const struct tui_item *items, int n)
 			tui_set_msg(t, it->field, msg, 0);
 			return TUI_OUT_STAY;
 		}
+	} else if (it->pick == TUI_PICK_APP && tui_bulk_marked(t) > 0) {
+		/* Enter with marks goes on with all of them; the first answers the one-app checks. */
+		size_t i;
+
+		for (i = 0; i < rows.count; i++)
+			if (tui_bulk_is_marked(t->bulk, rows.row[i].value))
+				break;
+		if (i == rows.count) {
+			free(storage);
+			tui_set_msg(t, it->field, "Azure app: none of the marked apps is in this "
+				    "connection's list -- mark them again", 0);
+			return TUI_OUT_STAY;
+		}
+		choose_app(t, rows.row[i].value);
 	} else if ((row = tui_pick_current(pick, &rows)) != NULL) {
 		if (it->pick == TUI_PICK_APP) {
 			choose_app(t, row->value);
@@ -1183,6 +1206,24 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 		return TUI_OUT_PREV_STEP;
 	case TUI_ACT_RETRY:
 		return TUI_OUT_RETRY;
+	case TUI_ACT_MARK:
+	case TUI_ACT_MARK_ALL:
+		if (it->kind != TUI_ITEM_PICK || it->pick != TUI_PICK_APP)
+			return TUI_OUT_STAY;
+		if (action == TUI_ACT_MARK_ALL) {
+			tui_bulk_mark_all(t);
+		} else {
+			struct tui_pick_rows rows;
+			struct tui_pick_row *storage;
+			const struct tui_pick_row *row;
+
+			if (tui_pick_rows(t, TUI_PICK_APP, &rows, &storage) < 0)
+				return TUI_OUT_STAY;
+			if ((row = tui_pick_current(&t->pick[TUI_PICK_APP], &rows)) != NULL)
+				tui_bulk_toggle(t, row->value);
+			free(storage);
+		}
+		return TUI_OUT_STAY;
 	case TUI_ACT_MANUAL:
 		if (t->step != RW_STEP_AZURE_APP || (t->apps_manual && t->apps_forbidden))
 			return TUI_OUT_STAY;

@@ -18,6 +18,7 @@
 #include "libcore/flow.h"
 #include "libcore/names.h"
 #include "common/term.h"
+#include "tui/bulk.h"
 #include "tui/flow.h"
 #include "tui/frame.h"
 #include "tui/manage.h"
@@ -445,7 +446,12 @@ blocked_us(const struct tui *t)
 static void
 wait_for_input(struct tui *t)
 {
-	int timeout = animating(t) ? SPIN_MS : IDLE_MS;
+	int timeout = animating(t) ? SPIN_MS : IDLE_MS, bulk = tui_bulk_pump(t);
+
+	if (tui_bulk_running(t) && timeout > SPIN_MS)
+		timeout = SPIN_MS;
+	if (bulk >= 0 && bulk < timeout)
+		timeout = bulk;
 
 	if (t->app->api) {
 		rw_api_wait(t->app->api, STDIN_FILENO, timeout);
@@ -569,7 +575,7 @@ loop(struct tui *t)
 		wait_for_input(t);
 		while (t->app->api && rw_api_next_result(t->app->api, &result)) {
 			measure_came(t, &result);
-			if (!tui_manage_take(t, &result))
+			if (!tui_bulk_take(t, &result) && !tui_manage_take(t, &result))
 				tui_flow_result(t, &result);
 			rw_result_free(&result);
 		}
@@ -613,7 +619,8 @@ tui_run(struct app *app)
 	tui_editor_close(&t.ed);
 	term_close(&term);
 	/* The screen is gone: what was created stays on the terminal. */
-	if (tui_result_print(&t, stdout) != 0 && t.exit_code == 0)
+	if ((tui_result_print(&t, stdout) != 0 || tui_bulk_print(&t, stdout) != 0) &&
+	    t.exit_code == 0)
 		t.exit_code = RW_EXIT_SUMMARY_UNWRITTEN;
 	write_stats(&t);
 	if (t.draft_saved)

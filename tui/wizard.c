@@ -14,6 +14,7 @@
 #include "forms/validate.h"
 #include "tui/manage.h"
 #include "tui/text.h"
+#include "tui/bulk.h"
 #include "tui/wizard.h"
 
 /* Far more than any paste a field can hold; the rest is dropped. */
@@ -39,6 +40,7 @@ tui_wizard_init(struct tui *t, struct app *app)
 	t->exit_code = rw_status_exit_code(RW_EQUIT);
 	t->status_role = TUI_ROLE_DIM;
 	t->fresh_tag = -1;
+	t->bulk = tui_bulk_new();
 }
 
 void
@@ -51,6 +53,7 @@ tui_wizard_free(struct tui *t)
 	for (i = 0; i < TUI_PICK_COUNT; i++)
 		tui_pick_free(&t->pick[i]);
 	tui_manage_free(t);
+	tui_bulk_free(&t->bulk);
 	core_lists_free(&t->loads);
 	free(t->held);
 	t->held = NULL;

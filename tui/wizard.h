@@ -108,10 +108,12 @@ struct tui_signin {
 };
 
 struct tui_manage;
+struct tui_bulk;
 
 struct tui {
 	struct app *app;
 	struct tui_manage *manage;	/* the Rotations screen, while open (tui/manage.h) */
+	struct tui_bulk *bulk;		/* marked apps and Review's table of many (tui/bulk.h) */
 	enum rw_step step;
 	int focus;			/* index into the step's items */
 	enum rw_step goto_step;

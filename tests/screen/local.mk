@@ -20,6 +20,7 @@ tests_screen_first_frame_CPPFLAGS = $(AM_CPPFLAGS) -D_XOPEN_SOURCE=600
 
 SCREEN_SH_TESTS = \
 	tests/screen/happy-path.sh \
+	tests/screen/bulk.sh \
 	tests/screen/rotate-again.sh \
 	tests/screen/manage.sh \
 	tests/screen/decisions.sh \

@@ -44,3 +44,9 @@ check_PROGRAMS += tests/unit/test-explain
 TESTS += tests/unit/test-explain
 tests_unit_test_explain_SOURCES = tests/unit/test-explain.c tests/tap.h
 tests_unit_test_explain_LDADD = libcore.a libcommon.a
+
+check_PROGRAMS += tests/unit/test-plan
+TESTS += tests/unit/test-plan
+tests_unit_test_plan_SOURCES = tests/unit/test-plan.c tests/tap.h
+tests_unit_test_plan_LDADD = libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
+	$(CURL_LIBS) $(CJSON_LIBS)
