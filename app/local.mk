@@ -9,10 +9,11 @@ libapp_a_SOURCES = \
 	app/setup.c app/setup.h
 
 bin_PROGRAMS += rotwiz
-# No $(CURL_LIBS): net/libcurl.c loads libcurl when first needed (doc/architecture.md).
+# No $(CURL_LIBS) nor $(READLINE_LIBS): net/libcurl.c and plain/libreadline.c
+# load them when first needed (doc/architecture.md "Loading").
 rotwiz_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS) $(CJSON_CFLAGS) $(READLINE_CFLAGS)
 rotwiz_SOURCES = \
 	app/main.c \
 	app/manage.c app/manage.h
 rotwiz_LDADD = libapp.a libtui.a libplain.a libcore.a libnet.a libnetjson.a libforms.a libcommon.a \
-	$(CURSES_LIBS) $(CJSON_LIBS) $(READLINE_LIBS)
+	$(CURSES_LIBS) $(CJSON_LIBS)

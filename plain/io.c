@@ -9,14 +9,14 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <readline/readline.h>
-#include <readline/history.h>
-
 #include "common/secret.h"
 #include "common/term.h"
 #include "plain/io.h"
+#include "plain/libreadline.h"
 
 static int io_tty;
+/* readline, once plain_io_load() has loaded it (a terminal only). */
+static const struct rw_libreadline *rl;
 static plain_wait_fn io_wait;
 static void *io_wait_ctx;
 static struct sigaction io_old_sigint, io_old_sigterm, io_old_sighup;
@@ -118,12 +118,12 @@ attempt_completion(const char *text, int start, int end)
 	(void) start;
 	(void) end;
 	/* Never fall back to file names: an answer is never a local file. */
-	rl_attempted_completion_over = 1;
-	rl_completion_suppress_append = 1;
+	*rl->attempted_completion_over = 1;
+	*rl->completion_suppress_append = 1;
 	if (!io_complete)
 		return NULL;
 	comp_list = io_complete(io_complete_ctx, text);
-	matches = comp_list ? rl_completion_matches(text, comp_next) : NULL;
+	matches = comp_list ? rl->completion_matches(text, comp_next) : NULL;
 	if (comp_list) {
 		for (i = comp_pos; comp_list[i]; i++)
 			free(comp_list[i]);
@@ -167,12 +167,25 @@ plain_io_matches(const char *const *list, size_t count, const char *text)
 	return out;
 }
 
+int
+plain_io_load(void)
+{
+	if (!isatty(STDIN_FILENO))
+		return 0;
+	if (!(rl = rw_libreadline_load())) {
+		rw_term_printf(stderr, "rotwiz: %s\n", rw_libreadline_error());
+		return -1;
+	}
+	return 0;
+}
+
 void
 plain_io_open(plain_wait_fn wait, void *wait_ctx)
 {
 	struct sigaction sa;
 
-	io_tty = isatty(STDIN_FILENO);
+	/* readline only where plain_io_load() loaded it. */
+	io_tty = isatty(STDIN_FILENO) && rl;
 	io_wait = wait ? wait : default_wait;
 	io_wait_ctx = wait_ctx;
 	io_sigint = 0;
@@ -187,17 +200,17 @@ plain_io_open(plain_wait_fn wait, void *wait_ctx)
 	sigaction(SIGHUP, &sa, &io_old_sighup);
 
 	if (io_tty) {
-		rl_readline_name = "rotwiz";
-		rl_instream = stdin;
-		rl_outstream = stdout;
+		*rl->readline_name = "rotwiz";
+		*rl->instream = stdin;
+		*rl->outstream = stdout;
 		/* Our handler decides what Ctrl-C means; readline must not. */
-		rl_catch_signals = 0;
-		rl_catch_sigwinch = 0;
-		rl_change_environment = 0;
+		*rl->catch_signals = 0;
+		*rl->catch_sigwinch = 0;
+		*rl->change_environment = 0;
 		/* The whole answer is one word: project names hold spaces. */
-		rl_completer_word_break_characters = "";
-		rl_attempted_completion_function = attempt_completion;
-		using_history();
+		*rl->completer_word_break_characters = "";
+		*rl->attempted_completion_function = attempt_completion;
+		rl->using_history();
 	}
 	io_open = 1;
 }
@@ -211,8 +224,8 @@ plain_io_close(void)
 	sigaction(SIGTERM, &io_old_sigterm, NULL);
 	sigaction(SIGHUP, &io_old_sighup, NULL);
 	if (io_tty) {
-		rl_callback_handler_remove();
-		clear_history();
+		rl->callback_handler_remove();
+		rl->clear_history();
 		forget_partial();
 	}
 	io_complete = NULL;
@@ -224,11 +237,11 @@ static int
 put_back_partial(void)
 {
 	if (partial_text) {
-		rl_insert_text(partial_text);
-		rl_redisplay();
+		rl->insert_text(partial_text);
+		rl->redisplay();
 	}
 	forget_partial();
-	rl_pre_input_hook = NULL;
+	*rl->pre_input_hook = NULL;
 	return 0;
 }
 
@@ -238,7 +251,7 @@ on_line(char *line)
 	rl_got = line;
 	rl_done_reading = 1;
 	/* Removed here, else readline would show the prompt again at once. */
-	rl_callback_handler_remove();
+	rl->callback_handler_remove();
 }
 
 static enum plain_read
@@ -248,32 +261,32 @@ read_tty_line(const char *prompt, enum plain_echo echo, char **line)
 	rl_done_reading = 0;
 	fflush(stdout);
 	if (partial_prompt && strcmp(partial_prompt, prompt) == 0)
-		rl_pre_input_hook = put_back_partial;
-	rl_callback_handler_install(prompt, on_line);
+		*rl->pre_input_hook = put_back_partial;
+	rl->callback_handler_install(prompt, on_line);
 	while (!rl_done_reading) {
 		if (io_fatal) {
 			/* readline's terminal settings go back before the run ends. */
-			rl_free_line_state();
-			rl_callback_sigcleanup();
-			rl_callback_handler_remove();
+			rl->free_line_state();
+			rl->callback_sigcleanup();
+			rl->callback_handler_remove();
 			fputc('\n', stdout);
 			return PLAIN_READ_SIGNAL;
 		}
 		if (io_sigint) {
 			io_sigint = 0;
 			forget_partial();
-			if (rl_end > 0) {
-				partial_text = strndup(rl_line_buffer, (size_t) rl_end);
+			if (*rl->end > 0) {
+				partial_text = strndup(*rl->line_buffer, (size_t) *rl->end);
 				partial_prompt = strdup(prompt);
 			}
-			rl_free_line_state();
-			rl_callback_sigcleanup();
-			rl_callback_handler_remove();
+			rl->free_line_state();
+			rl->callback_sigcleanup();
+			rl->callback_handler_remove();
 			fputc('\n', stdout);
 			return PLAIN_READ_INTERRUPT;
 		}
 		if (io_wait(io_wait_ctx, STDIN_FILENO) == 1)
-			rl_callback_read_char();
+			rl->callback_read_char();
 	}
 	if (!rl_got) {
 		fputc('\n', stdout);
@@ -284,7 +297,7 @@ read_tty_line(const char *prompt, enum plain_echo echo, char **line)
 		return PLAIN_READ_TOO_LONG;
 	}
 	if (echo == PLAIN_ECHO && rl_got[0])
-		add_history(rl_got);
+		rl->add_history(rl_got);
 	*line = rl_got;
 	return PLAIN_READ_LINE;
 }

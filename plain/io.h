@@ -46,6 +46,19 @@ typedef int (*plain_wait_fn)(void *ctx, int fd);
 typedef char **(*plain_complete_fn)(void *ctx, const char *text);
 
 /*
+ * What plain mode exits with when readline cannot be loaded: 1, as for
+ * output that cannot be written (doc/contract.md section 6).
+ */
+#define PLAIN_EXIT_NO_READLINE 1
+
+/*
+ * Loads GNU readline (plain/libreadline.c) when stdin is a terminal, before
+ * plain_io_open(): 0 when it is loaded or not needed; -1 when it cannot be
+ * loaded, said on stderr naming the library and the loader's reason.
+ */
+int plain_io_load(void);
+
+/*
  * Sets up stdin/stdout once: readline when stdin is a terminal, the
  * SIGINT handler (it only raises a flag).  wait (may be NULL: plain poll)
  * is used while the user types.

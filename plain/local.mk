@@ -5,6 +5,7 @@ libplain_a_SOURCES = \
 	plain/plain.c plain/plain.h \
 	plain/fields.c \
 	plain/io.c plain/io.h \
+	plain/libreadline.c plain/libreadline.h \
 	plain/load.c plain/load.h \
 	plain/manage.c \
 	plain/pick.c plain/pick.h \

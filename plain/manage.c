@@ -581,6 +581,8 @@ plain_manage_run(struct app *app)
 	struct plain_session s;
 	int code;
 
+	if (plain_io_load() < 0)
+		return PLAIN_EXIT_NO_READLINE;
 	memset(&s, 0, sizeof(s));
 	s.app = app;
 	plain_load_init(&s.loads);

@@ -246,6 +246,8 @@ plain_run(struct app *app)
 	enum plain_next next;
 	int code;
 
+	if (plain_io_load() < 0)
+		return PLAIN_EXIT_NO_READLINE;
 	memset(&s, 0, sizeof(s));
 	s.app = app;
 	plain_load_init(&s.loads);

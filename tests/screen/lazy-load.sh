@@ -1,6 +1,8 @@
 #!/bin/sh
 # The first frame is drawn before libcurl is loaded (net/libcurl.c,
 # doc/architecture.md "Loading"), and the prefetch loads it at once after.
+# GNU readline is loaded by plain mode on a terminal only (plain/libreadline.c):
+# never for --version or the curses front-end.
 # Not timing: the dynamic loader's own log (LD_DEBUG=files, on the same pty
 # as the screen, so in the order things happened) says when libcurl came,
 # and tests/screen/first-frame keeps every byte in FIRST_FRAME_LOG.
@@ -33,6 +35,7 @@ on_pty 'rotwiz 0.' '' "$ROTWIZ" --version
 check version_printed grep -q '^exit 0' "$T/one"
 check the_loader_log_is_read grep -q 'file=libformw' "$LOG"
 check version_loads_no_libcurl sh -c "! grep -q 'libcurl' '$LOG'"
+check version_loads_no_readline sh -c "! grep -q 'libreadline' '$LOG'"
 
 # A token given: step 1 first, libcurl after it, before the quit key is even read.
 on_pty '^C quit' '\x03y' env INFISICAL_DOMAIN="$SANDBOX_URL" INFISICAL_TOKEN=$USER_TOKEN "$ROTWIZ"
@@ -45,11 +48,29 @@ check ncurses_came_before_the_first_frame before "$(at 'file=libncursesw')" "$fr
 # ^C quits at once (nothing typed yet): had the prefetch waited for a key, no libcurl at all.
 check the_prefetch_starts_while_step_1_is_up before "$curl" "$(at "$(printf '\033[?1049l')")"
 [ -n "$curl" ] && [ -n "$frame" ] || diag "frame at ${frame:-never}, libcurl at ${curl:-never}"
+check curses_loads_no_readline sh -c "! grep -q 'libreadline' '$LOG'"
 
 # No token: the sign-in screen needs no network until a token is given.
 on_pty '^C quit' '\x03y' env INFISICAL_DOMAIN="$SANDBOX_URL" "$ROTWIZ"
 check sign_in_frame_seen grep -q '^frame_ms [0-9]' "$T/one"
 check sign_in_screen_loads_no_libcurl sh -c "! grep -q 'file=libcurl' '$LOG'"
+check sign_in_screen_loads_no_readline sh -c "! grep -q 'libreadline' '$LOG'"
+
+# Plain mode on a terminal: readline loaded before the first question, and it
+# edits: Ctrl-C, then 'y' at its "Quit?" prompt, ends the run with 130.
+on_pty 'one question at' '\x03y\r' env INFISICAL_DOMAIN="$SANDBOX_URL" "$ROTWIZ" --plain
+check plain_quits_through_readline grep -q '^exit 130' "$T/one"
+check plain_asked_quit grep -q 'Quit?' "$LOG"
+rl=$(at 'file=libreadline.so.8')
+check plain_loads_readline test -n "$rl"
+check readline_comes_before_the_first_question before "$rl" "$(at 'one question at')"
+check readline_is_dlopened grep -q 'file=libreadline.so.8 .*dynamically loaded by' "$LOG"
+
+# Plain mode with stdin not a terminal: plain stdio, no readline.
+printf '' | env -i PATH="$PATH" LC_ALL=C.UTF-8 HOME="$RUN_HOME" XDG_STATE_HOME="$RUN_STATE" \
+	INFISICAL_DOMAIN="$SANDBOX_URL" LD_DEBUG=files "$ROTWIZ" --plain >"$T/out" 2>"$T/err"
+check piped_plain_ran grep -q 'one question at' "$T/out"
+check piped_plain_loads_no_readline sh -c "! grep -q 'libreadline' '$T/err'"
 run_checked
 
 # libcurl that cannot be loaded: said, naming the library and the loader's reason.
@@ -65,4 +86,13 @@ check unloadable_libcurl_fails test "$rc" -ne 0
 check unloadable_libcurl_is_named grep -q 'libcurl.so.4 could not be loaded' "$T/err"
 check unloadable_libcurl_gives_the_reason grep -q 'badlib/libcurl.so.4' "$T/err"
 [ -s "$T/err" ] && diag "$(head -n3 "$T/err")"
+
+# readline that cannot be loaded: plain mode says so, naming the library and
+# the loader's reason, and exits 1 (doc/contract.md section 6) before asking anything.
+printf 'not a shared object\n' >"$T/badlib/libreadline.so.8"
+on_pty 'rotwiz:' '' env LD_LIBRARY_PATH="$T/badlib" INFISICAL_DOMAIN="$SANDBOX_URL" "$ROTWIZ" --plain
+check unloadable_readline_exits_1 grep -q '^exit 1$' "$T/one"
+check unloadable_readline_is_named grep -q 'libreadline.so.8 could not be loaded' "$LOG"
+check unloadable_readline_gives_the_reason grep -q 'badlib/libreadline.so.8: ' "$LOG"
+check unloadable_readline_asks_nothing sh -c "! grep -q 'one question at' '$LOG'"
 done_testing
