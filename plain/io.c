@@ -285,7 +285,11 @@ read_tty_line(const char *prompt, enum plain_echo echo, char **line)
 			fputc('\n', stdout);
 			return PLAIN_READ_INTERRUPT;
 		}
-		if (io_wait(io_wait_ctx, STDIN_FILENO) == 1)
+		/*
+		 * A Ctrl-C that came during the wait is taken first: keys typed
+		 * after it ("y" at the quit question) must not reach this prompt.
+		 */
+		if (io_wait(io_wait_ctx, STDIN_FILENO) == 1 && !io_sigint && !io_fatal)
 			rl->callback_read_char();
 	}
 	if (!rl_got) {
@@ -324,7 +328,7 @@ read_raw_line(char *buf, size_t *len, int use_read)
 			unsigned char ch;
 			ssize_t r;
 
-			if (io_wait(io_wait_ctx, STDIN_FILENO) != 1)
+			if (io_wait(io_wait_ctx, STDIN_FILENO) != 1 || io_sigint || io_fatal)
 				continue;
 			r = read(STDIN_FILENO, &ch, 1);
 			if (r < 0 && (errno == EINTR || errno == EAGAIN))

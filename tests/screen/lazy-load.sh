@@ -57,8 +57,10 @@ check sign_in_screen_loads_no_libcurl sh -c "! grep -q 'file=libcurl' '$LOG'"
 check sign_in_screen_loads_no_readline sh -c "! grep -q 'libreadline' '$LOG'"
 
 # Plain mode on a terminal: readline loaded before the first question, and it
-# edits: Ctrl-C, then 'y' at its "Quit?" prompt, ends the run with 130.
-on_pty 'one question at' '\x03y\r' env INFISICAL_DOMAIN="$SANDBOX_URL" "$ROTWIZ" --plain
+# edits: Ctrl-C, then 'y' at its "Quit?" prompt, ends the run with 130.  The
+# keys go in one write once the first prompt is up: the Ctrl-C is taken before
+# the "y" behind it, which answers the quit question, not the server prompt.
+on_pty 'Server [3]: ' '\x03y\r' env INFISICAL_DOMAIN="$SANDBOX_URL" "$ROTWIZ" --plain
 check plain_quits_through_readline grep -q '^exit 130' "$T/one"
 check plain_asked_quit grep -q 'Quit?' "$LOG"
 rl=$(at 'file=libreadline.so.8')
