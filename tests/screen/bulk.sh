@@ -173,6 +173,7 @@ keys Enter PgDn
 waits "step_6_is_the_templates" "Rotation name template     {app}-client-secret_"
 waits "step_1s_name_is_the_templates_tail" "2 azure-contoso-prod-app-00021-client-secret  AZURE_CONTOSO_PROD_APP_00021_CLIENT_ID"
 waits "the_preview_says_how_many" "What the 10 marked apps get"
+waits "the_bar_says_step_1s_name_went_to_the_template" "names from {app}-client-secret (step 6)  |  Payments"
 # Key by key at human speed: the 2nd app's row follows each one.
 keys C-u; sleep 0.25; txt "r"
 waits "one_letter_every_row_the_same_made_unique" "2 r-2  AZURE_CONTOSO_PROD_APP_00021_CLIENT_ID"
@@ -193,6 +194,7 @@ waits "the_fixed_template_previews" "2 rot-azure-contoso-prod-app-00021  ID_AZUR
 keys Enter
 waits "review_has_the_templated_names" "10 rotations to create (10 on the table)"
 waits "step_6_is_done_on_the_rail" "✓ Secret names"
+waits "the_bar_shows_the_edited_templates" "names from rot-{app} (step 6)"
 waits_joined "and_says_where_they_come_from" "Names from rot-{app}, ID_{APP} / {APP}_CLIENT_SECRET (step 6)"
 waits "the_templated_row" "rot-azure-contoso-prod-app-00021"
 keys Enter
