@@ -78,6 +78,30 @@ core_plan_expand(const char *tmpl, const char *app_name, int is_name, char *out,
 		out[n] = '\0';
 }
 
+int
+core_plan_check_template(enum core_plan_template which, const char *tmpl, char *msg,
+			 size_t msgsz)
+{
+	static const char *const labels[] = {
+		"Rotation name template", "Client ID secret template", "Client secret template",
+	};
+	static const enum rw_field fields[] = {
+		RW_FIELD_NAME, RW_FIELD_MAP_CLIENT_ID, RW_FIELD_MAP_CLIENT_SECRET,
+	};
+	char made[CORE_NAME_MAX], why[RW_MESSAGE_MAX];
+
+	if (which < 0 || which >= CORE_PLAN_TMPL_COUNT) {
+		snprintf(msg, msgsz, "no such template");
+		return -1;
+	}
+	core_plan_expand(tmpl, "app", which == CORE_PLAN_TMPL_NAME, made, sizeof(made));
+	if (rw_validate_field(fields[which], made, why, sizeof(why)) == RW_OK)
+		return 0;
+	snprintf(msg, msgsz, "%s \"%s\" makes \"%s\" for an app called app -- %s", labels[which],
+		 tmpl ? tmpl : "", made, why);
+	return -1;
+}
+
 /* base with "-N" (a rotation name, cut to stay within 64) or "_N" (a secret name). */
 static void
 suffixed(const char *base, int nth, int is_name, char *out, size_t outsz)

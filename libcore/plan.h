@@ -41,6 +41,24 @@ struct core_plan_row {
 void core_plan_expand(const char *tmpl, const char *app_name, int is_name, char *out,
 		      size_t outsz);
 
+enum core_plan_template {
+	CORE_PLAN_TMPL_NAME,		/* the rotation's name */
+	CORE_PLAN_TMPL_ID,		/* secretsMapping.clientId */
+	CORE_PLAN_TMPL_SECRET,		/* secretsMapping.clientSecret */
+	CORE_PLAN_TMPL_COUNT
+};
+
+/*
+ * Whether the template can make a valid name for any app: what it makes of
+ * an app called "app" is checked by the one validator (its {app} / {APP}
+ * stand for letters only, so only the fixed text can break a rule).  0, or
+ * -1 with msg naming the template, its value, what it made and the rule.
+ * A template without {app} / {APP} is not refused: every row's name is the
+ * same, and core_plan_build's -2, -3 / _2, _3 make them unique.
+ */
+int core_plan_check_template(enum core_plan_template which, const char *tmpl, char *msg,
+			     size_t msgsz);
+
 /*
  * rows[i] for apps[i], in order: the names from the templates, or the
  * names already in rows[i] when keep is set (a row edited by hand keeps

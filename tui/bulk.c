@@ -152,6 +152,30 @@ tui_bulk_active(const struct tui *t)
 
 /* ---- the table ---- */
 
+/*
+ * The templates' first values: the issue's defaults, and step 1's name
+ * kept as the rotation name's tail ({app}-NAME) so what was typed there is
+ * not dropped (decision 29).
+ */
+static void
+templates_init(struct tui *t)
+{
+	struct tui_bulk *b = t->bulk;
+	const char *typed = rw_answers_get(&t->app->answers, RW_FIELD_NAME);
+
+	if (b->tmpl_set)
+		return;
+	b->tmpl_set = 1;
+	if (typed && *typed && strstr(typed, "{app}"))
+		snprintf(b->tmpl[CORE_PLAN_TMPL_NAME], CORE_NAME_MAX, "%s", typed);
+	else if (typed && *typed)
+		snprintf(b->tmpl[CORE_PLAN_TMPL_NAME], CORE_NAME_MAX, "{app}-%s", typed);
+	else
+		snprintf(b->tmpl[CORE_PLAN_TMPL_NAME], CORE_NAME_MAX, "%s", CORE_PLAN_NAME_TEMPLATE);
+	snprintf(b->tmpl[CORE_PLAN_TMPL_ID], CORE_NAME_MAX, "%s", CORE_PLAN_ID_TEMPLATE);
+	snprintf(b->tmpl[CORE_PLAN_TMPL_SECRET], CORE_NAME_MAX, "%s", CORE_PLAN_SECRET_TEMPLATE);
+}
+
 static char *
 folder_of(const struct tui *t)
 {
@@ -246,8 +270,9 @@ tui_bulk_plan(struct tui *t)
 	folder = folder_of(t);
 	names = core_lists_result(&t->loads, CORE_SLOT_SECRET_NAMES, rw_answers_get(a, RW_FIELD_PROJECT),
 				  rw_answers_get(a, RW_FIELD_ENVIRONMENT), folder ? folder : "/");
-	b->problems = core_plan_build(b->apps, n, CORE_PLAN_NAME_TEMPLATE, CORE_PLAN_ID_TEMPLATE,
-				      CORE_PLAN_SECRET_TEMPLATE, b->keep,
+	templates_init(t);
+	b->problems = core_plan_build(b->apps, n, b->tmpl[CORE_PLAN_TMPL_NAME],
+				      b->tmpl[CORE_PLAN_TMPL_ID], b->tmpl[CORE_PLAN_TMPL_SECRET], b->keep,
 				      names && names->status == RW_OK ? &names->u.secret_names : NULL,
 				      b->rotations_state == 2 ? &b->rotations : NULL,
 				      rw_answers_get(a, RW_FIELD_ENVIRONMENT), folder ? folder : "/",
@@ -567,6 +592,11 @@ tui_bulk_review_draw(struct tui *t)
 	size_t i, todo = 0, existing = 0;
 	char *folder = folder_of(t);
 
+	char tn[CORE_NAME_MAX * 4], ti[CORE_NAME_MAX * 4], ts[CORE_NAME_MAX * 4];
+
+	report_clean(b->tmpl[CORE_PLAN_TMPL_NAME], tn, sizeof(tn));
+	report_clean(b->tmpl[CORE_PLAN_TMPL_ID], ti, sizeof(ti));
+	report_clean(b->tmpl[CORE_PLAN_TMPL_SECRET], ts, sizeof(ts));
 	curs_set(0);
 	for (i = 0; i < b->count; i++) {
 		todo += b->selected[i] && b->state[i] != CORE_BATCH_CREATED;
@@ -578,9 +608,8 @@ tui_bulk_review_draw(struct tui *t)
 	report_clean(folder ? folder : "/", clean_path, sizeof(clean_path));
 	free(folder);
 	snprintf(line, sizeof(line), "%zu rotations to create (%zu on the table) in %s / %s / %s. "
-		 "Names from %s, %s / %s; e edits a row.", todo, b->count, prj, clean_env,
-		 clean_path, CORE_PLAN_NAME_TEMPLATE, CORE_PLAN_ID_TEMPLATE,
-		 CORE_PLAN_SECRET_TEMPLATE);
+		 "Names from %s, %s / %s (step 6); e edits a row.", todo, b->count, prj, clean_env,
+		 clean_path, tn, ti, ts);
 	y += tui_frame_paragraph(y, 2, 3, width, line, tui_attr(TUI_ROLE_NORMAL));
 	if (b->rotations_state == 1)
 		y += tui_frame_paragraph(y, 2, 1, width, "Loading the folder's rotations to flag "
@@ -806,6 +835,172 @@ tui_bulk_review_key(struct tui *t, enum tui_action action, wint_t ch)
 			t->exit_code = core_batch_exit_code(&b->batch);
 			return TUI_OUT_QUIT;
 		}
+		return TUI_OUT_QUIT_ASK;
+	case TUI_ACT_REDRAW:
+		return TUI_OUT_REDRAW;
+	default:
+		return TUI_OUT_STAY;
+	}
+}
+
+/* ---- step 6 with marks: the templates ---- */
+
+static const char *const tmpl_labels[CORE_PLAN_TMPL_COUNT] = {
+	"Rotation name template", "Client ID secret template", "Client secret template",
+};
+
+int
+tui_bulk_templates_check(struct tui *t)
+{
+	struct tui_bulk *b = t->bulk;
+	char msg[RW_MESSAGE_MAX + 3 * CORE_NAME_MAX];
+	int i;
+
+	templates_init(t);
+	for (i = 0; i < CORE_PLAN_TMPL_COUNT; i++)
+		if (core_plan_check_template((enum core_plan_template) i, b->tmpl[i], msg,
+					     sizeof(msg)) < 0) {
+			b->tmpl_focus = i;
+			tui_status(t, TUI_ROLE_ERROR, "%s", msg);
+			return -1;
+		}
+	return 0;
+}
+
+void
+tui_bulk_templates_draw(struct tui *t)
+{
+	struct tui_bulk *b = t->bulk;
+	int y = TUI_TOP, width = COLS - 4, bottom = LINES - TUI_BOTTOM, i;
+	char line[RW_MESSAGE_MAX + 16 * CORE_NAME_MAX + 1024], shown[CORE_NAME_MAX * 4];
+	char msg[RW_MESSAGE_MAX + 3 * CORE_NAME_MAX];
+	size_t r;
+
+	templates_init(t);
+	curs_set(0);
+	y += tui_frame_paragraph(y, 2, 2, width, "Every marked app's names come from these "
+				 "templates: {app} is its name as a slug, {APP} the same upper-cased "
+				 "with _.", tui_attr(TUI_ROLE_DIM));
+	y++;
+	for (i = 0; i < CORE_PLAN_TMPL_COUNT; i++) {
+		report_clean(b->tmpl[i], shown, sizeof(shown));
+		snprintf(line, sizeof(line), "%-26s %s%s", tmpl_labels[i], shown,
+			 i == b->tmpl_focus ? "_" : "");
+		tui_text_draw(y++, 2, line, width, tui_attr(i == b->tmpl_focus ? TUI_ROLE_EDIT :
+							      TUI_ROLE_FIELD));
+		if (core_plan_check_template((enum core_plan_template) i, b->tmpl[i], msg,
+					     sizeof(msg)) < 0) {
+			report_clean(msg, line, sizeof(line));
+			y += tui_frame_paragraph(y, 4, 3, width - 2, line, tui_attr(TUI_ROLE_ERROR));
+		}
+	}
+	y++;
+	snprintf(line, sizeof(line), "What the %zu marked apps get (Review shows the same; e "
+		 "there edits a row):", b->count);
+	tui_text_draw(y++, 2, line, width, tui_attr(TUI_ROLE_DIM));
+	for (r = 0; r < b->count; r++) {
+		const struct core_plan_row *row = &b->rows[r];
+		char app[256], name[CORE_NAME_MAX * 4], id[CORE_NAME_MAX * 4];
+		char secret[CORE_NAME_MAX * 4];
+
+		if (y >= bottom - 1 && r + 1 < b->count) {
+			snprintf(line, sizeof(line), "  and %zu more", b->count - r);
+			tui_text_draw(y, 2, line, width, tui_attr(TUI_ROLE_DIM));
+			break;
+		}
+		if (y >= bottom)
+			break;
+		report_clean(b->apps[r].name ? b->apps[r].name : "", app, sizeof(app));
+		report_clean(row->name, name, sizeof(name));
+		report_clean(row->map_id, id, sizeof(id));
+		report_clean(row->map_secret, secret, sizeof(secret));
+		snprintf(line, sizeof(line), "%c%3zu %s  %s  %s  (%s)%s%s%s%s", row->existing[0] ?
+			 '!' : ' ', r + 1, name, id, secret, app, row->existing[0] ?
+			 " has a rotation here already: " : "", row->existing, row->problem[0] ?
+			 " -- " : "", row->problem);
+		tui_text_draw(y++, 2, line, width, tui_attr(row->problem[0] ? TUI_ROLE_ERROR :
+							  row->existing[0] ? TUI_ROLE_WARNING :
+							  TUI_ROLE_NORMAL));
+	}
+}
+
+static void
+templates_changed(struct tui *t)
+{
+	tui_bulk_plan(t);
+	tui_status(t, TUI_ROLE_DIM, "%s", "");
+}
+
+void
+tui_bulk_templates_paste(struct tui *t, const char *text)
+{
+	struct tui_bulk *b = t->bulk;
+	char *v = b->tmpl[b->tmpl_focus];
+	size_t len = strlen(v);
+
+	templates_init(t);
+	/* A pasted line break is not Enter, nor part of a name. */
+	for (; *text && len + 1 < CORE_NAME_MAX; text++)
+		if ((unsigned char) *text >= 32 && *text != 127) {
+			v[len++] = *text;
+			v[len] = '\0';
+		}
+	templates_changed(t);
+}
+
+enum tui_outcome
+tui_bulk_templates_key(struct tui *t, enum tui_action action, wint_t ch)
+{
+	struct tui_bulk *b = t->bulk;
+	char *v;
+	size_t len;
+
+	templates_init(t);
+	v = b->tmpl[b->tmpl_focus];
+	len = strlen(v);
+	switch (action) {
+	case TUI_ACT_CHAR: {
+		char mb[MB_LEN_MAX];
+		mbstate_t state;
+		size_t n;
+
+		memset(&state, 0, sizeof(state));
+		n = wcrtomb(mb, (wchar_t) ch, &state);
+		if (n != (size_t) -1 && len + n < CORE_NAME_MAX) {
+			memcpy(v + len, mb, n);
+			v[len + n] = '\0';
+		}
+		templates_changed(t);
+		return TUI_OUT_STAY;
+	}
+	case TUI_ACT_BACKSPACE:
+		while (len > 0 && ((unsigned char) v[len - 1] & 0xC0) == 0x80)
+			v[--len] = '\0';
+		if (len)
+			v[len - 1] = '\0';
+		templates_changed(t);
+		return TUI_OUT_STAY;
+	case TUI_ACT_KILL:
+		v[0] = '\0';
+		templates_changed(t);
+		return TUI_OUT_STAY;
+	case TUI_ACT_NEXT_FIELD:
+	case TUI_ACT_LIST_DOWN:
+		b->tmpl_focus = (b->tmpl_focus + 1) % CORE_PLAN_TMPL_COUNT;
+		return TUI_OUT_STAY;
+	case TUI_ACT_PREV_FIELD:
+	case TUI_ACT_LIST_UP:
+		b->tmpl_focus = (b->tmpl_focus + CORE_PLAN_TMPL_COUNT - 1) % CORE_PLAN_TMPL_COUNT;
+		return TUI_OUT_STAY;
+	case TUI_ACT_ACCEPT:
+	case TUI_ACT_NEXT_STEP:
+		if (tui_bulk_templates_check(t) < 0)
+			return TUI_OUT_STAY;
+		return TUI_OUT_NEXT_STEP;
+	case TUI_ACT_PREV_STEP:
+	case TUI_ACT_ESCAPE:
+		return TUI_OUT_PREV_STEP;
+	case TUI_ACT_QUIT:
 		return TUI_OUT_QUIT_ASK;
 	case TUI_ACT_REDRAW:
 		return TUI_OUT_REDRAW;

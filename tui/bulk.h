@@ -41,6 +41,10 @@ struct tui_bulk {
 	size_t *batch_row;		/* batch item -> row */
 	int running, ran, stop_asked;
 	struct strbuf made;		/* "created NAME ID" lines, for after curses */
+	/* Step 6 with marks: the templates every row's names come from. */
+	char tmpl[CORE_PLAN_TMPL_COUNT][CORE_NAME_MAX];
+	int tmpl_set;			/* filled in (from step 1's name) on the first visit */
+	int tmpl_focus;
 };
 
 struct tui_bulk *tui_bulk_new(void);
@@ -56,6 +60,17 @@ void tui_bulk_mark_all(struct tui *t);
 int tui_bulk_active(const struct tui *t);
 /* Works the table out again from the marks and answers (keeps edited rows). */
 void tui_bulk_plan(struct tui *t);
+
+/*
+ * Step 6 while tui_bulk_active(): the three templates and, under them, the
+ * names every marked app gets (core_plan_build), worked out again on each
+ * key.  check: 0 when every template can make valid names, else -1 with
+ * the refusal on the status line.
+ */
+void tui_bulk_templates_draw(struct tui *t);
+enum tui_outcome tui_bulk_templates_key(struct tui *t, enum tui_action action, wint_t ch);
+void tui_bulk_templates_paste(struct tui *t, const char *text);
+int tui_bulk_templates_check(struct tui *t);
 
 /* Review's draw and keys while tui_bulk_active(). */
 void tui_bulk_review_draw(struct tui *t);

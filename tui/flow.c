@@ -86,7 +86,7 @@ go_step(struct tui *t, enum rw_step step)
 		t->pick[i].filter[0] = '\0';
 	if (step >= RW_STEP_ROTATION && step < RW_STEP_REVIEW)
 		tui_steps_focus_entered(t);
-	if (step == RW_STEP_REVIEW)
+	if (step == RW_STEP_REVIEW || step == RW_STEP_SECRETS)
 		tui_bulk_plan(t);
 }
 
@@ -125,6 +125,15 @@ check_step(struct tui *t, enum rw_step step)
 
 	if (!info || !info->fields)
 		return 0;
+	if (step == RW_STEP_SECRETS && tui_bulk_active(t)) {
+		/* The templates, not one app's names. */
+		if (tui_bulk_templates_check(t) < 0) {
+			t->done_mask &= ~(1 << step);
+			return -1;
+		}
+		t->done_mask |= 1 << step;
+		return 0;
+	}
 	memset(&problems, 0, sizeof(problems));
 	for (i = 0; i < info->field_count; i++)
 		tui_set_msg(t, info->fields[i], NULL, 0);

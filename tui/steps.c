@@ -650,6 +650,13 @@ steps_draw(struct tui *t)
 	struct layout l;
 	int n = current_items(t, items), i;
 
+	if (t->step == RW_STEP_SECRETS && tui_bulk_active(t)) {
+		/* Marks: this step is the templates every row's names come from. */
+		if (tui_editor_is_open(&t->ed))
+			tui_editor_close(&t->ed);
+		tui_bulk_templates_draw(t);
+		return;
+	}
 	layout(t, items, n, &l);
 	if (t->focus >= n)
 		t->focus = n - 1;
@@ -705,6 +712,9 @@ steps_contexts(struct tui *t)
 	const struct tui_item *it;
 	unsigned ctx = TUI_CTX_STEP;
 	int n;
+
+	if (t->step == RW_STEP_SECRETS && tui_bulk_active(t))
+		return TUI_CTX_STEP | TUI_CTX_TEXT;
 
 	if (t->step == RW_STEP_AZURE_APP && (!t->apps_manual || !t->apps_forbidden))
 		ctx |= TUI_CTX_APPS;
@@ -1178,6 +1188,8 @@ steps_key(struct tui *t, enum tui_action action, wint_t ch)
 	const struct tui_item *it;
 	int n, c;
 
+	if (t->step == RW_STEP_SECRETS && tui_bulk_active(t))
+		return tui_bulk_templates_key(t, action, ch);
 	if (!(it = focused_item(t, items, &n)))
 		return TUI_OUT_STAY;
 	switch (action) {
@@ -1325,6 +1337,10 @@ steps_paste(struct tui *t, const char *text)
 	const char *q;
 	int n;
 
+	if (t->step == RW_STEP_SECRETS && tui_bulk_active(t)) {
+		tui_bulk_templates_paste(t, text);
+		return;
+	}
 	if (!(it = focused_item(t, items, &n)) || !(clean = strdup(text)))
 		return;
 	/* A pasted line break must not act as Enter, nor land in a field. */

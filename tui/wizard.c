@@ -425,7 +425,14 @@ tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz
 	buf[0] = '\0';
 	switch (step) {
 	case RW_STEP_ROTATION:
-		snprintf(buf, bufsz, "%s", rw_answers_get(a, RW_FIELD_NAME));
+		/* Marks: every row's name comes from step 6's template (step 1's name its tail). */
+		if (tui_bulk_active(t) && t->bulk->tmpl_set)
+			snprintf(buf, bufsz, "names from %s (step 6)",
+				 t->bulk->tmpl[CORE_PLAN_TMPL_NAME]);
+		else if (tui_bulk_active(t))
+			snprintf(buf, bufsz, "names from step 6's template");
+		else
+			snprintf(buf, bufsz, "%s", rw_answers_get(a, RW_FIELD_NAME));
 		break;
 	case RW_STEP_WHERE:
 		tui_display_value(t, RW_FIELD_PROJECT, one, sizeof(one));
@@ -451,6 +458,11 @@ tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz
 				 atoi(rw_answers_get(a, RW_FIELD_MINUTES)));
 		break;
 	case RW_STEP_SECRETS:
+		if (tui_bulk_active(t) && t->bulk->tmpl_set) {
+			snprintf(buf, bufsz, "%s, %s", t->bulk->tmpl[CORE_PLAN_TMPL_ID],
+				 t->bulk->tmpl[CORE_PLAN_TMPL_SECRET]);
+			break;
+		}
 		snprintf(buf, bufsz, "%s, %s", rw_answers_get(a, RW_FIELD_MAP_CLIENT_ID),
 			 rw_answers_get(a, RW_FIELD_MAP_CLIENT_SECRET));
 		break;

@@ -159,5 +159,52 @@ check "the_server_holds_what_was_sent" test "$(($(total) - before))" = $((11 + s
 txt "q"
 exits 130 "rows_not_sent_exit_130"
 
+# ---- step 6 with marks: the templates, with every marked app's names under them ----
+screen_run INFISICAL_TOKEN=$USER_TOKEN
+waits "fourth_run" "1/7 Rotation"
+txt "client-secret"
+keys PgDn PgDn PgDn
+waits "app_list_once_more" "Legacy Billing Sync"
+txt "app 0002"
+waits "filtered_to_ten" '10 of 37 apps match "app 0002"'
+txt "*"
+waits "ten_marked" "10 marked"
+keys Enter PgDn
+waits "step_6_is_the_templates" "Rotation name template     {app}-client-secret_"
+waits "step_1s_name_is_the_templates_tail" "2 azure-contoso-prod-app-00021-client-secret  AZURE_CONTOSO_PROD_APP_00021_CLIENT_ID"
+waits "the_preview_says_how_many" "What the 10 marked apps get"
+waits "the_bar_says_step_1s_name_went_to_the_template" "names from {app}-client-secret (step 6)  |  Payments"
+# Key by key at human speed: the 2nd app's row follows each one.
+keys C-u; sleep 0.25; txt "r"
+waits "one_letter_every_row_the_same_made_unique" "2 r-2  AZURE_CONTOSO_PROD_APP_00021_CLIENT_ID"
+sleep 0.25; txt "o"; sleep 0.25; txt "t"
+waits "the_next_keys" "2 rot-2  AZURE"
+sleep 0.25; txt "-"; sleep 0.25; txt "{"; sleep 0.25; txt "a"; sleep 0.25; txt "p"; sleep 0.25; txt "p"
+sleep 0.25; txt "}"
+waits "the_template_fills_in_the_app" "2 rot-azure-contoso-prod-app-00021  AZURE_CONTOSO_PROD_APP_00021_CLIENT_ID"
+# A secret-name template the rule refuses: named with its value, and Enter stays.
+keys Tab C-u; txt "ID/{APP}"
+waits_joined "a_bad_template_is_refused_naming_the_value" 'Client ID secret template "ID/{APP}" makes "ID/APP"'
+waits_joined "and_the_rule" 'must not contain ":" or "/"'
+keys Enter
+waits "enter_stays_on_the_templates" "6/7 Secret names"
+lacks "not_on_review" "rotations to create"
+keys C-u; txt "ID_{APP}"
+waits "the_fixed_template_previews" "2 rot-azure-contoso-prod-app-00021  ID_AZURE_CONTOSO_PROD_APP_00021  AZURE_CONTOSO"
+keys Enter
+waits "review_has_the_templated_names" "10 rotations to create (10 on the table)"
+waits "step_6_is_done_on_the_rail" "✓ Secret names"
+waits "the_bar_shows_the_edited_templates" "names from rot-{app} (step 6)"
+waits_joined "and_says_where_they_come_from" "Names from rot-{app}, ID_{APP} / {APP}_CLIENT_SECRET (step 6)"
+waits "the_templated_row" "rot-azure-contoso-prod-app-00021"
+keys Enter
+waits "the_templated_run_ends" "All 10 created."
+check "the_server_holds_the_templated_name" test "$(count_named rot-azure-contoso-prod-app-00021)" = 1
+check "ten_rot_names_on_the_server" test "$(grep -o '"name": *"rot-azure-contoso-prod-app-0002[0-9]"' "$T/list" | wc -l)" = 10
+check "the_templated_secret_name_was_sent" grep -q '"clientId": *"ID_AZURE_CONTOSO_PROD_APP_00021"' "$T/list"
+check "no_default_name_for_them" test "$(count_named azure-contoso-prod-app-00021-client-secret)" = 0
+txt "q"
+exits 0 "q_after_the_templated_run_exits_0"
+
 asan_clean "no_sanitizer_reports"
 done_testing

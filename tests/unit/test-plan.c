@@ -120,6 +120,41 @@ main(void)
 		is_str(rows[1].map_secret, "APP_CLIENT_SECRET_2", "their_secret_names_too");
 		is_str(rows[2].map_id, "AZURE_CLIENT_ID", "no_name_is_decision_29s_AZURE");
 	}
+	/* The templates are parameters: other text, and one that cannot make a valid name. */
+	{
+		const struct core_plan_app apps[] = {
+			{ "o1", "c1", "Payments API" }, { "o2", "c2", "Billing" },
+		};
+		char msg[512];
+
+		ok(core_plan_build(apps, N(apps), "rot-{app}", "ID_{APP}", "{APP}/S", NULL, NULL,
+				   NULL, "dev", "/api", rows) == 2, "a_template_with_a_slash_breaks_rows");
+		ok(strstr(rows[0].problem, "\"PAYMENTS_API/S\"") != NULL, "the_row_names_the_value (%s)",
+		   rows[0].problem);
+		ok(core_plan_build(apps, N(apps), "rot-{app}", "ID_{APP}", "S_{APP}", NULL, NULL,
+				   NULL, "dev", "/api", rows) == 0, "good_templates_hold");
+		is_str(rows[1].name, "rot-billing", "the_name_template_is_used");
+		is_str(rows[1].map_id, "ID_BILLING", "the_id_template_is_used");
+		is_str(rows[1].map_secret, "S_BILLING", "the_secret_template_is_used");
+		ok(core_plan_build(apps, N(apps), "fixed", "ID", "SECRET", NULL, NULL, NULL, "dev",
+				   "/api", rows) == 0, "a_template_without_app_is_made_unique_not_refused");
+		is_str(rows[1].name, "fixed-2", "by_the_rotation_name_suffix");
+		is_str(rows[1].map_secret, "SECRET_2", "and_the_secret_name_suffix");
+		ok(core_plan_check_template(CORE_PLAN_TMPL_ID, "{APP}/X", msg, sizeof(msg)) < 0 &&
+		   strstr(msg, "Client ID secret template \"{APP}/X\" makes \"APP/X\"") &&
+		   strstr(msg, "must not contain"), "check_template_names_template_value_and_rule (%s)",
+		   msg);
+		ok(core_plan_check_template(CORE_PLAN_TMPL_NAME, "Rot_{app}", msg, sizeof(msg)) < 0 &&
+		   strstr(msg, "lowercase"), "a_name_template_breaking_the_slug_rule (%s)", msg);
+		ok(core_plan_check_template(CORE_PLAN_TMPL_NAME, "{app}-client-secret", msg,
+					    sizeof(msg)) == 0, "the_default_name_template_holds");
+		ok(core_plan_check_template(CORE_PLAN_TMPL_SECRET, "{APP}-X!", msg, sizeof(msg)) == 0,
+		   "a_secret_name_may_hold_punctuation");
+		ok(core_plan_check_template(CORE_PLAN_TMPL_NAME, "fixed", msg, sizeof(msg)) == 0,
+		   "no_placeholder_is_not_a_refusal");
+		ok(core_plan_check_template(CORE_PLAN_TMPL_ID, "", msg, sizeof(msg)) < 0,
+		   "an_empty_template_is_refused (%s)", msg);
+	}
 	printf("1..%d\n", tap_count);
 	return tap_failed ? 1 : 0;
 }
