@@ -443,6 +443,11 @@ tui_step_summary(const struct tui *t, enum rw_step step, char *buf, size_t bufsz
 		tui_display_value(t, RW_FIELD_CONNECTION, buf, bufsz);
 		break;
 	case RW_STEP_AZURE_APP:
+		/* Marks: the one app highlighted last is not what will be made. */
+		if (tui_bulk_active(t)) {
+			snprintf(buf, bufsz, "%zu apps marked", tui_bulk_marked(t));
+			break;
+		}
 		snprintf(buf, bufsz, "%s", rw_answers_is_set(a, RW_FIELD_APP_NAME) &&
 			 *rw_answers_get(a, RW_FIELD_APP_NAME) ? rw_answers_get(a, RW_FIELD_APP_NAME) :
 			 rw_answers_get(a, RW_FIELD_CLIENT_ID));

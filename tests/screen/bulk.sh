@@ -63,6 +63,7 @@ waits "ins_unmarks_one_in_a_filter" "10 marked"
 waits "the_third_is_unmarked" "[ ] azure-contoso-prod app 00003"
 keys Enter
 waits "enter_goes_on_with_the_marks" "5/7 Schedule"
+waits "the_answers_bar_counts_the_marked_apps" "azure-contoso-prod  |  10 apps m"
 keys PgDn
 waits "secrets_step" "6/7 Secret names"
 keys PgDn
