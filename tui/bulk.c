@@ -993,6 +993,21 @@ tui_bulk_templates_key(struct tui *t, enum tui_action action, wint_t ch)
 		b->tmpl_focus = (b->tmpl_focus + CORE_PLAN_TMPL_COUNT - 1) % CORE_PLAN_TMPL_COUNT;
 		return TUI_OUT_STAY;
 	case TUI_ACT_ACCEPT:
+		/*
+		 * As on every form: Enter walks the fields and the last one goes
+		 * on; a refused template keeps the focus, its reason said.
+		 */
+		if (b->tmpl_focus + 1 < CORE_PLAN_TMPL_COUNT) {
+			char msg[RW_MESSAGE_MAX + 3 * CORE_NAME_MAX];
+			enum core_plan_template f = (enum core_plan_template) b->tmpl_focus;
+
+			if (core_plan_check_template(f, b->tmpl[f], msg, sizeof(msg)) < 0)
+				tui_status(t, TUI_ROLE_ERROR, "%s", msg);
+			else
+				b->tmpl_focus++;
+			return TUI_OUT_STAY;
+		}
+		/* fall through */
 	case TUI_ACT_NEXT_STEP:
 		if (tui_bulk_templates_check(t) < 0)
 			return TUI_OUT_STAY;

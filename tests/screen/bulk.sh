@@ -192,6 +192,10 @@ waits "enter_stays_on_the_templates" "6/7 Secret names"
 lacks "not_on_review" "rotations to create"
 keys C-u; txt "ID_{APP}"
 waits "the_fixed_template_previews" "2 rot-azure-contoso-prod-app-00021  ID_AZURE_CONTOSO_PROD_APP_00021  AZURE_CONTOSO"
+# Enter walks the fields as on every form: the secret's template, then on.
+keys Enter
+waits "enter_goes_to_the_next_template" "Client secret template     {APP}_CLIENT_SECRET_"
+lacks "not_yet_on_review" "rotations to create"
 keys Enter
 waits "review_has_the_templated_names" "10 rotations to create (10 on the table)"
 waits "step_6_is_done_on_the_rail" "✓ Secret names"
