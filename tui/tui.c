@@ -557,11 +557,19 @@ loop(struct tui *t)
 {
 	struct rw_result result;
 	wint_t ch;
-	int rc;
+	int rc, quit_signal = 0;
 
 	while (!t->quit) {
-		if (tui_signal) {
-			tui_flow_quit(t, tui_signal == SIGINT ? 130 : 128 + tui_signal);
+		if (tui_signal && !quit_signal) {
+			quit_signal = tui_signal;
+			/*
+			 * Creates on the wire are waited for, as for Ctrl-C (decision
+			 * 29): quitting under them would leave their outcome unknown.
+			 */
+			tui_bulk_stop(t);
+		}
+		if (quit_signal && !tui_bulk_running(t)) {
+			tui_flow_quit(t, quit_signal == SIGINT ? 130 : 128 + quit_signal);
 			break;
 		}
 		tui_flow_sync(t);

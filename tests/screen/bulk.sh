@@ -160,6 +160,29 @@ check "the_server_holds_what_was_sent" test "$(($(total) - before))" = $((11 + s
 txt "q"
 exits 130 "rows_not_sent_exit_130"
 
+# ---- SIGTERM during a run: as Ctrl-C, those on the wire are waited for ----
+screen_run INFISICAL_TOKEN=$USER_TOKEN
+waits "sigterm_run" "1/7 Rotation"
+txt "client-secret"
+keys PgDn PgDn PgDn
+waits "app_list_for_sigterm" "Legacy Billing Sync"
+txt "app 0001"
+waits "filtered_for_sigterm" '10 of 37 apps match "app 0001"'
+txt "*"
+keys Enter PgDn PgDn
+waits "ten_rows" "10 rotations to create (10 on the table)"
+p0=$(posts); t0=$(total); pid=$(rotwiz_pid)
+keys Enter
+waits "the_run_is_on" "remaining"
+kill -TERM "$pid"
+exits 143 "sigterm_exits_143"
+sent=$(($(posts) - p0))
+diag "sent before SIGTERM: $sent of 10"
+check "sigterm_started_nothing_new" test "$sent" -ge 1 -a "$sent" -le 8
+check "every_one_sent_was_made" test "$(($(total) - t0))" = "$sent"
+screen >"$T/after-term"
+check "and_each_is_said_with_its_id" test "$(grep -c '^created azure-contoso-prod-app-0001[0-9]-client-secret' "$T/after-term")" = "$sent"
+
 # ---- step 6 with marks: the templates, with every marked app's names under them ----
 screen_run INFISICAL_TOKEN=$USER_TOKEN
 waits "fourth_run" "1/7 Rotation"
