@@ -4,4 +4,5 @@ libcommon_a_SOURCES = \
 	common/strbuf.c common/strbuf.h \
 	common/secret.c common/secret.h \
 	common/term.c common/term.h \
-	common/clock.c common/clock.h
+	common/clock.c common/clock.h \
+	common/dynlib.c common/dynlib.h

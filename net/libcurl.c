@@ -1,9 +1,9 @@
 #include "config.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 
+#include "common/dynlib.h"
 #include "net/libcurl.h"
 
 static struct rw_libcurl table;
@@ -21,30 +21,21 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 		LOAD_UNCHECKED(name); \
 	} while (0)
 #define LOAD_UNCHECKED(name) do { \
-		void *sym; \
-		if (!(sym = dlsym(lib, "curl_" #name))) { \
-			snprintf(why, sizeof(why), RW_LIBCURL_SONAME " lacks curl_" #name \
-				 " (%s) -- rotwiz needs a newer libcurl", dlerror()); \
+		void *sym = rw_dynlib_sym(lib, RW_LIBCURL_SONAME, "curl_" #name, \
+					  "rotwiz needs a newer libcurl", why, sizeof(why)); \
+		if (!sym) \
 			return; \
-		} \
 		*(void **) (void *) &table.name = sym; \
 	} while (0)
 
 static void
 load(void)
 {
-	void *lib;
-	const char *err;
+	void *lib = rw_dynlib_open(RW_LIBCURL_SONAME, "rotwiz needs libcurl at run time "
+				   "(Debian: apt-get install libcurl4)", why, sizeof(why));
 
-	/* RTLD_LAZY: what rotwiz never calls is never bound. */
-	lib = dlopen(RW_LIBCURL_SONAME, RTLD_LAZY | RTLD_LOCAL);
-	if (!lib) {
-		err = dlerror();
-		snprintf(why, sizeof(why), RW_LIBCURL_SONAME " could not be loaded (%s) -- "
-			 "rotwiz needs libcurl at run time (Debian: apt-get install libcurl4)",
-			 err ? err : "no reason given");
+	if (!lib)
 		return;
-	}
 	LOAD(global_init);
 	LOAD(global_cleanup);
 	LOAD(version_info);

@@ -1,9 +1,9 @@
 #include "config.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 
+#include "common/dynlib.h"
 #include "plain/libreadline.h"
 
 static struct rw_libreadline table;
@@ -26,29 +26,21 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 		RESOLVE(name, "rl_" #name); \
 	} while (0)
 #define RESOLVE(name, symname) do { \
-		void *sym; \
-		if (!(sym = dlsym(lib, symname))) { \
-			snprintf(why, sizeof(why), RW_LIBREADLINE_SONAME " lacks " symname \
-				 " (%s) -- rotwiz needs GNU readline 8", dlerror()); \
+		void *sym = rw_dynlib_sym(lib, RW_LIBREADLINE_SONAME, symname, \
+					  "rotwiz needs GNU readline 8", why, sizeof(why)); \
+		if (!sym) \
 			return; \
-		} \
 		*(void **) (void *) &table.name = sym; \
 	} while (0)
 
 static void
 load(void)
 {
-	void *lib;
-	const char *err;
+	void *lib = rw_dynlib_open(RW_LIBREADLINE_SONAME, "plain mode needs GNU readline at run "
+				   "time (Debian: apt-get install libreadline8)", why, sizeof(why));
 
-	lib = dlopen(RW_LIBREADLINE_SONAME, RTLD_LAZY | RTLD_LOCAL);
-	if (!lib) {
-		err = dlerror();
-		snprintf(why, sizeof(why), RW_LIBREADLINE_SONAME " could not be loaded (%s) -- "
-			 "plain mode needs GNU readline at run time (Debian: apt-get install libreadline8)",
-			 err ? err : "no reason given");
+	if (!lib)
 		return;
-	}
 	FUNC(completion_matches, rl_completion_matches);
 	FUNC(insert_text, rl_insert_text);
 	FUNC(redisplay, rl_redisplay);
