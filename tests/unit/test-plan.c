@@ -26,7 +26,13 @@ build(const struct core_plan_app *apps, size_t n, const int *keep,
 int
 main(void)
 {
-	char out[CORE_NAME_MAX], *taken_items[] = { "PAYMENTS_API_CLIENT_ID", "LOG_LEVEL" };
+	/* Writable copies: the lists' strings are not const (they own them elsewhere). */
+	static char id_taken[] = "PAYMENTS_API_CLIENT_ID", log_level[] = "LOG_LEVEL";
+	static char name0[] = "payments-api-client-secret", name1[] = "billing-worker-client-secret";
+	static char dev[] = "dev", prod[] = "prod", api[] = "/api";
+	static char object0[] = "607e495a-aa5b-4896-9125-08d1a22c504c";
+	static char object1[] = "74a3f82e-531e-45c2-b7d5-d81151298038";
+	char out[CORE_NAME_MAX], *taken_items[] = { id_taken, log_level };
 	struct rw_name_list taken = { taken_items, 2 };
 	struct rw_rotation rot[2];
 	struct rw_rotation_list rots = { rot, 2 };
@@ -49,14 +55,14 @@ main(void)
 	is_str(out, "PAYMENTS_API_PROD_CLIENT_SECRET", "APP_is_the_slug_upper_cased");
 
 	memset(rot, 0, sizeof(rot));
-	rot[0].name = "payments-api-client-secret";
-	rot[0].environment_slug = "dev";
-	rot[0].folder_path = "/api";
-	rot[0].object_id = "607e495a-aa5b-4896-9125-08d1a22c504c";
-	rot[1].name = "billing-worker-client-secret";
-	rot[1].environment_slug = "prod";	/* another environment: does not count */
-	rot[1].folder_path = "/api";
-	rot[1].object_id = "74a3f82e-531e-45c2-b7d5-d81151298038";
+	rot[0].name = name0;
+	rot[0].environment_slug = dev;
+	rot[0].folder_path = api;
+	rot[0].object_id = object0;
+	rot[1].name = name1;
+	rot[1].environment_slug = prod;	/* another environment: does not count */
+	rot[1].folder_path = api;
+	rot[1].object_id = object1;
 	{
 		const struct core_plan_app apps[] = {
 			{ "607E495A-AA5B-4896-9125-08D1A22C504C", "c1", "Payments API" },
