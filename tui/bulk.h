@@ -85,6 +85,16 @@ int tui_bulk_running(const struct tui *t);
 /* Ctrl-C while the creates run: nothing new starts. */
 void tui_bulk_stop(struct tui *t);
 
+/* For tui/bulk_screens.c: */
+/* The templates' first values, once (step 1's name kept as the rotation name's tail). */
+void tui_bulk_templates_init(struct tui *t);
+/* The folder answer as it will be sent (malloc'd, NULL when out of memory). */
+char *tui_bulk_folder(const struct tui *t);
+/* Enter on the table: sends the selected rows. */
+void tui_bulk_start(struct tui *t);
+/* t on the table: every row's HCL into ./rotwiz-rotations.tf, said on the status line. */
+void tui_bulk_write_terraform(struct tui *t);
+
 /* Whether a run made any rotation (then no draft is saved over the table's answers). */
 int tui_bulk_made_any(const struct tui *t);
 /* After endwin: a line each rotation made ("created NAME ID"). 0, or -1 when it could not be written. */

@@ -4,6 +4,7 @@ libtui_a_CPPFLAGS = $(AM_CPPFLAGS) $(CURSES_CFLAGS) $(CURL_CFLAGS)
 libtui_a_SOURCES = \
 	tui/tui.c tui/tui.h \
 	tui/bulk.c tui/bulk.h \
+	tui/bulk_screens.c \
 	tui/flow.c tui/flow.h \
 	tui/wizard.c tui/wizard.h \
 	tui/keys.c tui/keys.h \
