@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,29 +167,14 @@ static enum tui_outcome
 edit_key(struct tui *t, enum tui_action action, wint_t ch)
 {
 	struct tui_bulk *b = t->bulk;
-	size_t len = strlen(b->edit);
 
 	switch (action) {
-	case TUI_ACT_CHAR: {
-		/* Kept as typed (the rules judge it on Enter), in the locale's UTF-8. */
-		char mb[MB_LEN_MAX];
-		mbstate_t state;
-		size_t n;
-
-		memset(&state, 0, sizeof(state));
-		n = wcrtomb(mb, (wchar_t) ch, &state);
-		if (n != (size_t) -1 && len + n < sizeof(b->edit)) {
-			memcpy(b->edit + len, mb, n);
-			b->edit[len + n] = '\0';
-		}
+	case TUI_ACT_CHAR:
+		/* Kept as typed: the rules judge it on Enter. */
+		tui_text_append_key(b->edit, sizeof(b->edit), ch);
 		return TUI_OUT_STAY;
-	}
 	case TUI_ACT_BACKSPACE:
-		/* A whole character: its continuation bytes go with it. */
-		while (len > 0 && ((unsigned char) b->edit[len - 1] & 0xC0) == 0x80)
-			b->edit[--len] = '\0';
-		if (len)
-			b->edit[len - 1] = '\0';
+		tui_text_erase_last(b->edit);
 		return TUI_OUT_STAY;
 	case TUI_ACT_KILL:
 		b->edit[0] = '\0';
@@ -397,31 +381,16 @@ tui_bulk_templates_key(struct tui *t, enum tui_action action, wint_t ch)
 {
 	struct tui_bulk *b = t->bulk;
 	char *v;
-	size_t len;
 
 	tui_bulk_templates_init(t);
 	v = b->tmpl[b->tmpl_focus];
-	len = strlen(v);
 	switch (action) {
-	case TUI_ACT_CHAR: {
-		char mb[MB_LEN_MAX];
-		mbstate_t state;
-		size_t n;
-
-		memset(&state, 0, sizeof(state));
-		n = wcrtomb(mb, (wchar_t) ch, &state);
-		if (n != (size_t) -1 && len + n < CORE_NAME_MAX) {
-			memcpy(v + len, mb, n);
-			v[len + n] = '\0';
-		}
+	case TUI_ACT_CHAR:
+		tui_text_append_key(v, CORE_NAME_MAX, ch);
 		templates_changed(t);
 		return TUI_OUT_STAY;
-	}
 	case TUI_ACT_BACKSPACE:
-		while (len > 0 && ((unsigned char) v[len - 1] & 0xC0) == 0x80)
-			v[--len] = '\0';
-		if (len)
-			v[len - 1] = '\0';
+		tui_text_erase_last(v);
 		templates_changed(t);
 		return TUI_OUT_STAY;
 	case TUI_ACT_KILL:

@@ -330,7 +330,7 @@ tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 	     enum tui_action action, wint_t ch)
 {
 	size_t count = tui_pick_matches(pick, rows, NULL);
-	size_t len = strlen(pick->filter), page = pick->page > 1 ? pick->page - 1 : 1;
+	size_t page = pick->page > 1 ? pick->page - 1 : 1;
 
 	switch (action) {
 	case TUI_ACT_CHAR: {
@@ -347,11 +347,7 @@ tui_pick_key(struct tui_pick *pick, const struct tui_pick_rows *rows,
 		return 1;
 	}
 	case TUI_ACT_BACKSPACE:
-		while (len > 0 && ((unsigned char) pick->filter[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		pick->filter[len] = '\0';
+		tui_text_erase_last(pick->filter);
 		pick->sel = 0;
 		pick->top = 0;
 		return 1;

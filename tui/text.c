@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -228,4 +229,32 @@ tui_text_contains(const char *haystack, const char *needle)
 			return 1;
 	}
 	return 0;
+}
+
+int
+tui_text_append_key(char *buf, size_t bufsz, wint_t ch)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t state;
+	size_t len = strlen(buf), n;
+
+	memset(&state, 0, sizeof(state));
+	n = wcrtomb(mb, (wchar_t) ch, &state);
+	if (n == (size_t) -1 || len + n >= bufsz)
+		return -1;
+	memcpy(buf + len, mb, n);
+	buf[len + n] = '\0';
+	return 0;
+}
+
+void
+tui_text_erase_last(char *buf)
+{
+	size_t len = strlen(buf);
+
+	while (len > 0 && ((unsigned char) buf[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	buf[len] = '\0';
 }

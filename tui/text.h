@@ -43,4 +43,13 @@ int tui_text_wrap(const char *text, int width,
 /* Case-insensitive (ASCII letters) substring test. */
 int tui_text_contains(const char *haystack, const char *needle);
 
+/*
+ * A one-line field's edits, in the locale's UTF-8: append puts the typed
+ * character ch at the end of buf (bufsz bytes with its NUL; 0, or -1 when
+ * it is not a character or does not fit: buf unchanged); erase takes the
+ * last whole character off (its continuation bytes with it).
+ */
+int tui_text_append_key(char *buf, size_t bufsz, wint_t ch);
+void tui_text_erase_last(char *buf);
+
 #endif
