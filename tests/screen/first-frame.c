@@ -211,6 +211,18 @@ main(int argc, char **argv)
 			log_bytes(seen, n);
 		}
 	}
+	/*
+	 * What it wrote just before exiting may still be in the pty: read it
+	 * all, or the log misses its last words ("Quit?" and the answer).
+	 */
+	for (;;) {
+		struct pollfd pfd = { master, POLLIN, 0 };
+		ssize_t n;
+
+		if (poll(&pfd, 1, 50) <= 0 || (n = read(master, seen, sizeof(seen))) <= 0)
+			break;
+		log_bytes(seen, n);
+	}
 	if (log_file)
 		fclose(log_file);
 	/* The one child is reaped: its peak is the children's peak. */
